@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One job per target (see ../shared/STYLE.md): the wire layer never sees HCL, the parser never sees AWS.
+let package = Package(
+    name: "drift",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "drift", targets: ["drift"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // Values, snapshot, baseline and schema models shared by scanner, evaluator and comparer.
+        .target(name: "DriftModel"),
+        .target(name: "SigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "AWSClient", dependencies: ["SigV4", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Scanner", dependencies: ["AWSClient", "DriftModel", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "HCL"),
+        .target(name: "Terraform", dependencies: ["HCL", "DriftModel", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "DriftCore", dependencies: ["DriftModel", "Terraform", "Scanner", "AWSClient"]),
+        .executableTarget(name: "drift", dependencies: [
+            "DriftCore", "Scanner", "Terraform", "AWSClient", "DriftModel",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .target(name: "TestSupport", path: "Sources/TestSupport"),
+        .testTarget(name: "DriftModelTests", dependencies: ["DriftModel"]),
+        .testTarget(name: "SigV4Tests", dependencies: ["SigV4"]),
+        .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "SigV4", "TestSupport"]),
+        .testTarget(name: "ScannerTests", dependencies: ["Scanner", "AWSClient", "DriftModel", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "HCLTests", dependencies: ["HCL"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", "DriftModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DriftCoreTests", dependencies: ["DriftCore", "DriftModel", "Terraform", "Scanner"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DriftCLITests", dependencies: ["TestSupport", "DriftModel"], resources: [.copy("Fixtures")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// AWSClient: see issues 3-5.

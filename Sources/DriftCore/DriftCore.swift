@@ -1,0 +1,1 @@
+// DriftCore: see issues 3-5.

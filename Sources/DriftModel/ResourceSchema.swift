@@ -1,0 +1,69 @@
+/// What the Terraform AWS provider says about one resource type's arguments: which are
+/// attributes and which nested blocks, which are sets, which are optional/computed, and the
+/// provider default of optional non-computed ones. The comparer takes every per-attribute rule
+/// from here, never from special cases.
+public struct ResourceSchema: Sendable, Hashable {
+    public var type: String
+    public var attributes: [String: AttributeSchema]
+
+    public init(type: String, attributes: [String: AttributeSchema]) {
+        self.type = type
+        self.attributes = attributes
+    }
+
+    public subscript(name: String) -> AttributeSchema? { attributes[name] }
+}
+
+public struct AttributeSchema: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// A plain argument: `instance_type = "t3.micro"`.
+        case attribute
+        /// A nested block: `attribute { name = "id" type = "S" }`, in the provider's JSON as a list of objects.
+        case block
+    }
+
+    public enum Nesting: Sendable, Hashable { case single, list, set, map }
+
+    public var name: String
+    public var kind: Kind
+    /// For blocks: list or set (set blocks compare without order); for attributes: `set` when the
+    /// type is `set(...)`, `map` for maps, `list` for lists, `single` for primitives.
+    public var nesting: Nesting
+    public var required: Bool
+    public var optional: Bool
+    public var computed: Bool
+    public var sensitive: Bool
+    /// The provider default as `terraform plan` shows it for an unset optional argument.
+    public var defaultValue: Value?
+    /// Nested blocks' own arguments.
+    public var nested: [String: AttributeSchema]
+    /// Maximum number of blocks (1 for blocks like `root_block_device`); 0 when unlimited.
+    public var maxItems: Int
+
+    public init(
+        name: String, kind: Kind = .attribute, nesting: Nesting = .single, required: Bool = false,
+        optional: Bool = false, computed: Bool = false, sensitive: Bool = false, defaultValue: Value? = nil,
+        nested: [String: AttributeSchema] = [:], maxItems: Int = 0
+    ) {
+        self.name = name
+        self.kind = kind
+        self.nesting = nesting
+        self.required = required
+        self.optional = optional
+        self.computed = computed
+        self.sensitive = sensitive
+        self.defaultValue = defaultValue
+        self.nested = nested
+        self.maxItems = maxItems
+    }
+
+    /// Computed only: the provider sets it and the configuration cannot. Never drift.
+    public var isComputedOnly: Bool { computed && !optional && !required }
+}
+
+/// The provider schema for the types drift compares. The table lives in
+/// `ProviderSchema+Generated.swift`, written by `scripts/generate-schema`.
+public enum ProviderSchema {
+    public static func schema(for type: String) -> ResourceSchema? { generated[type] }
+    public static var knownTypes: [String] { generated.keys.sorted() }
+}

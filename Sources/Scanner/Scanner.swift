@@ -1,0 +1,1 @@
+// Scanner: see issues 3-5.

@@ -1,0 +1,1 @@
+// SigV4: see issues 3-5.

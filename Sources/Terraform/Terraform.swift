@@ -1,0 +1,1 @@
+// Terraform: see issues 3-5.
