@@ -16,7 +16,7 @@ let package = Package(
         // Values, snapshot, baseline and schema models shared by scanner, evaluator and comparer.
         .target(name: "DriftModel"),
         .target(name: "SigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "AWSClient", dependencies: ["SigV4", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "AWSClient", dependencies: ["SigV4", "DriftModel", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Scanner", dependencies: ["AWSClient", "DriftModel", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "HCL"),
         .target(name: "Terraform", dependencies: ["HCL", "DriftModel", .product(name: "Crypto", package: "swift-crypto")]),
