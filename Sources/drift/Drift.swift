@@ -6,5 +6,5 @@ struct Drift: AsyncParsableCommand {
         commandName: "drift",
         abstract: "Find configuration drift between Terraform files and live AWS.",
         version: "0.1.0",
-        subcommands: [])
+        subcommands: [ScanCommand.self, CheckCommand.self, SnapshotCommand.self, BaselineCommand.self])
 }
