@@ -54,7 +54,7 @@ public struct Matcher: Sendable {
         let unmanaged = unmanaged(matches: matches, possibly: possibly)
         return MatchResult(
             matches: matches, unmanaged: unmanaged,
-            errors: identificationErrors(matches) + relevantErrors(unmanaged: unmanaged))
+            errors: identificationErrors(matches) + relevantErrors(matches: matches, unmanaged: unmanaged))
     }
 
     private struct ErrorKey: Hashable { var service: String; var resource: String }
@@ -163,8 +163,9 @@ public struct Matcher: Sendable {
 
     /// Failed reads of account-wide calls and of resources a declaration is (or may be); a failed
     /// read of a setting of an unmanaged resource changes nothing the report says.
-    private func relevantErrors(unmanaged: [LiveResource]) -> [ReadError] {
-        let unmanagedIDs = Set(unmanaged.map { "\(NaturalKey.service(for: $0.type) ?? "") \($0.id)" })
+    private func relevantErrors(matches: [ResourceMatch], unmanaged: [LiveResource]) -> [ReadError] {
+        let declaredIDs = Set(matches.compactMap { m in m.id.map { "\(NaturalKey.service(for: m.declared.type) ?? "") \($0)" } })
+        let unmanagedIDs = Set(unmanaged.map { "\(NaturalKey.service(for: $0.type) ?? "") \($0.id)" }).subtracting(declaredIDs)
         return snapshot.errors.filter { error in
             guard let resource = error.resource else { return true }
             return !unmanagedIDs.contains("\(error.service) \(resource)")
