@@ -19,7 +19,7 @@ extension ModuleInstance {
     func moduleResult(_ call: ModuleCallDecl) -> ModuleCallResult {
         if let cached = moduleCache[call.name] { return cached }
         let key = keyPrefix + "module.\(call.name)"
-        let result = session.guarded(key, at: call.block.typeRange, describe: { "Cycle: \($0)" }) {
+        let result = session.guarded(key, at: call.block.typeRange, describe: { "Cycle: the chain is \($0)" }) {
             evaluateCall(call)
         } ?? .unknown
         moduleCache[call.name] = result

@@ -36,7 +36,7 @@ extension ModuleInstance {
         let result = session.guarded(key, at: decl.block.typeRange, describe: { chain in
             chain.hasPrefix(key + " → " + key)
                 ? "Self-referential block: configuration for \(key) may not refer to itself"
-                : "Cycle: \(chain)"
+                : "Cycle: the chain is \(chain)"
         }) { evaluateResource(decl) } ?? .unknown
         resourceCache[decl.key] = result
         return result

@@ -142,7 +142,7 @@ extension ModuleInstance {
         if let cached = localCache[name] { return cached }
         guard let attribute = config.locals[name] else { return .unknown }
         let result = session.guarded(keyPrefix + "local.\(name)", at: attribute.nameRange, describe: { chain in
-            "Cycle in local values: \(chain)"
+            "Cycle in local values: the chain is \(chain)"
         }) { evaluate(attribute.expression) } ?? .unknown
         localCache[name] = result
         return result
@@ -153,7 +153,7 @@ extension ModuleInstance {
         if let cached = outputCache[name] { return cached }
         guard let decl = config.outputs[name], let value = decl.value else { return .unknown }
         var result = session.guarded(keyPrefix + "output.\(name)", at: decl.block.typeRange, describe: { chain in
-            "Cycle: \(chain)"
+            "Cycle: the chain is \(chain)"
         }) { evaluate(value.expression) } ?? .unknown
         if let flag = decl.sensitive, evaluate(flag.expression).value == .bool(true) { result.sensitive = true }
         outputCache[name] = result

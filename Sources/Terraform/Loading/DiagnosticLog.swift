@@ -20,12 +20,27 @@ final class DiagnosticLog {
 
     func add(contentsOf list: [Diagnostic]) { list.forEach(add) }
 
+    /// `message` is `Summary: detail`, as Terraform words it; the detail becomes the first note so
+    /// the rendering reads `file:line:col: error: Summary`, the line, the caret, then the detail.
     func error(_ message: String, at range: SourceRange, notes: [String] = []) {
-        add(Diagnostic(severity: .error, message: message, range: range, notes: notes))
+        add(Self.diagnostic(.error, message, range, notes))
     }
 
     func warning(_ message: String, at range: SourceRange, notes: [String] = []) {
-        add(Diagnostic(severity: .warning, message: message, range: range, notes: notes))
+        add(Self.diagnostic(.warning, message, range, notes))
+    }
+
+    private static func diagnostic(
+        _ severity: Diagnostic.Severity, _ message: String, _ range: SourceRange, _ notes: [String]
+    ) -> Diagnostic {
+        guard let colon = message.range(of: ": ") else {
+            return Diagnostic(severity: severity, message: message, range: range, notes: notes)
+        }
+        let summary = String(message[..<colon.lowerBound])
+        var detail = String(message[colon.upperBound...])
+        detail = detail.prefix(1).uppercased() + detail.dropFirst()
+        if let last = detail.last, !".?!".contains(last) { detail += "." }
+        return Diagnostic(severity: severity, message: summary, range: range, notes: [detail] + notes)
     }
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

@@ -9,7 +9,7 @@ enum HCLBridge {
     }
 
     static func parse(_ source: String, filename: String) -> Parsed {
-        let result = StubHCLParser.parse(source, filename: filename)
+        let result = HCLParser.parse(source, filename: filename)
         return Parsed(body: result.body, diagnostics: result.diagnostics)
     }
 
@@ -20,18 +20,21 @@ enum HCLBridge {
         ])
     }
 
+    /// A `--var`/`TF_VAR_*` value of a complex type; a parse failure yields a `null` literal
+    /// beside its diagnostics.
     static func parseExpression(_ source: String, filename: String) -> (Expression, [Diagnostic]) {
-        StubHCLParser.parseExpression(source, filename: filename)
+        let (expression, diagnostics) = HCLParser.parseExpression(source, filename: filename)
+        return (expression ?? Expression(.literal(.null), range: emptyRange(filename)), diagnostics)
     }
 
     static func evaluate(_ expression: Expression, in context: EvalContext) -> (HCLValue, [Diagnostic]) {
         StubEvaluator.evaluate(expression, in: context)
     }
 
-    static func traversals(_ expression: Expression) -> [Traversal] { expression.stubTraversals() }
+    static func traversals(_ expression: Expression) -> [Traversal] { expression.traversals() }
 
     static func render(_ diagnostic: Diagnostic, source: String) -> String {
-        StubRenderer.render(diagnostic, source: source)
+        DiagnosticRenderer.render(diagnostic, source: source)
     }
 
     static func functions(baseDirectory: String) -> [String: HCLFunction] {
