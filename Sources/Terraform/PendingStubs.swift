@@ -1,9 +1,6 @@
 // TEMPORARY: stand-ins for the HCL parser/evaluator and the function library until they land on main.
 import HCL
 
-enum StubEvaluator {
-    static func evaluate(_ e: Expression, in c: EvalContext) -> (HCLValue, [Diagnostic]) { (.unknown, []) }
-}
 struct StubTypeConstraint {
     static func parse(_ e: Expression) -> Result<StubTypeConstraint, FunctionError> { .success(StubTypeConstraint()) }
     func convert(_ v: HCLValue) -> Result<HCLValue, FunctionError> { .success(v) }

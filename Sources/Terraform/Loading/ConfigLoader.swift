@@ -62,7 +62,7 @@ struct ConfigLoader {
         }
         log.addSource(text, filename: display)
         let parsed = display.hasSuffix(".json")
-            ? JSONBlockLifter.lift(HCLBridge.parseJSON(text, filename: display))
+            ? HCLBridge.parseJSON(text, filename: display)
             : HCLBridge.parse(text, filename: display)
         log.add(contentsOf: parsed.diagnostics)
         for attribute in parsed.body.attributes {

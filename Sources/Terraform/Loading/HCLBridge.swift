@@ -13,11 +13,10 @@ enum HCLBridge {
         return Parsed(body: result.body, diagnostics: result.diagnostics)
     }
 
-    /// A `.tf.json` file: labels as nested objects; nested blocks are lifted later from the schema.
+    /// A `.tf.json` file: labels as nested objects; block names from `TerraformJSONSchema`.
     static func parseJSON(_ source: String, filename: String) -> Parsed {
-        Parsed(body: Body(attributes: [], blocks: [], range: emptyRange(filename)), diagnostics: [
-            Diagnostic(message: "JSON configuration syntax is not supported yet", range: emptyRange(filename))
-        ])
+        let result = HCLJSON.parse(source, filename: filename, schema: TerraformJSONSchema.file)
+        return Parsed(body: result.body, diagnostics: result.diagnostics)
     }
 
     /// A `--var`/`TF_VAR_*` value of a complex type; a parse failure yields a `null` literal
@@ -28,7 +27,7 @@ enum HCLBridge {
     }
 
     static func evaluate(_ expression: Expression, in context: EvalContext) -> (HCLValue, [Diagnostic]) {
-        StubEvaluator.evaluate(expression, in: context)
+        Evaluator.evaluate(expression, in: context)
     }
 
     static func traversals(_ expression: Expression) -> [Traversal] { expression.traversals() }
