@@ -19,6 +19,9 @@ public enum TerraformFunctions {
             NetworkFunctions.all, FileFunctions(baseDirectory: baseDirectory).all, identities,
         ]
         for function in groups.joined() { table[function.name] = function }
+        var inner = table
+        inner["templatefile"] = TemplateFunction.recursion
+        table["templatefile"] = TemplateFunction(files: FileFunctions(baseDirectory: baseDirectory), functions: inner).function
         return table
     }
 
