@@ -121,14 +121,14 @@ extension ModuleInstance {
             switch evaluate(condition.expression).value {
             case .bool(true), .unknown: continue
             case .bool(false):
-                var message = "Invalid value for variable"
+                var notes: [String] = []
                 if let text = rule.body.attribute("error_message"),
                     case .string(let s) = evaluate(text.expression).value
                 {
-                    message += ": " + s
+                    notes.append(s)
                 }
-                log.error(message, at: condition.expression.range,
-                          notes: ["This was checked by the validation rule at \(condition.range.location)."])
+                notes.append("This was checked by the validation rule at \(condition.range.location).")
+                log.add(Diagnostic(message: "Invalid value for variable", range: condition.expression.range, notes: notes))
             case let other:
                 log.error(
                     "Invalid variable validation result: the condition must return a bool, not \(other.typeName)",
