@@ -54,9 +54,12 @@ struct ReferenceTests {
         #expect(thing.attributes["password"] == "pw-hunter2")
     }
 
-    @Test("terraform.workspace follows the workspace given")
-    func workspace() throws {
-        let baseline = LoaderFixtures.load("precedence", workspace: "staging")
-        #expect(!baseline.hasErrors)
+    @Test("terraform.workspace follows the workspace given, else TF_WORKSPACE, else default; path.* are relative")
+    func workspaceAndPaths() throws {
+        let given = LoaderFixtures.load("paths", workspace: "staging")
+        #expect(given.resource("test_thing.where")?.attributes == ["workspace": "staging", "module": ".", "root": "."])
+        let env = LoaderFixtures.load("paths", environment: ["TF_WORKSPACE": "qa"])
+        #expect(env.resource("test_thing.where")?.attributes["workspace"] == "qa")
+        #expect(LoaderFixtures.load("paths").resource("test_thing.where")?.attributes["workspace"] == "default")
     }
 }
