@@ -102,6 +102,14 @@ extension Parser {
                     "Invalid block definition",
                     "A block definition must have block content delimited by \"{\" and \"}\", starting on the same line as the block header.",
                     at: range(open))
+                // Skip a body that starts on the next line, so it does not produce more errors.
+                var i = index
+                while tokens[i].kind == .newline { i += 1 }
+                if tokens[i].kind == .openBrace {
+                    index = i + 1
+                    recover(to: .closeBrace)
+                    return nil
+                }
             } else {
                 unexpected(open, "Invalid block definition", "Either a quoted string block label or an opening brace (\"{\") is expected here.")
             }

@@ -109,7 +109,7 @@ extension Parser {
                 if recovering { return current }
             } else if token.kind == .openBracket {
                 pushNewlines(false)
-                next()
+                let open = next()
                 if peek().kind == .star, peekSecond().kind == .closeBracket {
                     next()
                     let close = next()
@@ -124,7 +124,7 @@ extension Parser {
                     next()
                     popNewlines()
                 } else {
-                    unexpected(close, "Missing close bracket on index", "The index operator must end with a closing bracket (\"]\").")
+                    unexpected(close, "Missing close bracket on index", "The index operator must end with a closing bracket (\"]\").", opener: open)
                     recover(to: .closeBracket)
                     popNewlines()
                 }

@@ -97,7 +97,7 @@ extension Parser {
                 } else {
                     unexpected(
                         end, "Extra characters after interpolation expression",
-                        "Expected a closing brace to end the interpolation expression, but found extra characters.")
+                        "Expected a closing brace to end the interpolation expression, but found extra characters.", opener: token)
                     recover(to: .templateSequenceEnd)
                 }
                 popNewlines()
@@ -105,8 +105,12 @@ extension Parser {
             case closer:
                 if closer != .endOfFile { index += 1 }
                 return parts
-            case .unterminatedString, .unterminatedHeredoc:
+            case .unterminatedString:
                 unexpected(token, "", "")
+                index += 1
+                return parts
+            case .unterminatedHeredoc:
+                error("Unterminated heredoc", "No closing marker was found for the heredoc before the end of the file.", at: openRange)
                 index += 1
                 return parts
             case .endOfFile:

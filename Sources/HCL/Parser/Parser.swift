@@ -75,7 +75,11 @@ struct Parser {
     }
 
     /// Reports `token` as unexpected, with a specific message when it is a lexer error token.
-    mutating func unexpected(_ token: Token, _ message: String, _ detail: String) {
+    mutating func unexpected(_ token: Token, _ message: String, _ detail: String, opener: Token? = nil) {
+        if token.kind == .endOfFile || token.kind == .unterminatedHeredoc, let opener {
+            error(message, detail + " The construct opened here is not closed before the end of the file.", at: range(opener))
+            return
+        }
         switch token.kind {
         case .invalid:
             error("Invalid character", "This character is not used within the language.", at: range(token))
