@@ -46,7 +46,7 @@ extension Parser {
         let otherwise = parseExpression()
         return Expression(
             .conditional(condition: condition, then: then, else: otherwise),
-            range: range(from: start.start, to: otherwise.range.end.offset))
+            range: span(map.position(start.start), otherwise.range.end))
     }
 
     /// Precedence climbing: one stack frame per nesting level rather than per precedence level.
@@ -55,7 +55,7 @@ extension Parser {
         while let (op, precedence) = Self.binaryOperator(peek().kind), precedence >= minimumPrecedence {
             next()
             let right = parseBinary(minimumPrecedence: precedence + 1)
-            left = Expression(.binary(op, left, right), range: range(from: left.range.start.offset, to: right.range.end.offset))
+            left = Expression(.binary(op, left, right), range: span(left.range.start, right.range.end))
         }
         return left
     }
@@ -72,7 +72,7 @@ extension Parser {
                 return invalidExpression(at: range(token))
             }
             let operand = parseUnary()
-            let whole = range(from: token.start, to: operand.range.end.offset)
+            let whole = span(map.position(token.start), operand.range.end)
             if token.kind == .minus, case .literal(.number(let value)) = operand.kind {
                 return Expression(.literal(.number(-value)), range: whole)
             }
@@ -102,7 +102,7 @@ extension Parser {
                     while peek().kind == .dot, peekSecond().kind == .identifier || peekSecond().kind == .number {
                         each = parseDotStep(each)
                     }
-                    current = Expression(.splat(source: current, each: each), range: range(from: base.range.start.offset, to: previousEnd))
+                    current = Expression(.splat(source: current, each: each), range: span(base.range.start, map.position(previousEnd)))
                     continue
                 }
                 current = parseDotStep(current)
@@ -116,7 +116,7 @@ extension Parser {
                     popNewlines()
                     let item = Expression(.splatItem, range: range(close))
                     let each = parseTraversals(item)
-                    return Expression(.splat(source: current, each: each), range: range(from: base.range.start.offset, to: previousEnd))
+                    return Expression(.splat(source: current, each: each), range: span(base.range.start, map.position(previousEnd)))
                 }
                 let key = parseExpression()
                 let close = peek()
@@ -128,7 +128,7 @@ extension Parser {
                     recover(to: .closeBracket)
                     popNewlines()
                 }
-                current = Expression(.index(current, key), range: range(from: base.range.start.offset, to: previousEnd))
+                current = Expression(.index(current, key), range: span(base.range.start, map.position(previousEnd)))
             } else {
                 return current
             }

@@ -195,7 +195,9 @@ enum CollectionFunctions {
         guard size >= 0 else { throw args.fail(1, "the size argument must be positive") }
         if items.isEmpty { return .tuple([]) }
         if size == 0 { return .tuple([.tuple(items)]) }
-        return .tuple(stride(from: 0, to: items.count, by: size).map { .tuple(Array(items[$0..<min($0 + size, items.count)])) })
+        return .tuple(stride(from: 0, to: items.count, by: size).map { start in
+            .tuple(Array(items[start..<(size >= items.count - start ? items.count : start + size)]))
+        })
     }
 
     static let transpose = Builtin.function("transpose", ["values"]) { args throws(FunctionError) in
@@ -236,6 +238,7 @@ enum CollectionFunctions {
         var flags: [Bool] = []
         for item in try args.sequence(0) {
             if case .unknown = item { return .unknown }
+            if case .null = item { flags.append(false); continue }
             guard let flag = Primitive.bool(item) else { throw args.invalid(0, "list of bool required") }
             flags.append(flag)
         }

@@ -1,4 +1,3 @@
-import Foundation
 import HCL
 
 /// `format` and `formatlist`: cty's printf dialect. Verbs `%v %#v %t %b %d %o %x %X %e %E %f %g %G
@@ -184,26 +183,7 @@ enum FormatFunctions {
     }
 
     private static func float(_ number: Double, _ verb: Verb) -> String {
-        var flags = ""
-        if verb.plus { flags += "+" }
-        if verb.space { flags += " " }
-        if verb.minus { flags += "-" }
-        if verb.sharp { flags += "#" }
-        if verb.zero, !verb.minus { flags += "0" }
-        if (verb.mode == "g" || verb.mode == "G"), verb.precision == nil {
-            var text = NumberText.general(number)
-            if verb.mode == "G" { text = text.uppercased() }
-            if number >= 0, verb.plus { text = "+" + text } else if number >= 0, verb.space { text = " " + text }
-            guard let width = verb.width, text.count < width else { return text }
-            if verb.minus { return text + String(repeating: " ", count: width - text.count) }
-            if verb.zero {
-                let sign = text.first.map { "+- ".contains($0) } == true ? String(text.removeFirst()) : ""
-                return sign + String(repeating: "0", count: width - text.count - sign.count) + text
-            }
-            return String(repeating: " ", count: width - text.count) + text
-        }
-        let width = verb.width.map(String.init) ?? ""
-        let precision = verb.precision.map { "." + String($0) } ?? ""
-        return String(format: "%\(flags)\(width)\(precision)\(verb.mode)", number)
+        let flags = GoFloatFormat.Flags(plus: verb.plus, space: verb.space, minus: verb.minus, zero: verb.zero)
+        return GoFloatFormat.format(number, verb: verb.mode, precision: verb.precision, width: verb.width, flags: flags)
     }
 }

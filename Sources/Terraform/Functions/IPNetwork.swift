@@ -61,8 +61,11 @@ struct IPAddress: Equatable {
         return IPAddress(high: high, low: low, bits: 128)
     }
 
+    /// `::ffff:a.b.c.d`, which Go prints and computes as the IPv4 address it maps.
+    var isIPv4Mapped: Bool { bits == 128 && high == 0 && low >> 32 == 0xFFFF }
+
     var description: String {
-        if bits == 32 {
+        if bits == 32 || isIPv4Mapped {
             return [24, 16, 8, 0].map { String((low >> UInt64($0)) & 0xFF) }.joined(separator: ".")
         }
         let groups = (0..<8).map { index -> UInt16 in
@@ -145,6 +148,9 @@ struct IPNetwork {
         guard parts.count == 2, let address = IPAddress.parse(String(parts[0])),
             parts[1].allSatisfy({ $0.isASCII && $0.isNumber }), let prefix = Int(parts[1]), prefix <= address.bits
         else { return nil }
+        if address.isIPv4Mapped, prefix >= 96 {
+            return IPNetwork(base: IPAddress(high: 0, low: address.low & 0xFFFF_FFFF, bits: 32), prefix: prefix - 96)
+        }
         return IPNetwork(base: address, prefix: prefix)
     }
 

@@ -14,9 +14,19 @@ enum NetworkFunctions {
     static let cidrsubnet = Builtin.function("cidrsubnet", ["prefix", "newbits", "netnum"]) { args throws(FunctionError) in
         let net = try network(args, 0)
         let newbits = try args.integer(1), netnum = try args.integer(2)
-        let length = net.prefix + newbits
-        guard newbits >= 0, length <= net.base.bits else {
+        guard newbits >= 0, newbits <= net.base.bits - net.prefix else {
             throw args.fail(1, "insufficient address space to extend prefix of \(net.prefix) by \(newbits)")
+        }
+        let length = net.prefix + newbits
+        if netnum < 0, net.base.bits == 32 {
+            // go-cidr ORs the negative number in two's complement and keeps the magnitude's bytes.
+            let magnitude = netnum == Int.min ? Int.max : -netnum
+            let shifted = Int64(netnum) << Int64(32 - length)
+            let combined = (Int64(net.network.low) | shifted).magnitude
+            guard newbits >= 63 || magnitude < (1 << newbits), combined <= UInt64(UInt32.max) else {
+                throw args.fail(2, "prefix extension of \(newbits) does not accommodate a subnet numbered \(netnum)")
+            }
+            return .string("\(IPAddress(high: 0, low: combined, bits: 32).description)/\(length)")
         }
         guard netnum >= 0, newbits >= 63 || netnum < (1 << newbits) else {
             throw args.fail(2, "prefix extension of \(newbits) does not accommodate a subnet numbered \(netnum)")
@@ -63,7 +73,7 @@ enum NetworkFunctions {
         for index in 1..<max(args.count, 1) {
             let newbits = try args.integer(index)
             guard newbits >= 1 else { throw args.fail(index, "must extend prefix by at least one bit") }
-            let length = net.prefix + newbits
+            let length = newbits > bits ? bits + 1 : net.prefix + newbits
             guard length <= bits else {
                 throw args.fail(index, "would extend prefix to \(length) bits, which is too long for an IPv\(bits == 32 ? 4 : 6) address")
             }

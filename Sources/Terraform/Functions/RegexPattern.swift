@@ -11,7 +11,9 @@ struct RegexPattern {
     let groups: [String?]
 
     init(_ pattern: String, argumentIndex: Int) throws(FunctionError) {
-        let (translated, groups) = Self.translate(pattern)
+        guard let (translated, groups) = Self.translate(pattern) else {
+            throw FunctionError("Invalid value for \"pattern\" parameter: invalid regular expression pattern: RE2 does not support this syntax.", argumentIndex: argumentIndex)
+        }
         do {
             expression = try NSRegularExpression(pattern: translated)
         } catch {
@@ -20,7 +22,10 @@ struct RegexPattern {
         self.groups = groups
     }
 
-    static func translate(_ pattern: String) -> (String, [String?]) {
+    /// The ICU spelling of an RE2 pattern and its groups; nil for syntax RE2 rejects (lookaround,
+    /// atomic groups, backreferences, possessive quantifiers) that ICU would accept.
+    static func translate(_ pattern: String) -> (String, [String?])? {
+        if pattern.isEmpty { return ("(?:)", []) }
         let scalars = Array(pattern.unicodeScalars)
         let multiline = pattern.contains("(?m") || pattern.range(of: #"\(\?[a-zA-Z]*m"#, options: .regularExpression) != nil
         var out = String.UnicodeScalarView()
@@ -30,6 +35,15 @@ struct RegexPattern {
         while index < scalars.count {
             let scalar = scalars[index]
             if scalar == "\\", index + 1 < scalars.count {
+                if !inClass, ("1"..."9").contains(scalars[index + 1]) { return nil }
+                if ["p", "P", "x"].contains(scalars[index + 1]), index + 2 < scalars.count, scalars[index + 2] == "{",
+                    let close = scalars[(index + 2)...].firstIndex(of: "}")
+                {
+                    // `\p{Greek}`, `\x{263a}`: the braces belong to the escape, not a repetition.
+                    out.append(contentsOf: scalars[index...close])
+                    index = close + 1
+                    continue
+                }
                 out.append(scalar)
                 out.append(scalars[index + 1])
                 index += 2
@@ -60,6 +74,7 @@ struct RegexPattern {
             case "(":
                 if index + 1 < scalars.count, scalars[index + 1] == "?" {
                     let rest = String(String.UnicodeScalarView(scalars[(index + 2)...]))
+                    for unsupported in ["=", "!", "<=", "<!", ">"] where rest.hasPrefix(unsupported) { return nil }
                     if rest.hasPrefix("P<") || (rest.hasPrefix("<") && !rest.hasPrefix("<=") && !rest.hasPrefix("<!")) {
                         let nameStart = rest.hasPrefix("P<") ? 2 : 1
                         let name = String(rest.dropFirst(nameStart).prefix { $0 != ">" })
@@ -75,6 +90,9 @@ struct RegexPattern {
                 }
             case "$" where !multiline:
                 out.append(contentsOf: "\\z".unicodeScalars)
+            case "*", "+", "?", "}":
+                if index + 1 < scalars.count, scalars[index + 1] == "+" || scalars[index + 1] == "*" { return nil }
+                out.append(scalar)
             default:
                 out.append(scalar)
             }
@@ -83,8 +101,14 @@ struct RegexPattern {
         return (String(out), groups)
     }
 
+    /// Matches left to right as Go finds them: an empty match right where the previous match
+    /// ended does not count.
     func matches(in text: String) -> [NSTextCheckingResult] {
-        expression.matches(in: text, range: NSRange(text.startIndex..., in: text))
+        var previousEnd = -1
+        return expression.matches(in: text, range: NSRange(text.startIndex..., in: text)).filter { match in
+            defer { previousEnd = match.range.location + match.range.length }
+            return !(match.range.length == 0 && match.range.location == previousEnd)
+        }
     }
 
     /// One match as `regex` returns it: the matched text, a list of groups, or an object of named groups.

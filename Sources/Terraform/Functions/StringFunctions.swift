@@ -1,4 +1,3 @@
-import Foundation
 import HCL
 
 /// String functions. "Character" means grapheme cluster (`length`, `substr`, `strrev`), as in cty;
@@ -45,16 +44,16 @@ enum StringFunctions {
         return .string(ByteText.replaceAll(text, search, with: replacement))
     }
 
-    static let lower = Builtin.function("lower", ["str"]) { args throws(FunctionError) in .string(try args.string(0).lowercased()) }
-    static let upper = Builtin.function("upper", ["str"]) { args throws(FunctionError) in .string(try args.string(0).uppercased()) }
+    static let lower = Builtin.function("lower", ["str"]) { args throws(FunctionError) in .string(CaseMapping.lower(try args.string(0))) }
+    static let upper = Builtin.function("upper", ["str"]) { args throws(FunctionError) in .string(CaseMapping.upper(try args.string(0))) }
 
     /// Go's `strings.Title`: the first letter after a separator (space, punctuation) is upper-cased.
     static let title = Builtin.function("title", ["str"]) { args throws(FunctionError) in
         var result = ""
         var previousIsSeparator = true
         for scalar in try args.string(0).unicodeScalars {
-            if previousIsSeparator, scalar.properties.isLowercase || scalar.properties.isAlphabetic {
-                result += scalar.properties.titlecaseMapping
+            if previousIsSeparator {
+                result.unicodeScalars.append(CaseMapping.title(scalar))
             } else {
                 result.unicodeScalars.append(scalar)
             }
@@ -74,7 +73,10 @@ enum StringFunctions {
     }
 
     static let trimspace = Builtin.function("trimspace", ["str"]) { args throws(FunctionError) in
-        .string(try args.string(0).trimmingCharacters(in: .whitespacesAndNewlines))
+        var scalars = Substring(try args.string(0)).unicodeScalars[...]
+        while let first = scalars.first, first.properties.isWhitespace { scalars = scalars.dropFirst() }
+        while let last = scalars.last, last.properties.isWhitespace { scalars = scalars.dropLast() }
+        return .string(String(String.UnicodeScalarView(scalars)))
     }
 
     static let trim = Builtin.function("trim", ["str", "cutset"]) { args throws(FunctionError) in
@@ -101,7 +103,7 @@ enum StringFunctions {
         let length = try args.integer(2)
         if offset < 0 { offset = Swift.max(0, offset + characters.count) }
         guard offset < characters.count else { return .string("") }
-        let end = length < 0 ? characters.count : Swift.min(characters.count, offset + length)
+        let end = length < 0 || length >= characters.count - offset ? characters.count : offset + length
         return .string(String(characters[offset..<end]))
     }
 
@@ -134,5 +136,26 @@ enum StringFunctions {
         guard spaces <= 1 << 20 else { throw args.invalid(0, "value is too large") }
         let pad = String(repeating: " ", count: Swift.max(0, spaces))
         return .string(ByteText.replaceAll(try args.string(1), "\n", with: "\n" + pad))
+    }
+}
+
+/// Go's `unicode.ToUpper`/`ToLower`/`ToTitle`: one scalar to one scalar (`ß` stays `ß`, no
+/// context-dependent final sigma), unlike Swift's full-string case mapping.
+enum CaseMapping {
+    static func upper(_ text: String) -> String { map(text) { simple($0, $0.properties.uppercaseMapping) } }
+    static func lower(_ text: String) -> String {
+        map(text) { $0 == "\u{130}" ? "i" : simple($0, $0.properties.lowercaseMapping) }
+    }
+    static func title(_ scalar: Unicode.Scalar) -> Unicode.Scalar { simple(scalar, scalar.properties.titlecaseMapping) }
+
+    private static func simple(_ scalar: Unicode.Scalar, _ full: String) -> Unicode.Scalar {
+        let mapped = full.unicodeScalars
+        return mapped.count == 1 ? mapped[mapped.startIndex] : scalar
+    }
+
+    private static func map(_ text: String, _ transform: (Unicode.Scalar) -> Unicode.Scalar) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { out.append(transform(scalar)) }
+        return String(out)
     }
 }

@@ -47,7 +47,15 @@ enum YAMLText {
     private static func mapping(_ members: [String: HCLValue], indent: Int, firstInline: Bool, out: inout String) {
         for (position, key) in JSONText.sortedKeys(members).enumerated() {
             if position > 0 || !firstInline { out += String(repeating: " ", count: indent) }
-            let quotedKey = doubleQuoted(key, startColumn: indent, foldIndent: nil)
+            var quotedKey = doubleQuoted(key, startColumn: indent, foldIndent: nil)
+            if key.unicodeScalars.contains(where: isBreak) || key.utf8.count > 128 {
+                // Not a simple key: libyaml writes `? key` and the value on its own `:` line.
+                out += "? "
+                var column = indent + 2
+                scalar(.string(key), contentIndent: indent + 2, column: &column, out: &out)
+                out += "\n" + String(repeating: " ", count: indent)
+                quotedKey = ""
+            }
             out += quotedKey + ":"
             let value = members[key] ?? .null
             switch value {

@@ -11,7 +11,7 @@ enum NumberText {
     }
 
     static func shortest(_ number: Double) -> Digits {
-        guard number.isFinite, number != 0 else { return Digits(negative: false, digits: [], exponent: 0) }
+        guard number.isFinite, number != 0 else { return Digits(negative: number.sign == .minus, digits: [], exponent: 0) }
         let text = String(describing: number.magnitude)
         let parts = text.split(separator: "e", maxSplits: 1)
         let mantissa = parts.first.map(String.init) ?? text
@@ -37,9 +37,9 @@ enum NumberText {
         if number.isNaN { return "NaN" }
         if number.isInfinite { return number < 0 ? "-Inf" : "+Inf" }
         let d = shortest(number)
-        guard !d.digits.isEmpty else { return "0" }
-        let exponent = d.exponent - 1
         let sign = d.negative ? "-" : ""
+        guard !d.digits.isEmpty else { return sign + "0" }
+        let exponent = d.exponent - 1
         if exponent < -4 || exponent >= 6 {
             var text = String(d.digits[0])
             if d.digits.count > 1 { text += "." + String(d.digits[1...]) }
