@@ -62,6 +62,10 @@ struct Parser {
 
     func range(_ token: Token) -> SourceRange { map.range(token.start, token.end) }
     func range(from start: Int, to end: Int) -> SourceRange { map.range(start, end) }
+    /// A range from positions already computed (no offset lookups).
+    func span(_ start: SourcePosition, _ end: SourcePosition) -> SourceRange {
+        SourceRange(filename: map.filename, start: start, end: end)
+    }
 
     /// The byte offset where the previous consumed token ended.
     var previousEnd: Int { index > 0 ? tokens[index - 1].end : 0 }

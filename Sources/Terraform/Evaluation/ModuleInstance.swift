@@ -136,7 +136,7 @@ final class ModuleInstance {
                 roots["self"] = .unknown
             default:
                 guard let name = first else {
-                    if config.resources.contains(where: { $0.type == root }) {
+                    if config.resourceTypes.contains(root) {
                         log.error(
                             "Invalid reference: a reference to a resource type must be followed by at least one "
                                 + "attribute access, specifying the resource name", at: traversal.range)
