@@ -65,6 +65,7 @@ extension HCLValue {
     public static func formatNumber(_ value: Double) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? "-Inf" : "+Inf" }
+        if value == 0 { return value.sign == .minus ? "-0" : "0" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         let description = "\(value)"
         guard let e = description.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return description }
