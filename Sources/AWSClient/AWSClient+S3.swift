@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import SigV4
 
@@ -25,10 +26,15 @@ extension AWSClient {
         var path = prefix
         if let key = request.key { path += "/" + URIEncoding.encodePath(key) }
         if path.isEmpty { path = "/" }
+        var headers = request.headers
+        // S3 refuses several configuration PUTs (lifecycle, CORS, ...) without a body checksum.
+        if !request.body.isEmpty, !headers.keys.contains(where: { $0.lowercased() == "content-md5" }) {
+            headers["content-md5"] = Data(Insecure.MD5.hash(data: request.body)).base64EncodedString()
+        }
         return PreparedRequest(
             service: .s3, operation: request.operation, resource: AWSClient.s3Resource(request),
             method: request.method.uppercased(), baseURL: base, path: path,
-            query: request.query.map { SigV4Request.QueryItem($0.key, $0.value) }, headers: request.headers,
+            query: request.query.map { SigV4Request.QueryItem($0.key, $0.value) }, headers: headers,
             body: request.body, signingOptions: .s3)
     }
 

@@ -91,6 +91,34 @@ struct MotoIntegrationTests {
         #expect(try await client.resolveCredentials().accessKeyID == credentials.accessKeyID)
     }
 
+    @Test("web identity from AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN through AssumeRoleWithWebIdentity")
+    func webIdentity() async throws {
+        let moto = try MotoServer()
+        defer { moto.stop() }
+        let home = try ScratchHome()
+        defer { home.remove() }
+        let tokenFile = home.path + "/token"
+        try "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJyZXBvOmRyaWZ0In0.c2ln\n".write(toFile: tokenFile, atomically: true, encoding: .utf8)
+        let client = try await AWSClient.make(
+            AWSClientOptions(
+                region: "us-east-1",
+                environment: home.environment([
+                    "AWS_ENDPOINT_URL": moto.endpoint, "AWS_WEB_IDENTITY_TOKEN_FILE": tokenFile,
+                    "AWS_ROLE_ARN": "arn:aws:iam::123456789012:role/ci", "AWS_ROLE_SESSION_NAME": "gha",
+                ])))
+        let credentials = try await client.resolveCredentials()
+        #expect(credentials.source == "web identity arn:aws:iam::123456789012:role/ci")
+        #expect(credentials.sessionToken?.isEmpty == false)
+        let tables = try await client.dynamodb("ListTables", [:])
+        #expect(tables["TableNames"] == [])
+        // withRegion shares the credential cache and the counters.
+        let other = client.withRegion("eu-west-1")
+        #expect(other.region == "eu-west-1")
+        #expect(try await other.resolveCredentials().accessKeyID == credentials.accessKeyID)
+        _ = try await other.dynamodb("ListTables", [:])
+        #expect(client.metrics.requests == 2)  // AssumeRoleWithWebIdentity goes through its own client
+    }
+
     @Test("the provider block's assume_role is applied on top of environment credentials")
     func assumeRoleOption() async throws {
         let moto = try MotoServer()
@@ -138,6 +166,24 @@ struct MotoIntegrationTests {
         #expect(tables["TableNames"] == [])
         let identity = try await good.sts("GetCallerIdentity", [:])
         #expect(identity.string("GetCallerIdentityResult/Arn") == "arn:aws:iam::123456789012:user/drift")
+
+        // Signed bodies and encoded keys: create a bucket in another region, tag it, write and read an object.
+        let create = #"<CreateBucketConfiguration><LocationConstraint>eu-west-1</LocationConstraint></CreateBucketConfiguration>"#
+        _ = try await good.s3(S3Request(operation: "CreateBucket", method: "PUT", bucket: "drift-auth", body: Array(create.utf8)))
+        let tagging = #"<Tagging><TagSet><Tag><Key>team</Key><Value>a b&amp;c</Value></Tag></TagSet></Tagging>"#
+        _ = try await good.s3(
+            S3Request(operation: "PutBucketTagging", method: "PUT", bucket: "drift-auth", query: ["tagging": ""], body: Array(tagging.utf8)))
+        let tags = try await good.s3(S3Request(operation: "GetBucketTagging", bucket: "drift-auth", query: ["tagging": ""]))
+        #expect(try tags.xml(service: "s3", operation: "GetBucketTagging").string("TagSet/Tag/Value") == "a b&c")
+        // moto 5.2.1 verifies `+`, `=`, non-ASCII keys and `/` in query values wrongly (boto3 fails
+        // there too: checked with list_objects_v2(Prefix="dir/") and put_object(Key="a+b")); the
+        // SigV4 known-answer tests cover those encodings against botocore instead.
+        let key = "dir/a b~c.txt"
+        _ = try await good.s3(S3Request(operation: "PutObject", method: "PUT", bucket: "drift-auth", key: key, body: Array("hello".utf8)))
+        let object = try await good.s3(S3Request(operation: "GetObject", bucket: "drift-auth", key: key))
+        #expect(String(decoding: object.body, as: UTF8.self) == "hello")
+        let listed = try await good.s3(S3Request(operation: "ListObjectsV2", bucket: "drift-auth", query: ["list-type": "2", "prefix": "dir"]))
+        #expect(try listed.xml(service: "s3", operation: "ListObjectsV2").string("Contents/Key") == key)
 
         let bad = client(secret: parts[1] + "x")
         let ec2Error = await #expect(throws: AWSError.self) { try await bad.ec2("DescribeInstances", [:]) }

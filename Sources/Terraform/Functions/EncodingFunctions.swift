@@ -10,7 +10,7 @@ enum EncodingFunctions {
     static var all: [HCLFunction] {
         [
             base64encode, base64decode, md5, sha1, sha256, sha512, base64sha256, base64sha512, urlencode,
-            jsonencode, jsondecode, yamlencode, uuidv5,
+            jsonencode, jsondecode, yamlencode, yamldecode, uuidv5,
             Builtin.impure("uuid"), Builtin.impure("timestamp"), Builtin.impure("plantimestamp"),
             Builtin.function("bcrypt", ["str"], variadic: "cost", allowsUnknown: true) { _ throws(FunctionError) in .unknown },
         ]
@@ -68,6 +68,15 @@ enum EncodingFunctions {
         } catch {
             // Go's decoder says "EOF" for input that stops early; other wording is our parser's.
             throw args.fail(nil, error.offset >= text.utf8.count ? "EOF" : error.message)
+        }
+    }
+
+    static let yamldecode = Builtin.function("yamldecode", ["src"]) { args throws(FunctionError) in
+        let text = try args.string(0)
+        do throws(YAMLScalar.Failure) {
+            return try YAMLDecoder.decode(text)
+        } catch {
+            throw args.fail(nil, error.message)
         }
     }
 
