@@ -29,6 +29,11 @@ extension AWSClient {
         let payloadHash = SigV4.hexSHA256(request.body)
         var attempt = 1
         while true {
+            if Task.isCancelled {
+                throw AWSError(
+                    service: request.service.rawValue, operation: request.operation, resource: request.resource,
+                    code: "Cancelled", message: "the request was cancelled")
+            }
             var headers = request.headers
             headers["host"] = host
             let date = SigningDate(secondsSince1970: configuration.clock())
@@ -62,6 +67,7 @@ extension AWSClient {
                     code: "TransportFailure", message: "\(error)", retryClass: .transient)
             }
             if error.retryClass == .throttling { metrics.recordThrottle() }
+            if Task.isCancelled { throw error }
             switch configuration.retryPolicy.decide(error, attempt: attempt, random: configuration.random()) {
             case .stop: throw error
             case .retry(let delay):
