@@ -53,4 +53,32 @@ struct OracleTests {
             #expect(value == expected[item.name], "\(item.name)")
         }
     }
+
+    /// Whitespace runs collapsed, so multi-line details compare with the captured single line.
+    static func normalized(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+    }
+
+    @Test("evaluation errors carry Terraform's summary and detail")
+    func errorsMatchTerraform() throws {
+        let directory = try TestHelpers.fixturesURL().appendingPathComponent("oracle")
+        let expressions = try String(contentsOf: directory.appendingPathComponent("errors.txt"), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        let expected = try String(contentsOf: directory.appendingPathComponent("errors.expected"), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let (cases, _) = try Self.load()
+        let locals = Self.evaluateAll(cases).mapValues(\.0)
+        let context = EvalContext(variables: ["local": .object(locals)])
+        #expect(expressions.count > 30)
+        for (index, source) in expressions.enumerated() {
+            let parts = expected[index].split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let (expression, parseDiagnostics) = HCLParser.parseExpression(source, filename: "<console-input>")
+            #expect(parseDiagnostics.isEmpty, "\(source)")
+            guard let expression else { continue }
+            let (_, diagnostics) = Evaluator.evaluate(expression, in: context)
+            let first = try #require(diagnostics.first, "no error for \(source)")
+            #expect(first.message == parts[0], "\(source)")
+            #expect(Self.normalized(first.notes.joined(separator: " ")) == Self.normalized(parts[1]), "\(source)")
+        }
+    }
 }

@@ -133,3 +133,38 @@ tuple1     = [
 ]
 unify1     = true ? 1 : "x"
 unify2     = false ? 1 : "x"
+nullval    = null
+unify3     = true ? [1] : ["a"]
+unify4     = false ? [] : ["a"]
+unify5     = true ? { a = 1 } : { a = "x" }
+unify6     = true ? "s" : null
+num5       = "${1 / 3}"
+num6       = 0.1 + 0.2
+num7       = "${1e23}"
+num8       = 2 / 3 * 3
+num9       = -0 == 0
+for10      = [for x in { b = 1, a = 2 } : x]
+for11      = { for x in [1, 2] : x => x * 2 }
+for12      = [for i, x in local.list : "${i}${x}" if i % 2 == 0]
+splat9     = local.nullval[*]
+splat10    = [1, 2, 3][*]
+tpl13      = "%{ if false }a%{ else ~}  b%{ endif }"
+tpl14      = "[%{ for x in local.list ~} ${x} %{~ endfor }]"
+tpl15      = "${local.map.a + 1}${"nested ${local.list[0]}"}"
+heredoc10  = {
+  text = <<-EOT
+    inside object
+    EOT
+  after = 1
+}
+heredoc11  = <<-EOT
+      deeper content
+    EOT
+heredoc12  = <<EOT
+  ${local.list[0]}
+EOT
+bool1      = "true" == true
+str5       = "unicode: ${"日本"}"
+num10      = 0.1 * 3
+num11      = 1.1 * 1.1
+num12      = 10 / 4
