@@ -30,9 +30,17 @@ final class ModuleInstance {
     var localCache: [String: Evaluated] = [:]
     var outputCache: [String: Evaluated] = [:]
     var resourceCache: [String: ResourceResult] = [:]
+    var referenceCache: [String: HCLValue] = [:]
     var moduleCache: [String: ModuleCallResult] = [:]
 
-    init(session: LoadSession, config: ModuleConfig, address: String?, inputs: ModuleInputs, providerMap: [String: String]) {
+    /// Module directories of the calling instances, root first: a call back into one is a loop.
+    let ancestry: [String]
+
+    init(
+        session: LoadSession, config: ModuleConfig, address: String?, inputs: ModuleInputs,
+        providerMap: [String: String], ancestry: [String] = []
+    ) {
+        self.ancestry = ancestry
         self.session = session
         self.config = config
         self.address = address
@@ -153,7 +161,7 @@ final class ModuleInstance {
                 let result = resourceResult(decl)
                 let rest = Array(traversal.steps.dropFirst())
                 resources[root, default: [:]][name] = Self.fillPath(
-                    resources[root]?[name] ?? result.reference, rest)
+                    resources[root]?[name] ?? referenceValue(decl), rest)
                 sensitive = sensitive || result.touchesSensitive(rest)
             }
         }
