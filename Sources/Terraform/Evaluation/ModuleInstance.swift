@@ -56,6 +56,12 @@ final class ModuleInstance {
 
     /// Evaluates `expression` with `scope` (`count`, `each`, iterators) on top of module references.
     func evaluate(_ expression: Expression, scope: [String: HCLValue] = [:]) -> Evaluated {
+        switch expression.kind {
+        case .literal(let value): return Evaluated(value: value)
+        case .template(let parts) where parts.count == 1:
+            if case .literal(let text) = parts[0] { return Evaluated(value: .string(text)) }
+        default: break
+        }
         let (context, sensitive) = makeContext(for: expression, scope: scope)
         let (value, diagnostics) = HCLBridge.evaluate(expression, in: context)
         log.add(contentsOf: diagnostics)
@@ -71,10 +77,10 @@ final class ModuleInstance {
         var resources: [String: [String: HCLValue]] = [:]
         var data: [String: [String: HCLValue]] = [:]
         var sensitive = false
-        let bound = expression.boundNames
+        // traversals() already leaves out names bound inside the expression (for variables).
         for traversal in HCLBridge.traversals(expression) {
             let root = traversal.root
-            if scope[root] != nil || bound.contains(root) { continue }
+            if scope[root] != nil { continue }
             let first: String? = if case .attribute(let name)? = traversal.steps.first { name } else { nil }
             switch root {
             case "var":
