@@ -89,6 +89,13 @@ struct EvaluatorTests {
                 There is no function named "nope".
                 """)
         #expect(
+            TestHelpers.evaluationErrors("uper(\"x\")") == """
+                expr.hcl:1:1: error: Call to unknown function
+                uper("x")
+                ^
+                There is no function named "uper". Did you mean "upper"?
+                """)
+        #expect(
             TestHelpers.evaluationErrors("fail()") == """
                 expr.hcl:1:1: error: Error in function call
                 fail()
@@ -118,15 +125,15 @@ struct EvaluatorTests {
     }
 
     @Test("evaluation errors point at the offending step", arguments: [
-        ("var.map.missing", "expr.hcl:1:9: error: Unsupported attribute\nvar.map.missing\n        ^\nThis object does not have an attribute named \"missing\"."),
+        ("var.map.missing", "expr.hcl:1:8: error: Unsupported attribute\nvar.map.missing\n       ^\nThis object does not have an attribute named \"missing\"."),
         ("var.list[5]", "expr.hcl:1:10: error: Invalid index\nvar.list[5]\n         ^\nThe given key does not identify an element in this collection value."),
         ("var.list[-1]", "expr.hcl:1:10: error: Invalid index\nvar.list[-1]\n         ^\nThe given key does not identify an element in this collection value: a negative number is not a valid index for a sequence."),
         ("var.set[0]", "expr.hcl:1:9: error: Invalid index\nvar.set[0]\n        ^\nElements of a set are identified only by their value and don't have any separate index or key to select with, so it's only possible to perform operations across all elements of the set."),
-        ("var.nothing.x", "expr.hcl:1:13: error: Attempt to get attribute from null value\nvar.nothing.x\n            ^\nThis value is null, so it does not have any attributes."),
-        ("var.list.x", "expr.hcl:1:10: error: Unsupported attribute\nvar.list.x\n         ^\nCan't access attributes on a list of objects. Did you mean to access attribute \"x\" for a specific element of the list, or across all elements of the list?"),
+        ("var.nothing.x", "expr.hcl:1:12: error: Attempt to get attribute from null value\nvar.nothing.x\n           ^\nThis value is null, so it does not have any attributes."),
+        ("var.list.x", "expr.hcl:1:9: error: Unsupported attribute\nvar.list.x\n        ^\nThis value does not have any attributes."),
         ("nope", "expr.hcl:1:1: error: Unknown variable\nnope\n^\nThere is no variable named \"nope\"."),
         (#""a" + 1"#, "expr.hcl:1:1: error: Invalid operand\n\"a\" + 1\n^\nUnsuitable value for left operand: a number is required."),
-        ("1 / 0", "expr.hcl:1:1: error: Operation failed\n1 / 0\n^\nError during operation: can't divide by zero."),
+        ("0 / 0", "expr.hcl:1:1: error: Operation failed\n0 / 0\n^\nError during operation: can't divide zero by zero."),
         ("var.nothing ? 1 : 2", "expr.hcl:1:1: error: Null condition\nvar.nothing ? 1 : 2\n^\nThe condition value is null. Conditions must either be true or false."),
         ("[for x in var.nothing : x]", "expr.hcl:1:11: error: Iteration over null value\n[for x in var.nothing : x]\n          ^\nA null value cannot be used as the collection in a 'for' expression."),
         ("{for x in [\"a\", \"a\"] : x => 1}", "expr.hcl:1:24: error: Duplicate object key\n{for x in [\"a\", \"a\"] : x => 1}\n                       ^\nTwo different items produced the key \"a\" in this 'for' expression. If duplicates are expected, use the ellipsis (...) after the value expression to enable grouping by key."),

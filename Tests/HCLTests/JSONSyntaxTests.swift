@@ -65,4 +65,20 @@ struct JSONSyntaxTests {
         let result = HCLJSON.parse(source, filename: "x.tf.json", schema: Self.schema)
         #expect(DiagnosticRenderer.render(result.diagnostics, source: source) == expected)
     }
+
+    @Test("parseLiteral reads JSON values without templates, as for tfvars.json")
+    func literal() {
+        let (value, diagnostics) = HCLJSON.parseLiteral(#"{"a": "${x}", "n": [1, 2.5], "o": {"t": true, "z": null}}"#, filename: "v.tfvars.json")
+        #expect(diagnostics.isEmpty)
+        #expect(value == .object(["a": .string("${x}"), "n": .tuple([.number(1), .number(2.5)]), "o": .object(["t": .bool(true), "z": .null])]))
+        let (broken, problems) = HCLJSON.parseLiteral("{\"a\" 1}", filename: "v.tfvars.json")
+        #expect(broken == nil)
+        #expect(DiagnosticRenderer.render(problems, source: "{\"a\" 1}") == "v.tfvars.json:1:6: error: Invalid JSON\n{\"a\" 1}\n     ^\nMissing colon after property name.")
+    }
+
+    @Test("JSON escapes decode, including surrogate pairs; a lone surrogate becomes U+FFFD")
+    func escapes() {
+        let (value, _) = HCLJSON.parseLiteral(#"["\u00e9\ud83d\ude00\n\/", "\ud83d\u0041"]"#, filename: "e.json")
+        #expect(value == .tuple([.string("é😀\n/"), .string("\u{FFFD}A")]))
+    }
 }

@@ -15,6 +15,9 @@ struct TemplateTests {
         #expect(TestHelpers.value(#""${var.n}""#) == .number(3))
         #expect(TestHelpers.value(#""${var.list}""#) == .tuple([.string("a"), .string("b"), .string("c")]))
         #expect(TestHelpers.value(#""x${var.n}""#) == .string("x3"))
+        #expect(TestHelpers.value(#""${"${true}"}""#) == .bool(true))
+        #expect(TestHelpers.value(#""${""}${true}""#) == .string("true"))
+        #expect(TestHelpers.value(#""%{ for v in [true] }${v}%{ endfor }""#) == .string("true"))
     }
 
     @Test("if and for directives, for over objects in key order")
@@ -30,6 +33,8 @@ struct TemplateTests {
     func stripMarkers() {
         #expect(TestHelpers.value(#""a  ${~ "b" ~}  c""#) == .string("abc"))
         #expect(TestHelpers.value(#""a  ${~ "b" }  c""#) == .string("ab  c"))
+        #expect(TestHelpers.value(#""%{ if true ~} hello %{~ endif }""#) == .string("hello"))
+        #expect(TestHelpers.value(#""${"hello" ~}${" world"}""#) == .string("hello world"))
         let heredoc = "x = <<EOT\n%{ for x in var.list ~}\n- ${x}\n%{ endfor ~}\nEOT\n"
         #expect(TestHelpers.attribute("x", in: heredoc) == .string("- a\n- b\n- c\n"))
     }

@@ -146,19 +146,17 @@ extension Parser {
             return Expression(.getAttribute(base, text(token)), range: range(from: start, to: token.end))
         case .number:
             next()
-            var current = base
-            var offset = token.start
-            for part in text(token).split(separator: ".", omittingEmptySubsequences: false) {
-                offset += part.utf8.count
-                guard let value = Int(part) else {
-                    error("Invalid legacy index", "A legacy index after a dot must be a whole number, such as \"foo.0\".", at: range(token))
-                    return current
-                }
-                let keyRange = range(from: offset - part.utf8.count, to: offset)
-                current = Expression(.index(current, Expression(.literal(.number(Double(value))), range: keyRange)), range: range(from: start, to: offset))
-                offset += 1
+            let digits = text(token)
+            // `foo.0.1` lexes `0.1` as one number: chaining legacy indexes is not permitted.
+            guard let value = Int(digits) else {
+                error(
+                    "Invalid legacy index syntax",
+                    "When using the legacy index syntax, chaining two indexes together is not permitted. Use the proper index syntax instead, like [0][1].",
+                    at: range(token))
+                return Expression(.index(base, invalidExpression(at: range(token))), range: range(from: start, to: token.end))
             }
-            return current
+            let key = Expression(.literal(.number(Double(value))), range: range(token))
+            return Expression(.index(base, key), range: range(from: start, to: token.end))
         default:
             unexpected(token, "Invalid attribute name", "An attribute name is required after a dot.")
             return Expression(base.kind, range: base.range)

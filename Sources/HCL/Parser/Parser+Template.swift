@@ -61,16 +61,14 @@ extension Parser {
         func append(_ text: String, to parts: inout [FlatPart], trim: inout Bool) {
             var text = text
             if trim {
-                text = String(text.drop(while: \.isWhitespace))
+                text = Whitespace.trimLeading(text)
                 trim = false
             }
             parts.append(.literal(text))
         }
         func trimPrevious(_ parts: inout [FlatPart]) {
             if case .literal(let text)? = parts.last {
-                var scalars = Substring(text)
-                while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-                parts[parts.count - 1] = .literal(String(scalars))
+                parts[parts.count - 1] = .literal(Whitespace.trimTrailing(text))
             }
         }
         while true {

@@ -17,7 +17,7 @@ enum CollectionFunctions {
         case .tuple(let items): return .number(Double(items.count))
         case .set(let items): return items.contains(.unknown) ? .unknown : .number(Double(items.count))
         case .object(let members): return .number(Double(members.count))
-        default: throw args.invalid(0, "argument must be a string, a collection type, or a structural type")
+        default: throw args.fail(nil, "argument must be a string, a collection type, or a structural type")
         }
     }
 
@@ -28,7 +28,7 @@ enum CollectionFunctions {
             case .null: continue
             case .object(let members): result.merge(members) { _, later in later }
             default:
-                throw args.fail(index, "arguments must be maps or objects, got \"\(args[index].typeName)\".")
+                throw args.fail(nil, "arguments must be maps or objects, got \"\(args[index].typeName)\".")
             }
         }
         return .object(result)
@@ -40,7 +40,7 @@ enum CollectionFunctions {
         let key = try args.string(1)
         if let found = members[key] { return found }
         if args.count == 3 { return args[2] }
-        throw args.fail(1, "lookup failed to find key \(JSONText.quote(key)).")
+        throw args.fail(0, "the given object has no attribute \(JSONText.quote(key))")
     }
 
     static let concat = Builtin.function("concat", [], variadic: "seqs", minimumVariadic: 1) { args throws(FunctionError) in
@@ -92,11 +92,14 @@ enum CollectionFunctions {
         guard case .tuple(let items) = try args.nonNull(0) else {
             throw args.fail(0, "cannot read elements from \(args[0].typeName)")
         }
-        let position = try args.integer(1)
-        guard !items.isEmpty else { throw args.fail(0, "cannot use element function with an empty list") }
+        guard let index = Primitive.number(try args.nonNull(1)) else { throw args.invalid(1, "number required") }
+        guard index.rounded() == index, let position = Int(exactly: index) else {
+            throw args.fail(nil, "invalid index: value must be a whole number, between -9223372036854775808 and 9223372036854775807")
+        }
+        guard !items.isEmpty else { throw args.fail(nil, "cannot use element function with an empty list") }
         // Go's remainder keeps the sign: -1 wraps for a one-element list and fails otherwise.
         let wrapped = position % items.count
-        guard wrapped >= 0 else { throw args.fail(1, "cannot use element function with a negative index") }
+        guard wrapped >= 0 else { throw args.fail(nil, "cannot use element function with a negative index") }
         return items[wrapped]
     }
 
@@ -192,7 +195,7 @@ enum CollectionFunctions {
     static let chunklist = Builtin.function("chunklist", ["list", "size"]) { args throws(FunctionError) in
         let items = try args.sequence(0)
         let size = try args.integer(1)
-        guard size >= 0 else { throw args.fail(1, "the size argument must be positive") }
+        guard size >= 0 else { throw args.fail(nil, "the size argument must be positive") }
         if items.isEmpty { return .tuple([]) }
         if size == 0 { return .tuple([.tuple(items)]) }
         return .tuple(stride(from: 0, to: items.count, by: size).map { start in

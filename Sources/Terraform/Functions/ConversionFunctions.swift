@@ -53,10 +53,8 @@ enum ConversionFunctions {
         switch type.convert(args[0]) {
         case .success(let value): return value
         case .failure(let error):
-            if error.path.isEmpty, error.message.hasSuffix("required") {
-                throw args.invalid(0, "cannot convert \(args[0].typeName) to \(name) of any single type")
-            }
-            throw args.invalid(0, "cannot convert \(args[0].typeName) to \(name) of any single type: \(error)")
+            _ = error
+            throw args.invalid(0, "cannot convert \(args[0].typeName) to \(name) of any single type")
         }
     }
 }

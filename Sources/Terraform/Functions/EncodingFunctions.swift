@@ -10,7 +10,7 @@ enum EncodingFunctions {
     static var all: [HCLFunction] {
         [
             base64encode, base64decode, md5, sha1, sha256, sha512, base64sha256, base64sha512, urlencode,
-            jsonencode, jsondecode, yamlencode, uuidv5,
+            jsonencode, jsondecode, yamlencode, yamldecode, uuidv5,
             Builtin.impure("uuid"), Builtin.impure("timestamp"), Builtin.impure("plantimestamp"),
             Builtin.function("bcrypt", ["str"], variadic: "cost", allowsUnknown: true) { _ throws(FunctionError) in .unknown },
         ]
@@ -23,10 +23,10 @@ enum EncodingFunctions {
     static let base64decode = Builtin.function("base64decode", ["str"]) { args throws(FunctionError) in
         let text = try args.string(0)
         guard let data = Data(base64Encoded: text) else {
-            throw args.fail(0, "failed to decode base64 data \(JSONText.quote(text))")
+            throw args.fail(nil, "failed to decode base64 data \(JSONText.quote(text))")
         }
         guard let decoded = String(data: data, encoding: .utf8) else {
-            throw args.fail(0, "the result of decoding the provided string is not valid UTF-8")
+            throw args.fail(nil, "the result of decoding the provided string is not valid UTF-8")
         }
         return .string(decoded)
     }
@@ -66,7 +66,17 @@ enum EncodingFunctions {
         do throws(JSONParseError) {
             return try JSONText.decode(text)
         } catch {
-            throw args.fail(0, error.message)
+            // Go's decoder says "EOF" for input that stops early; other wording is our parser's.
+            throw args.fail(nil, error.offset >= text.utf8.count ? "EOF" : error.message)
+        }
+    }
+
+    static let yamldecode = Builtin.function("yamldecode", ["src"]) { args throws(FunctionError) in
+        let text = try args.string(0)
+        do throws(YAMLScalar.Failure) {
+            return try YAMLDecoder.decode(text)
+        } catch {
+            throw args.fail(nil, error.message)
         }
     }
 

@@ -30,9 +30,9 @@ struct FileFunctions {
         let path = try args.string(index)
         let resolved = resolve(path)
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue,
-            let data = FileManager.default.contents(atPath: resolved)
-        else {
+        let exists = FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory)
+        if exists, isDirectory.boolValue { throw args.fail(index, "failed to read file: read \(path): is a directory") }
+        guard exists, let data = FileManager.default.contents(atPath: resolved) else {
             throw args.fail(index, "no file exists at \(JSONText.quote(path)); this function works only with files that are distributed as part of the configuration source code, so if this file will be created by a resource in this configuration you must instead obtain this result from an attribute of that resource.")
         }
         return data
@@ -42,7 +42,7 @@ struct FileFunctions {
     func text(_ args: FunctionArguments, _ index: Int) throws(FunctionError) -> String {
         let data = try read(args, index)
         guard let text = String(data: data, encoding: .utf8) else {
-            throw args.fail(index, "contents of \(JSONText.quote(try args.string(index))) are not valid UTF-8; use the filebase64 function to obtain the Base64 encoded contents or the other file functions (e.g. filemd5, filesha256) to obtain file hashing results instead")
+            throw args.fail(nil, "contents of \(JSONText.quote(try args.string(index))) are not valid UTF-8; use the filebase64 function to obtain the Base64 encoded contents or the other file functions (e.g. filemd5, filesha256) to obtain file hashing results instead")
         }
         return text
     }
@@ -70,7 +70,7 @@ struct FileFunctions {
             var isDirectory: ObjCBool = false
             let path = functions.resolve(try args.string(0))
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .bool(false) }
-            if isDirectory.boolValue { throw args.fail(0, "\(JSONText.quote(try args.string(0))) is a directory, not a file") }
+            if isDirectory.boolValue { throw args.fail(nil, "\(JSONText.quote(try args.string(0))) is a directory, not a file") }
             return .bool(true)
         }
     }

@@ -58,7 +58,7 @@ enum FormatFunctions {
     static func render(_ specification: String, _ values: [HCLValue]) throws(FunctionError) -> String {
         let characters = Array(specification)
         var out = ""
-        var index = 0, nextArgument = 0, byteOffset = 0
+        var index = 0, nextArgument = 0, byteOffset = 0, highestUsed = 0
         while index < characters.count {
             let character = characters[index]
             guard character == "%" else { out.append(character); byteOffset += character.utf8.count; index += 1; continue }
@@ -105,12 +105,13 @@ enum FormatFunctions {
             verb.raw = String(characters[index...cursor])
             verb.argument = nextArgument
             nextArgument += 1
+            highestUsed = Swift.max(highestUsed, nextArgument)
             out += try append(verb, values)
             byteOffset += verb.raw.utf8.count
             index = cursor + 1
         }
-        if nextArgument < values.count {
-            throw FunctionError("too many arguments; no verbs left to consume \(nextArgument + 1)")
+        if highestUsed < values.count {
+            throw FunctionError("Invalid value for \"args\" parameter: too many arguments; only \(highestUsed) used by format string.", argumentIndex: highestUsed + 1)
         }
         return out
     }
@@ -144,7 +145,7 @@ enum FormatFunctions {
             if let precision = verb.precision, precision > 0 { text = String(text.prefix(precision)) }
             return pad(verb.mode == "q" ? JSONText.quote(text) : text, verb)
         default:
-            throw FunctionError("unsupported format verb \(JSONText.quote(String(verb.mode))) in \(JSONText.quote(verb.raw)) at offset \(verb.offset)")
+            throw FunctionError("unsupported format verb '\(verb.mode)' in \(JSONText.quote(verb.raw)) at offset \(verb.offset)")
         }
     }
 

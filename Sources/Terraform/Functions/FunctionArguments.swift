@@ -13,14 +13,18 @@ struct FunctionArguments {
 
     func name(_ index: Int) -> String { index < names.count ? names[index] : (names.last ?? "value") }
 
-    /// `Invalid value for "name" parameter: detail.`, pointing at the argument.
+    /// `Invalid value for "name" parameter: detail.`, pointing at the argument: the whole detail
+    /// Terraform prints under "Invalid function argument".
     func invalid(_ index: Int, _ detail: String) -> FunctionError {
-        FunctionError("Invalid value for \"\(name(index))\" parameter: \(detail).", argumentIndex: index)
+        let trimmed = detail.hasSuffix(".") ? String(detail.dropLast()) : detail
+        return FunctionError("Invalid value for \"\(name(index))\" parameter: \(trimmed).", argumentIndex: index)
     }
 
-    /// An error about the call rather than a parameter's type, still pointing at one argument.
+    /// A failed call. Blamed on an argument it reads like `invalid` (Terraform's argument errors);
+    /// otherwise it is the bare reason Terraform prints after `Call to function "f" failed:`.
     func fail(_ index: Int?, _ message: String) -> FunctionError {
-        FunctionError(message, argumentIndex: index)
+        guard let index else { return FunctionError(message) }
+        return invalid(index, message)
     }
 
     func nonNull(_ index: Int) throws(FunctionError) -> HCLValue {
@@ -34,8 +38,14 @@ struct FunctionArguments {
         return text
     }
 
+    /// cty's wording: a string that does not spell a number "a number is required", anything else
+    /// "number required".
     func number(_ index: Int) throws(FunctionError) -> Double {
-        guard let number = Primitive.number(try nonNull(index)) else { throw invalid(index, "number required") }
+        let value = try nonNull(index)
+        guard let number = Primitive.number(value) else {
+            if case .string = value { throw invalid(index, "a number is required") }
+            throw invalid(index, "number required")
+        }
         return number
     }
 
@@ -49,7 +59,11 @@ struct FunctionArguments {
     }
 
     func bool(_ index: Int) throws(FunctionError) -> Bool {
-        guard let flag = Primitive.bool(try nonNull(index)) else { throw invalid(index, "bool required") }
+        let value = try nonNull(index)
+        guard let flag = Primitive.bool(value) else {
+            if case .string = value { throw invalid(index, "a bool is required") }
+            throw invalid(index, "bool required")
+        }
         return flag
     }
 
@@ -98,8 +112,7 @@ enum Builtin {
             }
             if variadic == nil, values.count > parameters.count {
                 throw FunctionError(
-                    "Too many function arguments; function \"\(name)\" expects only \(parameters.count) argument(s).",
-                    argumentIndex: parameters.count)
+                    "Too many function arguments; function \"\(name)\" expects only \(parameters.count) argument(s).")
             }
             if !allowsUnknown, values.contains(.unknown) { return .unknown }
             let names = parameters + (variadic.map { [$0] } ?? [])

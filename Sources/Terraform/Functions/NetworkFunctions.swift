@@ -7,7 +7,7 @@ enum NetworkFunctions {
 
     private static func network(_ args: FunctionArguments, _ index: Int) throws(FunctionError) -> IPNetwork {
         let text = try args.string(index)
-        guard let network = IPNetwork.parse(text) else { throw args.fail(index, "invalid CIDR expression: invalid CIDR address: \(text)") }
+        guard let network = IPNetwork.parse(text) else { throw args.fail(nil, "invalid CIDR expression: invalid CIDR address: \(text)") }
         return network
     }
 
@@ -15,7 +15,7 @@ enum NetworkFunctions {
         let net = try network(args, 0)
         let newbits = try args.integer(1), netnum = try args.integer(2)
         guard newbits >= 0, newbits <= net.base.bits - net.prefix else {
-            throw args.fail(1, "insufficient address space to extend prefix of \(net.prefix) by \(newbits)")
+            throw args.fail(nil, "insufficient address space to extend prefix of \(net.prefix) by \(newbits)")
         }
         let length = net.prefix + newbits
         if netnum < 0, net.base.bits == 32 {
@@ -24,15 +24,15 @@ enum NetworkFunctions {
             let shifted = Int64(netnum) << Int64(32 - length)
             let combined = (Int64(net.network.low) | shifted).magnitude
             guard newbits >= 63 || magnitude < (1 << newbits), combined <= UInt64(UInt32.max) else {
-                throw args.fail(2, "prefix extension of \(newbits) does not accommodate a subnet numbered \(netnum)")
+                throw args.fail(nil, "prefix extension of \(newbits) does not accommodate a subnet numbered \(netnum)")
             }
             return .string("\(IPAddress(high: 0, low: combined, bits: 32).description)/\(length)")
         }
         guard netnum >= 0, newbits >= 63 || netnum < (1 << newbits) else {
-            throw args.fail(2, "prefix extension of \(newbits) does not accommodate a subnet numbered \(netnum)")
+            throw args.fail(nil, "prefix extension of \(newbits) does not accommodate a subnet numbered \(netnum)")
         }
         guard let address = net.network.adding(UInt64(netnum), shiftedBy: net.base.bits - length) else {
-            throw args.fail(2, "prefix extension of \(newbits) does not accommodate a subnet numbered \(netnum)")
+            throw args.fail(nil, "prefix extension of \(newbits) does not accommodate a subnet numbered \(netnum)")
         }
         return .string("\(address.description)/\(length)")
     }
@@ -43,13 +43,13 @@ enum NetworkFunctions {
         let hostBits = net.base.bits - net.prefix
         var hostnum = requested
         if hostnum < 0 {
-            guard hostBits < 63 else { throw args.fail(1, "prefix of \(net.prefix) does not accommodate a host numbered \(requested)") }
+            guard hostBits < 63 else { throw args.fail(nil, "prefix of \(net.prefix) does not accommodate a host numbered \(requested)") }
             hostnum += 1 << hostBits
         }
         guard hostnum >= 0, hostBits >= 63 || hostnum < (1 << hostBits),
             let address = net.network.adding(UInt64(hostnum), shiftedBy: 0)
         else {
-            throw args.fail(1, "prefix of \(net.prefix) does not accommodate a host numbered \(requested)")
+            throw args.fail(nil, "prefix of \(net.prefix) does not accommodate a host numbered \(hostnum)")
         }
         return .string(address.description)
     }
@@ -57,7 +57,7 @@ enum NetworkFunctions {
     static let cidrnetmask = Builtin.function("cidrnetmask", ["prefix"]) { args throws(FunctionError) in
         let net = try network(args, 0)
         guard net.base.bits == 32 else {
-            throw args.fail(0, "IPv6 addresses cannot have a netmask: \(try args.string(0))")
+            throw args.fail(nil, "IPv6 addresses cannot have a netmask: \(try args.string(0))")
         }
         let mask = IPAddress(high: 0, low: 0, bits: 32).withHostBits(32, set: true).withHostBits(32 - net.prefix, set: false)
         return .string(mask.description)

@@ -81,12 +81,13 @@ enum NumericFunctions {
         case 3: start = parameters[0]; end = parameters[1]; step = parameters[2]
         default: throw args.fail(3, "must have one, two, or three arguments")
         }
-        guard step != 0 else { throw args.fail(2, "step must not be zero") }
+        // Terraform's zero-step check never fires (it compares big numbers by identity), so a zero
+        // step runs into the 1024-element limit below, as it does there.
         if step < 0, end > start { throw args.fail(1, "end must be less than start when step is negative") }
-        if step > 0, end < start { throw args.fail(1, "end must be greater than start when step is positive") }
+        if step >= 0, end < start { throw args.fail(1, "end must be greater than start when step is positive") }
         var values: [HCLValue] = []
         var number = start
-        while step > 0 ? number < end : number > end {
+        while step >= 0 ? number < end : number > end {
             guard values.count < 1024 else {
                 throw args.fail(nil, "more than 1024 values were generated; either decrease the difference between start and end or use a smaller step")
             }

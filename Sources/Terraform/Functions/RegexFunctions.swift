@@ -23,7 +23,7 @@ enum RegexFunctions {
     private static func compile(_ args: FunctionArguments) throws(FunctionError) -> RegexPattern {
         let pattern = try RegexPattern(try args.string(0), argumentIndex: 0)
         if pattern.mixesNamedAndUnnamed {
-            throw args.invalid(0, "invalid regular expression pattern: cannot mix both named and unnamed capture groups")
+            throw args.invalid(0, "invalid regexp pattern: cannot mix both named and unnamed capture groups")
         }
         return pattern
     }

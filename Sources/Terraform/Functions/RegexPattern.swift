@@ -10,22 +10,38 @@ struct RegexPattern {
     /// One entry per capture group, in order: its name, or nil when unnamed.
     let groups: [String?]
 
-    init(_ pattern: String, argumentIndex: Int) throws(FunctionError) {
-        guard let (translated, groups) = Self.translate(pattern) else {
-            throw FunctionError("Invalid value for \"pattern\" parameter: invalid regular expression pattern: RE2 does not support this syntax.", argumentIndex: argumentIndex)
+    /// `argumentIndex` is where `regex` blames a bad pattern; `replace` reports it against the call
+    /// (nil), as Terraform does.
+    init(_ pattern: String, argumentIndex: Int?) throws(FunctionError) {
+        let translation = Self.translate(pattern)
+        let problem: String?
+        switch translation {
+        case .failure(let rejected): problem = rejected.description
+        case .success(let (translated, groups)):
+            self.groups = groups
+            if let compiled = try? NSRegularExpression(pattern: translated) {
+                expression = compiled
+                return
+            }
+            problem = nil
         }
-        do {
-            expression = try NSRegularExpression(pattern: translated)
-        } catch {
-            throw FunctionError("Invalid value for \"pattern\" parameter: invalid regular expression pattern.", argumentIndex: argumentIndex)
+        guard let argumentIndex else {
+            throw FunctionError("error parsing regexp: \(problem ?? "invalid pattern"): `\(pattern)`")
         }
-        self.groups = groups
+        throw FunctionError("Invalid value for \"pattern\" parameter: invalid regexp pattern: \(problem ?? "invalid pattern").", argumentIndex: argumentIndex)
     }
 
-    /// The ICU spelling of an RE2 pattern and its groups; nil for syntax RE2 rejects (lookaround,
+    /// RE2 syntax that ICU would accept, with Go's `regexp/syntax` error code and the offending text.
+    struct Unsupported: Error, CustomStringConvertible {
+        var code: String
+        var expression: String
+        var description: String { "\(code) in \(expression)" }
+    }
+
+    /// The ICU spelling of an RE2 pattern and its groups; a failure for syntax RE2 rejects (lookaround,
     /// atomic groups, backreferences, possessive quantifiers) that ICU would accept.
-    static func translate(_ pattern: String) -> (String, [String?])? {
-        if pattern.isEmpty { return ("(?:)", []) }
+    static func translate(_ pattern: String) -> Result<(String, [String?]), Unsupported> {
+        if pattern.isEmpty { return .success(("(?:)", [])) }
         let scalars = Array(pattern.unicodeScalars)
         let multiline = pattern.contains("(?m") || pattern.range(of: #"\(\?[a-zA-Z]*m"#, options: .regularExpression) != nil
         var out = String.UnicodeScalarView()
@@ -35,7 +51,9 @@ struct RegexPattern {
         while index < scalars.count {
             let scalar = scalars[index]
             if scalar == "\\", index + 1 < scalars.count {
-                if !inClass, ("1"..."9").contains(scalars[index + 1]) { return nil }
+                if !inClass, ("1"..."9").contains(scalars[index + 1]) {
+                    return .failure(Unsupported(code: "invalid escape sequence", expression: "\\" + String(scalars[index + 1])))
+                }
                 if ["p", "P", "x"].contains(scalars[index + 1]), index + 2 < scalars.count, scalars[index + 2] == "{",
                     let close = scalars[(index + 2)...].firstIndex(of: "}")
                 {
@@ -74,7 +92,9 @@ struct RegexPattern {
             case "(":
                 if index + 1 < scalars.count, scalars[index + 1] == "?" {
                     let rest = String(String.UnicodeScalarView(scalars[(index + 2)...]))
-                    for unsupported in ["=", "!", "<=", "<!", ">"] where rest.hasPrefix(unsupported) { return nil }
+                    for unsupported in ["<=", "<!", "=", "!", ">"] where rest.hasPrefix(unsupported) {
+                        return .failure(Unsupported(code: "invalid or unsupported Perl syntax", expression: "(?" + unsupported))
+                    }
                     if rest.hasPrefix("P<") || (rest.hasPrefix("<") && !rest.hasPrefix("<=") && !rest.hasPrefix("<!")) {
                         let nameStart = rest.hasPrefix("P<") ? 2 : 1
                         let name = String(rest.dropFirst(nameStart).prefix { $0 != ">" })
@@ -91,14 +111,16 @@ struct RegexPattern {
             case "$" where !multiline:
                 out.append(contentsOf: "\\z".unicodeScalars)
             case "*", "+", "?", "}":
-                if index + 1 < scalars.count, scalars[index + 1] == "+" || scalars[index + 1] == "*" { return nil }
+                if index + 1 < scalars.count, scalars[index + 1] == "+" || scalars[index + 1] == "*" {
+                    return .failure(Unsupported(code: "invalid nested repetition operator", expression: String(scalar) + String(scalars[index + 1])))
+                }
                 out.append(scalar)
             default:
                 out.append(scalar)
             }
             index += 1
         }
-        return (String(out), groups)
+        return .success((String(out), groups))
     }
 
     /// Matches left to right as Go finds them: an empty match right where the previous match

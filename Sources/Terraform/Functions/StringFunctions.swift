@@ -38,7 +38,7 @@ enum StringFunctions {
     static let replace = Builtin.function("replace", ["str", "substr", "replace"]) { args throws(FunctionError) in
         let text = try args.string(0), search = try args.string(1), replacement = try args.string(2)
         if search.count > 1, search.hasPrefix("/"), search.hasSuffix("/") {
-            let pattern = try RegexPattern(String(search.dropFirst().dropLast()), argumentIndex: 1)
+            let pattern = try RegexPattern(String(search.dropFirst().dropLast()), argumentIndex: nil)
             return .string(pattern.replaceAll(in: text, with: replacement))
         }
         return .string(ByteText.replaceAll(text, search, with: replacement))

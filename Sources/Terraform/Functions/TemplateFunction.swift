@@ -30,7 +30,13 @@ struct TemplateFunction {
         }
         let (expression, parseDiagnostics) = HCLParser.parseTemplate(source, filename: path)
         if let problem = parseDiagnostics.first(where: { $0.severity == .error }) {
-            throw args.fail(0, Self.describe(problem))
+            throw args.fail(nil, Self.describe(problem))
+        }
+        // Terraform checks every reference against `vars` before evaluating anything.
+        for traversal in expression.traversals() where variables[traversal.root] == nil {
+            let range = traversal.range
+            let end = range.end.line == range.start.line ? "-\(range.end.column)" : ""
+            throw args.fail(1, "vars map does not contain key \(JSONText.quote(traversal.root)), referenced at \(range.filename):\(range.start.line),\(range.start.column)\(end)")
         }
         let context = EvalContext(variables: variables, functions: functions)
         let (value, diagnostics) = Evaluator.evaluate(expression, in: context)

@@ -16,7 +16,7 @@ public enum TerraformFunctions {
         let groups: [[HCLFunction]] = [
             CollectionFunctions.all, SetFunctions.all, NumericFunctions.all, StringFunctions.all,
             FormatFunctions.all, RegexFunctions.all, ConversionFunctions.all, EncodingFunctions.all,
-            NetworkFunctions.all, FileFunctions(baseDirectory: baseDirectory).all, identities,
+            NetworkFunctions.all, DateFunctions.all, [CSVFunction.csvdecode], FileFunctions(baseDirectory: baseDirectory).all, identities,
         ]
         for function in groups.joined() { table[function.name] = function }
         var inner = table

@@ -15,8 +15,9 @@ public struct TypeConstraintError: Error, Sendable, Hashable, CustomStringConver
     public var description: String { "\(summary): \(detail)" }
 }
 
-/// Why a value does not fit a type constraint, with the path to the offending part. Renders as
-/// Terraform does: `attribute "tags": element 0: string required`.
+/// Why a value does not fit a type constraint. Renders as Terraform does: the path in cty's
+/// notation, then the reason (`.rules[0].port: a number is required`); shape mismatches have no
+/// path and say which attribute inside their message (`attribute "tags": map of string required`).
 public struct ConversionError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum PathStep: Sendable, Hashable {
         case attribute(String)
@@ -33,14 +34,15 @@ public struct ConversionError: Error, Sendable, Hashable, CustomStringConvertibl
     }
 
     public var description: String {
-        let steps = path.map { step -> String in
+        guard !path.isEmpty else { return message }
+        let rendered = path.map { step -> String in
             switch step {
-            case .attribute(let name): return "attribute \(JSONText.quote(name))"
-            case .index(let index): return "element \(index)"
-            case .key(let key): return "element \(JSONText.quote(key))"
+            case .attribute(let name): return "." + name
+            case .index(let index): return "[\(index)]"
+            case .key(let key): return "[\(JSONText.quote(key))]"
             }
         }
-        return (steps + [message]).joined(separator: ": ")
+        return rendered.joined() + ": " + message
     }
 
     func within(_ step: PathStep) -> ConversionError {
