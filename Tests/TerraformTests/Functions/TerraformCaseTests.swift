@@ -30,6 +30,8 @@ struct TerraformCaseTests {
     static let differentWording: Set<String> = [
         #"replace("x", "/(/", "y")"#,  // Go's regexp parser names the exact fault
         #"element(["a", "b", "c"], -4.0)"#,  // Terraform panics and prints a Go stack trace
+        #"templatefile("cond.tftpl", {a = null})"#,  // Terraform's evaluator reports a second diagnostic
+        #"templatefile("recursive.tftpl", {})"#,  // HCL's call diagnostic covers `name(`, ours the whole call
     ]
 
     /// The diagnostic detail the evaluator shows for `error`, in Terraform's two shapes.
