@@ -194,7 +194,7 @@ extension ProviderSchema {
                     "storage_class": AttributeSchema(name: "storage_class", required: true),
                 ]),
                 "transition": AttributeSchema(name: "transition", kind: .block, nesting: .set, optional: true, nested: [
-                    "date": AttributeSchema(name: "date", optional: true),
+                    "date": AttributeSchema(name: "date", optional: true, defaultValue: .string("")),
                     "days": AttributeSchema(name: "days", optional: true),
                     "storage_class": AttributeSchema(name: "storage_class", required: true),
                 ]),
@@ -266,7 +266,7 @@ extension ProviderSchema {
             ]),
             "versioning": AttributeSchema(name: "versioning", kind: .block, nesting: .list, optional: true, computed: true, nested: [
                 "enabled": AttributeSchema(name: "enabled", optional: true),
-                "mfa_delete": AttributeSchema(name: "mfa_delete", optional: true),
+                "mfa_delete": AttributeSchema(name: "mfa_delete", optional: true, defaultValue: .bool(false)),
             ], maxItems: 1),
             "website": AttributeSchema(name: "website", kind: .block, nesting: .list, optional: true, computed: true, nested: [
                 "error_document": AttributeSchema(name: "error_document", optional: true),

@@ -60,7 +60,7 @@ extension EvaluationRun {
                 return nil
             default:
                 guard let flag = value.asBool else {
-                    _ = fail("Invalid 'for' condition", "The 'if' clause value is invalid: a bool is required.", at: condition.range)
+                    _ = fail("Invalid 'for' condition", "The 'if' clause value is invalid: \(Self.conversionProblem(value, to: "bool")).", at: condition.range)
                     return nil
                 }
                 if !flag { return .null }
@@ -79,7 +79,7 @@ extension EvaluationRun {
             return nil
         default:
             guard let name = key.asString else {
-                _ = fail("Invalid object key", "The key expression produced an invalid result: a string is required.", at: keyExpression.range)
+                _ = fail("Invalid object key", "The key expression produced an invalid result: \(Self.conversionProblem(key, to: "string")).", at: keyExpression.range)
                 return nil
             }
             if loop.grouping {
@@ -140,11 +140,12 @@ extension EvaluationRun {
                 case .unknown:
                     unknown = true
                 case .null:
-                    _ = fail("Invalid 'if' condition", "The value of the if clause must not be null.", at: condition.range)
+                    _ = fail("Null condition", "The condition value is null. Conditions must either be true or false.", at: condition.range)
                     unknown = true
                 default:
                     guard let flag = value.asBool else {
-                        _ = fail("Invalid 'if' condition", "The value of the if clause must be a bool.", at: condition.range)
+                        _ = fail(
+                            "Incorrect condition type", "The condition expression must be of type bool.", at: condition.range)
                         unknown = true
                         continue
                     }

@@ -5,7 +5,11 @@ extension EvaluationRun {
         if name == "try" && !expandFinal { return tryCall(arguments, range: range) }
         if name == "can" && !expandFinal { return canCall(arguments, range: range) }
         guard let function = context.functions[name] else {
-            return fail("Call to unknown function", "There is no function named \"\(name)\".", at: nameRange(name, range))
+            var detail = "There is no function named \"\(name)\"."
+            if let suggestion = Self.suggestion(for: name, among: Array(context.functions.keys) + ["try", "can"]) {
+                detail += " Did you mean \"\(suggestion)\"?"
+            }
+            return fail("Call to unknown function", detail, at: nameRange(name, range))
         }
         let before = diagnostics.count
         var values = arguments.map { evaluate($0) }
@@ -77,7 +81,7 @@ extension EvaluationRun {
     /// `try(a, b, ...)`: the first argument that evaluates without errors.
     private mutating func tryCall(_ arguments: [Expression], range: SourceRange) -> HCLValue {
         guard !arguments.isEmpty else {
-            return fail("Not enough function arguments", "Function \"try\" expects at least 1 argument.", at: range)
+            return fail("Error in function call", "Call to function \"try\" failed: at least one argument is required.", at: range)
         }
         var failures: [String] = []
         for argument in arguments {
@@ -87,22 +91,29 @@ extension EvaluationRun {
             let produced = diagnostics[saved.count...]
             diagnostics = saved
             if produced.contains(where: { $0.severity == .error }) {
-                failures += produced.map { "- \($0.message) (at \($0.range))" }
+                failures += produced.map { diagnostic in
+                    let start = diagnostic.range.start
+                    let location = "\(diagnostic.range.filename):\(start.line),\(start.column)-\(diagnostic.range.end.column)"
+                    return (["- \(diagnostic.message) (at \(location))"] + diagnostic.notes.map { "  " + $0 }).joined(separator: "\n")
+                }
                 continue
             }
             return value.isKnown ? value : .unknown
         }
         return fail(
             "Error in function call",
-            "Call to function \"try\" failed: no expression succeeded:\n" + failures.joined(separator: "\n"), at: range)
+            "Call to function \"try\" failed: no expression succeeded:\n" + failures.joined(separator: "\n")
+                + "\n\nAt least one expression must produce a successful result.", at: range)
     }
 
     /// `can(expr)`: whether `expr` evaluates without errors.
     private mutating func canCall(_ arguments: [Expression], range: SourceRange) -> HCLValue {
         guard arguments.count == 1, let argument = arguments.first else {
-            return fail(
-                arguments.isEmpty ? "Not enough function arguments" : "Too many function arguments",
-                "Function \"can\" expects exactly 1 argument.", at: range)
+            if arguments.isEmpty {
+                return fail(
+                    "Not enough function arguments", "Function \"can\" expects 1 argument(s). Missing value for \"expression\".", at: range)
+            }
+            return fail("Too many function arguments", "Function \"can\" expects only 1 argument(s).", at: arguments[1].range)
         }
         if dependsOnUnknowns(argument) { return .unknown }
         let saved = diagnostics
@@ -111,5 +122,30 @@ extension EvaluationRun {
         diagnostics = saved
         if failed { return .bool(false) }
         return value.isKnown ? .bool(true) : .unknown
+    }
+
+    /// The closest name within edit distance 2, as HCL suggests for misspelt functions.
+    static func suggestion(for name: String, among candidates: [String]) -> String? {
+        var best: (String, Int)?
+        for candidate in candidates.sorted() {
+            let distance = editDistance(Array(name.unicodeScalars), Array(candidate.unicodeScalars))
+            if distance < 3, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
+        }
+        return best?.0
+    }
+
+    private static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = previous
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
     }
 }

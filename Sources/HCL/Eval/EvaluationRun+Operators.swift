@@ -1,36 +1,56 @@
 /// Operators and conditionals, with cty's conversions and unknown handling.
 extension EvaluationRun {
-    private func required(_ kind: String) -> String { "a \(kind) is required" }
-
-    /// Converts an operand for an operator needing `kind`; `.unknown` passes through.
-    private mutating func operand(
-        _ value: HCLValue, _ kind: String, _ side: String, _ range: SourceRange, convert: (HCLValue) -> HCLValue?
-    ) -> HCLValue? {
-        if case .unknown = value { return .unknown }
-        if let converted = convert(value) { return converted }
-        let reason = value == .null ? "argument must not be null" : required(kind)
-        _ = fail("Invalid operand", "Unsuitable value for \(side) operand: \(reason).", at: range)
-        return nil
+    /// An operand after conversion: a value (possibly unknown), null, or a failed conversion
+    /// (already reported).
+    private enum Operand {
+        case value(HCLValue)
+        case null
+        case failed
     }
 
-    mutating func unary(_ op: UnaryOperator, _ expression: Expression) -> HCLValue {
+    /// cty's wording for a failed conversion: strings that do not spell the target get
+    /// "a number is required"; values of the wrong kind get "number required".
+    static func conversionProblem(_ value: HCLValue, to kind: String) -> String {
+        if case .string = value, kind != "string" { return "a \(kind) is required" }
+        return "\(kind) required"
+    }
+
+    private mutating func operand(
+        _ value: HCLValue, _ kind: String, _ side: String, _ range: SourceRange, convert: (HCLValue) -> HCLValue?
+    ) -> Operand {
+        switch value {
+        case .unknown: return .value(.unknown)
+        case .null: return .null
+        default:
+            if let converted = convert(value) { return .value(converted) }
+            _ = fail("Invalid operand", "Unsuitable value for \(side) operand: \(Self.conversionProblem(value, to: kind)).", at: range)
+            return .failed
+        }
+    }
+
+    private mutating func nullOperand(_ range: SourceRange) -> HCLValue {
+        fail("Operation failed", "Error during operation: argument must not be null.", at: range)
+    }
+
+    mutating func unary(_ op: UnaryOperator, _ expression: Expression, range: SourceRange) -> HCLValue {
         let value = evaluate(expression)
-        switch op {
-        case .negate:
-            guard let converted = operand(value, "number", "unary", expression.range, convert: { $0.asNumber.map(HCLValue.number) }) else { return .unknown }
-            guard case .number(let number) = converted else { return .unknown }
-            return .number(-number)
-        case .not:
-            guard let converted = operand(value, "bool", "unary", expression.range, convert: { $0.asBool.map(HCLValue.bool) }) else { return .unknown }
-            guard case .bool(let flag) = converted else { return .unknown }
-            return .bool(!flag)
+        let isNegate = op == .negate
+        let converted = operand(
+            value, isNegate ? "number" : "bool", "unary", expression.range,
+            convert: isNegate ? { $0.asNumber.map(HCLValue.number) } : { $0.asBool.map(HCLValue.bool) })
+        switch converted {
+        case .failed: return .unknown
+        case .null: return nullOperand(range)
+        case .value(.number(let number)): return .number(-number)
+        case .value(.bool(let flag)): return .bool(!flag)
+        case .value: return .unknown
         }
     }
 
     mutating func binary(_ op: BinaryOperator, _ left: Expression, _ right: Expression, range: SourceRange) -> HCLValue {
         switch op {
         case .or, .and:
-            return logical(op, left, right)
+            return logical(op, left, right, range: range)
         case .equal, .notEqual:
             let l = evaluate(left)
             let r = evaluate(right)
@@ -44,16 +64,23 @@ extension EvaluationRun {
         let toNumber: (HCLValue) -> HCLValue? = { $0.asNumber.map(HCLValue.number) }
         let lo = operand(l, "number", "left", left.range, convert: toNumber)
         let ro = operand(r, "number", "right", right.range, convert: toNumber)
-        guard case .number(let x)? = lo, case .number(let y)? = ro else { return .unknown }
+        switch (lo, ro) {
+        case (.failed, _), (_, .failed): return .unknown
+        case (.null, _), (_, .null): return nullOperand(range)
+        default: break
+        }
+        guard case .value(.number(let x)) = lo, case .value(.number(let y)) = ro else { return .unknown }
         switch op {
-        case .add: return .number(x + y)
-        case .subtract: return .number(x - y)
-        case .multiply: return .number(x * y)
+        case .add: return .number(Self.decimalSnap(x + y))
+        case .subtract: return .number(Self.decimalSnap(x - y))
+        case .multiply: return .number(Self.decimalSnap(x * y))
         case .divide:
-            if y == 0 { return fail("Operation failed", "Error during operation: can't divide by zero.", at: range) }
-            return .number(x / y)
+            // cty gives ±Inf for x / 0; only 0 / 0 fails.
+            if x == 0 && y == 0 { return fail("Operation failed", "Error during operation: can't divide zero by zero.", at: range) }
+            return .number(Self.decimalSnap(x / y))
         case .modulo:
-            if y == 0 { return fail("Operation failed", "Error during operation: can't use modulo by zero.", at: range) }
+            // cty returns the dividend for x % 0.
+            if y == 0 { return .number(x) }
             return .number(x.truncatingRemainder(dividingBy: y))
         case .less: return .bool(x < y)
         case .greater: return .bool(x > y)
@@ -63,9 +90,21 @@ extension EvaluationRun {
         }
     }
 
+    /// Terraform computes in arbitrary precision, so `0.1 + 0.2` is `0.3` there while binary
+    /// floating point gives `0.30000000000000004`. A result within one unit in the last place of
+    /// a 15-significant-digit decimal is taken to be that decimal, which matches Terraform for
+    /// such sums and products while leaving results like `1 / 3` alone.
+    static func decimalSnap(_ value: Double) -> Double {
+        guard value.isFinite, value != 0, value != value.rounded() else { return value }
+        var description = value.formatted15
+        if description.isEmpty { description = "\(value)" }
+        guard let snapped = Double(description), snapped != value else { return value }
+        return abs(snapped - value) <= value.ulp ? snapped : value
+    }
+
     /// `||` and `&&`: a decisive left operand short-circuits (the right side's evaluation errors
     /// are dropped, as HCL does); a known decisive value on either side wins over an unknown.
-    private mutating func logical(_ op: BinaryOperator, _ left: Expression, _ right: Expression) -> HCLValue {
+    private mutating func logical(_ op: BinaryOperator, _ left: Expression, _ right: Expression, range: SourceRange) -> HCLValue {
         let decisive = op == .or
         let l = evaluate(left)
         let saved = diagnostics
@@ -75,11 +114,23 @@ extension EvaluationRun {
         let toBool: (HCLValue) -> HCLValue? = { $0.asBool.map(HCLValue.bool) }
         let lo = operand(l, "bool", "left", left.range, convert: toBool)
         let ro = operand(r, "bool", "right", right.range, convert: toBool)
-        guard let lo, let ro else { return .unknown }
-        if lo == .bool(decisive) { return .bool(decisive) }
+        let lv: HCLValue
+        let rv: HCLValue
+        switch (lo, ro) {
+        case (.failed, _), (_, .failed): return .unknown
+        case (.value(let a), .value(let b)):
+            lv = a
+            rv = b
+        case (.value(let a), .null) where a == .bool(decisive):
+            return a
+        default:
+            diagnostics += rightDiagnostics
+            return nullOperand(range)
+        }
+        if lv == .bool(decisive) { return .bool(decisive) }
         diagnostics += rightDiagnostics
-        if ro == .bool(decisive) { return .bool(decisive) }
-        if lo == .unknown || ro == .unknown { return .unknown }
+        if rv == .bool(decisive) { return .bool(decisive) }
+        if lv == .unknown || rv == .unknown { return .unknown }
         return .bool(!decisive)
     }
 
@@ -119,7 +170,7 @@ extension EvaluationRun {
     }
 
     /// `c ? a : b`: an unknown condition gives unknown; only the chosen branch's errors count;
-    /// primitive results are unified as HCL does (a string and a number give a string).
+    /// the result is converted to the unified type of both branches, as HCL does.
     mutating func conditional(_ condition: Expression, _ then: Expression, _ otherwise: Expression) -> HCLValue {
         let value = evaluate(condition)
         let saved = diagnostics
@@ -143,12 +194,13 @@ extension EvaluationRun {
         }
         diagnostics += flag ? thenDiagnostics : elseDiagnostics
         let chosen = flag ? thenValue : elseValue
-        let other = flag ? elseValue : thenValue
-        switch (chosen, other) {
-        case (.number, .string), (.bool, .string):
-            return chosen.asString.map(HCLValue.string) ?? chosen
-        default:
-            return chosen
+        guard let unified = ValueType.unify(ValueType(of: thenValue), ValueType(of: elseValue)) else {
+            return fail(
+                "Inconsistent conditional result types",
+                ["The true and false result expressions must have consistent types.", ValueType.mismatch(ValueType(of: thenValue), ValueType(of: elseValue))]
+                    .compactMap { $0 }.joined(separator: " "),
+                at: then.range.spanning(otherwise.range))
         }
+        return unified.convert(chosen)
     }
 }

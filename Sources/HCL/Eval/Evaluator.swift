@@ -70,7 +70,7 @@ struct EvaluationRun {
         case .conditional(let condition, let then, let otherwise):
             return conditional(condition, then, otherwise)
         case .unary(let op, let operand):
-            return unary(op, operand)
+            return unary(op, operand, range: expression.range)
         case .binary(let op, let left, let right):
             return binary(op, left, right, range: expression.range)
         case .forExpression(let loop):
@@ -82,13 +82,13 @@ struct EvaluationRun {
 
     // MARK: traversal steps
 
-    /// Where `.name` starts: just after the dot, at the end of the expression.
+    /// The `.name` step at the end of the expression (HCL reports attribute errors there).
     private func attributeRange(_ expression: Expression, _ name: String) -> SourceRange {
         var range = expression.range
         let end = range.end
         range.start = SourcePosition(
-            line: end.line, column: max(1, end.column - name.unicodeScalars.count),
-            offset: max(0, end.offset - name.utf8.count))
+            line: end.line, column: max(1, end.column - name.unicodeScalars.count - 1),
+            offset: max(0, end.offset - name.utf8.count - 1))
         return range
     }
 
@@ -106,10 +106,7 @@ struct EvaluationRun {
                 "Unsupported attribute", "This object does not have an attribute named \"\(name)\".",
                 at: attributeRange(expression, name))
         case .tuple, .set:
-            return fail(
-                "Unsupported attribute",
-                "Can't access attributes on a list of objects. Did you mean to access attribute \"\(name)\" for a specific element of the list, or across all elements of the list?",
-                at: attributeRange(expression, name))
+            return fail("Unsupported attribute", "This value does not have any attributes.", at: attributeRange(expression, name))
         default:
             return fail(
                 "Unsupported attribute", "Can't access attributes on a primitive-typed value (\(base.typeName)).",
@@ -129,20 +126,26 @@ struct EvaluationRun {
         case .tuple(let items):
             if case .unknown = key { return .unknown }
             guard let number = key.asNumber else {
-                return fail("Invalid index", "The given key does not identify an element in this collection value: a number is required.", at: keyRange)
+                return fail(
+                    "Invalid index",
+                    "The given key does not identify an element in this collection value: \(Self.conversionProblem(key, to: "number")).",
+                    at: keyRange)
             }
             guard number == number.rounded(), number >= 0, number < Double(items.count) else {
                 let reason =
-                    number < 0
-                    ? ": a negative number is not a valid index for a sequence."
-                    : number != number.rounded() ? ": a whole number is required." : "."
+                    number != number.rounded()
+                    ? ": indexing a sequence requires a whole number, but the given index has a fractional part."
+                    : number < 0 ? ": a negative number is not a valid index for a sequence." : "."
                 return fail("Invalid index", "The given key does not identify an element in this collection value\(reason)", at: keyRange)
             }
             return items[Int(number)]
         case .object(let members):
             if case .unknown = key { return .unknown }
             guard let name = key.asString else {
-                return fail("Invalid index", "The given key does not identify an element in this collection value: a string is required.", at: keyRange)
+                return fail(
+                    "Invalid index",
+                    "The given key does not identify an element in this collection value: \(Self.conversionProblem(key, to: "string")).",
+                    at: keyRange)
             }
             if let value = members[name] { return value }
             return fail("Invalid index", "The given key does not identify an element in this collection value.", at: keyRange)
@@ -189,7 +192,7 @@ struct EvaluationRun {
                 _ = fail("Null value as key", "Can't use a null value as a key.", at: item.key.range)
             default:
                 guard let name = key.asString else {
-                    _ = fail("Incorrect key type", "Can't use this value as a key: a string is required.", at: item.key.range)
+                    _ = fail("Incorrect key type", "Can't use this value as a key: \(Self.conversionProblem(key, to: "string")).", at: item.key.range)
                     continue
                 }
                 members[name] = value

@@ -65,6 +65,7 @@ extension HCLValue {
     public static func formatNumber(_ value: Double) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? "-Inf" : "+Inf" }
+        if value == 0 { return value.sign == .minus ? "-0" : "0" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         let description = "\(value)"
         guard let e = description.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return description }
@@ -137,5 +138,32 @@ extension HCLValue {
         case .object: return 6
         case .unknown: return 7
         }
+    }
+}
+
+extension Double {
+    /// The value rounded to 15 significant decimal digits, as text (`%.15g` without Foundation).
+    var formatted15: String {
+        guard isFinite, self != 0 else { return "\(self)" }
+        let exponent = Int((abs(self)).log10Floor)
+        let scale = 14 - exponent
+        // Scale into an integer of 15 digits, round, and rebuild via the exponent.
+        let scaled = (self * Double.power10(scale)).rounded()
+        guard abs(scaled) < 1e16 else { return "\(self)" }
+        return "\(Int64(scaled))e\(-scale)"
+    }
+
+    fileprivate var log10Floor: Double {
+        var e = 0.0
+        var v = self
+        while v >= 10 { v /= 10; e += 1 }
+        while v < 1 { v *= 10; e -= 1 }
+        return e
+    }
+
+    fileprivate static func power10(_ n: Int) -> Double {
+        var result = 1.0
+        if n >= 0 { for _ in 0..<n { result *= 10 } } else { for _ in 0..<(-n) { result /= 10 } }
+        return result
     }
 }

@@ -21,10 +21,10 @@ extension ModuleInstance {
         if let flag = decl.sensitive { sensitive = evaluate(flag.expression).value == .bool(true) }
         var type: VariableType?
         if let typeAttribute = decl.type {
-            switch VariableType.parse(typeAttribute.expression) {
+            switch VariableType.parse(typeAttribute.expression.jsonKeywordExpression) {
             case .success(let t): type = t
-            case .failure(let message):
-                log.error("Invalid type specification: \(message)", at: typeAttribute.expression.range)
+            case .failure(let e):
+                log.add(Diagnostic(message: e.summary, range: e.range, notes: [e.detail]))
             }
         }
         let nullable = decl.nullable.map { evaluate($0.expression).value != .bool(false) } ?? true
@@ -90,7 +90,7 @@ extension ModuleInstance {
         case .success(let converted): return Evaluated(value: converted, sensitive: value.sensitive)
         case .failure(let message):
             let what = isDefault ? "Invalid default value for variable" : "Invalid value for input variable"
-            log.error("\(what): the given value is not suitable for var.\(decl.name): \(message)", at: range)
+            log.error("\(what): the given value is not suitable for var.\(decl.name) declared at \(decl.block.typeRange.location): \(message)", at: range)
             return .unknown
         }
     }
@@ -121,14 +121,14 @@ extension ModuleInstance {
             switch evaluate(condition.expression).value {
             case .bool(true), .unknown: continue
             case .bool(false):
-                var message = "Invalid value for variable"
+                var notes: [String] = []
                 if let text = rule.body.attribute("error_message"),
                     case .string(let s) = evaluate(text.expression).value
                 {
-                    message += ": " + s
+                    notes.append(s)
                 }
-                log.error(message, at: condition.expression.range,
-                          notes: ["This was checked by the validation rule at \(condition.range.location)."])
+                notes.append("This was checked by the validation rule at \(condition.range.location).")
+                log.add(Diagnostic(message: "Invalid value for variable", range: condition.expression.range, notes: notes))
             case let other:
                 log.error(
                     "Invalid variable validation result: the condition must return a bool, not \(other.typeName)",

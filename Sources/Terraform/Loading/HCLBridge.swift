@@ -37,7 +37,7 @@ enum HCLBridge {
     }
 
     static func functions(baseDirectory: String) -> [String: HCLFunction] {
-        StubFunctions.all(baseDirectory: baseDirectory)
+        TerraformFunctions.all(baseDirectory: baseDirectory)
     }
 
     static func emptyRange(_ filename: String) -> SourceRange {
@@ -46,15 +46,13 @@ enum HCLBridge {
     }
 }
 
-/// A variable's `type` constraint, wrapping the function library's `TypeConstraint`.
+/// A variable's `type` constraint, wrapping the function library's `TypeConstraint` so that its
+/// errors arrive as diagnostics.
 struct VariableType {
-    fileprivate var constraint: StubTypeConstraint
+    fileprivate var constraint: TypeConstraint
 
-    static func parse(_ expression: Expression) -> Result<VariableType, TerraformError> {
-        switch StubTypeConstraint.parse(expression) {
-        case .success(let c): return .success(VariableType(constraint: c))
-        case .failure(let e): return .failure(TerraformError("\(e)"))
-        }
+    static func parse(_ expression: Expression) -> Result<VariableType, TypeConstraintError> {
+        TypeConstraint.parse(expression).map { VariableType(constraint: $0) }
     }
 
     func convert(_ value: HCLValue) -> Result<HCLValue, TerraformError> {
@@ -64,6 +62,7 @@ struct VariableType {
         }
     }
 
-    /// string/number/bool (and `any`): values from `TF_VAR_*` and `--var` are taken literally.
+    /// string/number/bool: values from `TF_VAR_*` and `--var` are taken literally (`any` and
+    /// complex types are parsed as HCL).
     var isPrimitive: Bool { constraint.isPrimitive }
 }

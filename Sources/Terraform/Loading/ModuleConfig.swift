@@ -16,11 +16,25 @@ struct ModuleConfig {
     /// `terraform { backend "..." {} }`.
     var backend: Block?
 
-    func variable(_ name: String) -> VariableDecl? { variables.first { $0.name == name } }
+    /// Positions by name, so that reference lookups stay constant-time in large modules.
+    var variableIndex: [String: Int] = [:]
+    var resourceIndex: [String: Int] = [:]
+    var moduleCallIndex: [String: Int] = [:]
+    /// Resource types declared in this module (for "a type must be followed by a name" errors).
+    var resourceTypes: Set<String> = []
+
+    func variable(_ name: String) -> VariableDecl? { variableIndex[name].map { variables[$0] } }
     func resource(type: String, name: String) -> ResourceDecl? {
-        resources.first { $0.type == type && $0.name == name }
+        resourceIndex["\(type).\(name)"].map { resources[$0] }
     }
-    func moduleCall(_ name: String) -> ModuleCallDecl? { moduleCalls.first { $0.name == name } }
+    func moduleCall(_ name: String) -> ModuleCallDecl? { moduleCallIndex[name].map { moduleCalls[$0] } }
+
+    mutating func buildIndexes() {
+        variableIndex = Dictionary(variables.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        resourceIndex = Dictionary(resources.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
+        moduleCallIndex = Dictionary(moduleCalls.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        resourceTypes = Set(resources.map(\.type))
+    }
 }
 
 struct VariableDecl {

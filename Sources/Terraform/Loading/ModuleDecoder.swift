@@ -60,6 +60,7 @@ struct ModuleDecoder {
                 break
             }
         }
+        config.buildIndexes()
         return config
     }
 

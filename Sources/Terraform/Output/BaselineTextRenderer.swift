@@ -25,7 +25,8 @@ public enum BaselineTextRenderer {
             for name in resource.attributes.keys.sorted() {
                 let shown = resource.sensitive.contains(name)
                     ? "(sensitive)" : (resource.attributes[name] ?? .null).canonicalJSON()
-                let source = resource.sources[name].map { "  # \($0)" } ?? "  # provider default"
+                let source = resource.sources[name].map { "  # \($0)" }
+                    ?? (name == "tags_all" ? "  # default_tags + tags" : "  # provider default")
                 out += "  \(name) = \(shown)\(source)\n"
             }
             for name in resource.unknown { out += "  \(name) = (known after apply)\n" }
