@@ -431,7 +431,7 @@ extension ProviderSchema {
             "stream_enabled": AttributeSchema(name: "stream_enabled", optional: true),
             "stream_label": AttributeSchema(name: "stream_label", computed: true),
             "stream_view_type": AttributeSchema(name: "stream_view_type", optional: true, computed: true),
-            "table_class": AttributeSchema(name: "table_class", optional: true, defaultValue: .string("STANDARD")),
+            "table_class": AttributeSchema(name: "table_class", optional: true, unsetEquivalent: .string("STANDARD")),
             "tags": AttributeSchema(name: "tags", nesting: .map, optional: true),
             "tags_all": AttributeSchema(name: "tags_all", nesting: .map, optional: true, computed: true),
             "write_capacity": AttributeSchema(name: "write_capacity", optional: true, computed: true),
