@@ -24,8 +24,12 @@ extension AWSClient {
         _ request: PreparedRequest, region: String, passThrough: @Sendable (AWSResponse) -> Bool = { _ in false }
     ) async throws -> AWSResponse {
         let host = AWSClient.hostHeader(of: request.baseURL)
+        // An endpoint with a path (`http://proxy:4566/aws`) prefixes every request path, signed too.
+        let (origin, basePath) = AWSClient.split(request.baseURL)
+        var request = request
+        request.path = basePath + request.path
         let queryString = SigV4.canonicalQueryString(request.query)
-        let url = request.baseURL + request.path + (queryString.isEmpty ? "" : "?" + queryString)
+        let url = origin + request.path + (queryString.isEmpty ? "" : "?" + queryString)
         let payloadHash = SigV4.hexSHA256(request.body)
         var attempt = 1
         while true {
@@ -92,6 +96,16 @@ extension AWSClient {
             if let first = try await group.next(), let response = first { return response }
             throw TransportError(.timedOut, url: http.url, message: "no answer from \(http.url) within \(Int(timeout)) s")
         }
+    }
+
+    /// `scheme://host[:port]` and the path after it (no trailing slash).
+    static func split(_ baseURL: String) -> (origin: String, path: String) {
+        guard let scheme = baseURL.range(of: "://"),
+            let slash = baseURL[scheme.upperBound...].firstIndex(of: "/")
+        else { return (baseURL, "") }
+        var path = String(baseURL[slash...])
+        while path.hasSuffix("/") { path.removeLast() }
+        return (String(baseURL[..<slash]), path)
     }
 
     /// `host[:port]` of a base URL, as the `Host` header carries it.

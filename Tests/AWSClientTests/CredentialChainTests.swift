@@ -56,6 +56,11 @@ struct CredentialChainTests {
 
             [profile nothing]
             region = us-west-2
+
+            [profile sso]
+            sso_session = corp
+            sso_account_id = 123456789012
+            region = us-west-2
             """)
 
     func client(_ home: ScratchHome, profile: String? = nil, region: String? = nil, _ env: [String: String] = [:])
@@ -152,6 +157,16 @@ struct CredentialChainTests {
         #expect(second?.message.contains("environment (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set)") == true)
     }
 
+    @Test("an SSO profile says how to bridge it instead of falling through")
+    func ssoProfile() async throws {
+        let home = try ScratchHome(credentials: Self.files.credentials, config: Self.files.config)
+        defer { home.remove() }
+        let client = try await client(home, profile: "sso")
+        let error = await #expect(throws: AWSError.self) { try await client.resolveCredentials() }
+        #expect(error?.code == "CredentialsError")
+        #expect(error?.message.contains("aws sso login --profile sso") == true)
+    }
+
     @Test("an explicit profile that does not exist is an error at once")
     func missingProfile() async throws {
         let home = try ScratchHome(credentials: Self.files.credentials)
@@ -183,6 +198,9 @@ struct CredentialChainTests {
         #expect(resolved.baseURL(.s3, region: "eu-west-1") == "http://s3.local:1")
         #expect(resolved.baseURL(.ec2, region: "eu-west-1") == "http://all.local:2")
         #expect(Endpoints.resolve(endpointURL: "http://flag:3", environment: env).baseURL(.s3, region: "x") == "http://flag:3")
+        var ignoring = env
+        ignoring["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"] = "true"
+        #expect(Endpoints.resolve(endpointURL: nil, environment: ignoring) == .aws)
         let aws = Endpoints.resolve(endpointURL: nil, environment: [:])
         #expect(aws.baseURL(.dynamodb, region: "eu-west-1") == "https://dynamodb.eu-west-1.amazonaws.com")
         #expect(aws.baseURL(.ec2, region: "cn-north-1") == "https://ec2.cn-north-1.amazonaws.com.cn")

@@ -198,3 +198,18 @@ struct CancellationTests {
         #expect(transport.requests.count < 50)
     }
 }
+
+@Suite("Endpoint paths")
+struct EndpointPathTests {
+    @Test("an endpoint with a path prefixes every request path")
+    func prefixedEndpoint() async throws {
+        let transport = FakeTransport([
+            .respond(200, [:], "<ListAllMyBucketsResult/>"), .respond(200, [:], #"{"TableNames":[]}"#),
+        ])
+        let client = AWSClient.fake(transport, endpoint: "http://proxy.local:4566/aws/")
+        _ = try await client.s3(S3Request(operation: "GetObject", bucket: "bkt", key: "a/b.txt"))
+        _ = try await client.dynamodb("ListTables", [:])
+        #expect(transport.requests.map(\.url) == ["http://proxy.local:4566/aws/bkt/a/b.txt", "http://proxy.local:4566/aws/"])
+        #expect(transport.requests.first?.headers["host"] == "proxy.local:4566")
+    }
+}

@@ -42,6 +42,13 @@ public struct ProfileCredentialProvider: CredentialProvider {
         if let command = settings["credential_process"], !command.isEmpty {
             return ProcessCredentialProvider(command: command, environment: context.environment)
         }
+        if settings["sso_session"] != nil || settings["sso_start_url"] != nil {
+            throw AWSError.credentialsFailed(
+                "profile \(profile)",
+                "profile \(profile) uses IAM Identity Center (SSO), which drift does not read directly; run "
+                    + "`aws sso login --profile \(profile)` and add `credential_process = aws configure export-credentials "
+                    + "--profile \(profile) --format process` to a profile for drift")
+        }
         throw AWSError.credentialsNotFound(
             "profile \(profile)",
             "profile \(profile) has no aws_access_key_id, role_arn, web_identity_token_file or credential_process")

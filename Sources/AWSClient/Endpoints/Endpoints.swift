@@ -19,11 +19,13 @@ public struct Endpoints: Sendable, Hashable {
     public static let aws = Endpoints()
 
     /// `--endpoint-url`, then `AWS_ENDPOINT_URL_<SERVICE>`, then `AWS_ENDPOINT_URL`, then the profile's
-    /// `endpoint_url`, else real AWS: the AWS CLI's order.
+    /// `endpoint_url`, else real AWS: the AWS CLI's order. `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true`
+    /// ignores everything but the flag, as in the CLI.
     public static func resolve(
         endpointURL: String?, environment: [String: String], profileEndpointURL: String? = nil
     ) -> Endpoints {
         if let endpointURL, !endpointURL.isEmpty { return .all(endpointURL) }
+        if environment["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"]?.lowercased() == "true" { return .aws }
         var custom: [AWSService: String] = [:]
         for service in AWSService.allCases {
             let specific = environment["AWS_ENDPOINT_URL_\(service.environmentSuffix)"]

@@ -19,6 +19,26 @@ final class LoadSession {
     var providersWithUnknownDefaultTags: Set<String> = []
     var warnings: [BaselineWarning] = []
     var resources: [DeclaredResource] = []
+    private var fills: [String: [String: HCLValue]] = [:]
+
+    /// For references to a resource type: every schema attribute the configuration may leave
+    /// unset, as plan sees it (computed: unknown; provider default; else null).
+    func referenceFill(for type: String) -> [String: HCLValue] {
+        if let cached = fills[type] { return cached }
+        var fill: [String: HCLValue] = ["id": .unknown]
+        for (name, entry) in ProviderSchema.schema(for: type)?.attributes ?? [:] {
+            if entry.computed {
+                fill[name] = .unknown
+            } else if let value = entry.defaultValue {
+                fill[name] = ValueConverter.hclValue(value)
+            } else {
+                fill[name] = .null
+            }
+        }
+        fills[type] = fill
+        return fill
+    }
+
     /// Keys of what is being evaluated right now (`local.a`, `module.m.aws_s3_bucket.b`), innermost last.
     var stack: [String] = []
     /// Cycles already reported, so each is reported once.

@@ -11,7 +11,7 @@ struct ResourceInstanceBuilder {
     /// Resource types whose `id` is one of their own arguments, so a reference to it resolves.
     static let idArguments: [String: String] = ["aws_s3_bucket": "bucket", "aws_dynamodb_table": "name"]
 
-    func build(_ decl: ResourceDecl, instance: Expansion.Instance) -> (DeclaredResource, HCLValue) {
+    func build(_ decl: ResourceDecl, instance: Expansion.Instance) -> (DeclaredResource, [String: HCLValue]) {
         let schema = ProviderSchema.schema(for: decl.type)
         let body = BodyEvaluator(module: module).evaluate(
             decl.configBody, schema: schema?.attributes, scope: instance.scope, owner: decl.block.typeRange)
@@ -49,18 +49,22 @@ struct ResourceInstanceBuilder {
                     reference["tags_all"] = .unknown
                 }
             }
-            for (name, entry) in schema.attributes where reference[name] == nil {
-                reference[name] = entry.computed ? .unknown : .null
-            }
         }
         reference["id"] = Self.idArguments[decl.type].flatMap { reference[$0] } ?? splitBucketID(decl.type, reference)
         let address = (module.address.map { $0 + "." } ?? "") + decl.key + (instance.index?.description ?? "")
+        for name in unknown {
+            guard let source = body.sources[name] else { continue }
+            module.session.warn(
+                code: "UnknownOffline",
+                "\(address): \(name) cannot be known offline (it depends on a data source, another resource's "
+                    + "computed attribute or an impure function); it is not compared", source: source)
+        }
         let declared = DeclaredResource(
             address: address, module: module.address, type: decl.type, name: decl.name, index: instance.index,
             attributes: attributes, unknown: unknown.sorted(), ignoreChanges: ignoreChanges(decl),
             sources: body.sources, blockSource: decl.block.range.location, sensitive: body.sensitive.sorted(),
             providerAlias: providerKey.contains(".") ? providerKey : nil)
-        return (declared, .object(reference))
+        return (declared, reference)
     }
 
     /// The split S3 resources (`aws_s3_bucket_versioning`, ...) use the bucket name as their id.

@@ -59,3 +59,23 @@ struct FunctionRobustnessTests {
         #expect(try Library.call("timestamp") == .unknown)
     }
 }
+
+@Suite("Template functions")
+struct TemplateFunctionTests {
+    @Test("templatestring renders a template held in a string with its own variables")
+    func templatestring() throws {
+        let vars = HCLValue.object(["name": .string("web"), "ports": .tuple([.number(80), .number(443)])])
+        let text = "%{ for p in ports }${name}:${p} %{ endfor }${upper(name)}"
+        #expect(try Library.call("templatestring", .string(text), vars) == .string("web:80 web:443 WEB"))
+        #expect(try Library.call("templatestring", .string("${ports}"), vars) == .tuple([.number(80), .number(443)]))
+        #expect(Library.failure("templatestring", .string("${missing}"), vars)?.contains("vars map does not contain key \"missing\"") == true)
+    }
+
+    @Test("templatefile reads the file relative to the base directory and keeps unknown variables unknown")
+    func templatefile() throws {
+        let vars = HCLValue.object(["name": .string("World"), "items": .tuple([.string("a")])])
+        #expect(try Library.call("templatefile", .string("greeting.tftpl"), vars) == .string("Hello, World!\n- a\n"))
+        let unknown = HCLValue.object(["name": .unknown, "items": .tuple([])])
+        #expect(try Library.call("templatefile", .string("greeting.tftpl"), unknown) == .unknown)
+    }
+}

@@ -27,9 +27,14 @@ struct TerraformCaseTests {
 
     /// Failures whose wording comes from Go internals (parser messages, panics) rather than from
     /// Terraform's functions; the call still fails here, in our own words.
+    /// Functions we answer with unknown on purpose (the value depends on Go's compressor).
+    static let deliberatelyUnknown: Set<String> = ["base64gzip"]
+
     static let differentWording: Set<String> = [
         #"replace("x", "/(/", "y")"#,  // Go's regexp parser names the exact fault
         #"element(["a", "b", "c"], -4.0)"#,  // Terraform panics and prints a Go stack trace
+        #"templatefile("cond.tftpl", {a = null})"#,  // Terraform's evaluator reports a second diagnostic
+        #"templatefile("recursive.tftpl", {})"#,  // HCL's call diagnostic covers `name(`, ours the whole call
     ]
 
     /// The diagnostic detail the evaluator shows for `error`, in Terraform's two shapes.
@@ -83,8 +88,8 @@ struct TerraformCaseTests {
         }
         if testCase.isError {
             Issue.record("Terraform fails this call; we returned \(JSONish.text(result))")
-        } else if testCase.isUnknown {
-            #expect(result == .unknown)
+        } else if testCase.isUnknown || result == .unknown {
+            #expect(testCase.isUnknown || Self.deliberatelyUnknown.contains(testCase.call), "unexpected unknown")
         } else if let expected = testCase.expected {
             #expect(JSONish.same(result, expected), "got \(JSONish.text(result)), Terraform: \(expected.canonicalJSON())")
             if case .array(let type)? = testCase.type, case .string(let kind)? = type.first {

@@ -133,3 +133,35 @@ extension Result where Failure == ConversionError {
         return nil
     }
 }
+
+@Suite("Type conversion never crashes")
+struct TypeConversionRobustnessTests {
+    static let types: [TypeConstraint] = [
+        .any, .string, .number, .bool, .list(.any), .set(.any), .map(.any), .list(.number), .set(.string),
+        .map(.list(.bool)), .tuple([.string, .any]), .tuple([]),
+        .object(["a": ObjectAttribute(type: .string), "b": ObjectAttribute(type: .list(.number), optional: true, defaultValue: .tuple([]))]),
+        .list(.object(["x": ObjectAttribute(type: .any, optional: true)])),
+    ]
+
+    static let values: [HCLValue] = [
+        .null, .unknown, .string("1"), .string("true"), .string("x"), .number(.nan), .number(-0.0), .bool(false),
+        .tuple([]), .tuple([.number(1), .bool(true)]), .tuple([.tuple([.number(1)]), .tuple([.string("a"), .null])]),
+        .set([.string("a"), .unknown]), .object([:]), .object(["a": .number(1), "b": .tuple([.string("2")])]),
+        .object(["a": .object(["x": .tuple([])]), "b": .null]), .tuple([.object(["x": .number(1)]), .object(["y": .string("z")])]),
+    ]
+
+    @Test("every type against every value gives a value or a ConversionError")
+    func everyPair() {
+        var outcomes = 0
+        for type in Self.types {
+            for value in Self.values {
+                switch type.convert(value) {
+                case .success(let converted): #expect(value == .unknown ? converted == .unknown : true)
+                case .failure(let error): #expect(!error.description.isEmpty)
+                }
+                outcomes += 1
+            }
+        }
+        #expect(outcomes == Self.types.count * Self.values.count)
+    }
+}
