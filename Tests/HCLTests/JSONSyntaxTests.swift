@@ -81,4 +81,25 @@ struct JSONSyntaxTests {
         let (value, _) = HCLJSON.parseLiteral(#"["\u00e9\ud83d\ude00\n\/", "\ud83d\u0041"]"#, filename: "e.json")
         #expect(value == .tuple([.string("é😀\n/"), .string("\u{FFFD}A")]))
     }
+
+    /// Terraform computes `[2,{"//":"in expr object","k":1,"x":2},[2,"x3"],"${not}"]` for the
+    /// output of `Fixtures/locals.tf.json`: "//" is a comment only in bodies, object keys are
+    /// templates, a lone interpolation keeps its type and `$${` escapes.
+    @Test("JSON expressions evaluate as Terraform evaluates them")
+    func matchesTerraform() throws {
+        let source = try TestHelpers.fixture("locals.tf.json")
+        let schema = BodySchema(blocks: ["locals": BlockSchema(), "output": BlockSchema(labelCount: 1)])
+        let result = HCLJSON.parse(source, filename: "locals.tf.json", schema: schema)
+        #expect(result.diagnostics.isEmpty)
+        let locals = try #require(result.body.blocks(ofType: "locals").first?.body)
+        #expect(locals.attributes.map(\.name) == ["a", "m", "t", "lit"])
+        var values: [String: HCLValue] = [:]
+        for attribute in locals.attributes {
+            values[attribute.name] = Evaluator.evaluate(attribute.expression, in: EvalContext(variables: ["local": .object(values)])).0
+        }
+        #expect(values["a"] == .number(2))
+        #expect(values["m"] == .object(["//": .string("in expr object"), "k": .number(1), "x": .number(2)]))
+        #expect(values["t"] == .tuple([.number(2), .string("x3")]))
+        #expect(values["lit"] == .string("${not}"))
+    }
 }
