@@ -1,6 +1,10 @@
 /// Evaluates HCL expressions with HCL's semantics: implicit primitive conversions, unknown
 /// propagation through every operation, null checks, and errors as diagnostics at the range of
-/// the offending sub-expression.
+/// the offending sub-expression (with HCL's own summaries and details, checked against Terraform).
+///
+/// Functions come from the context. As in cty, a function with `propagatesUnknown` is not called
+/// when an argument *is* unknown; an argument that merely *contains* unknowns (a list with an
+/// unknown element) is passed through, so such functions must handle nested `.unknown` values.
 public enum Evaluator {
     /// Evaluates `expression` in `context`. On errors the value is `.unknown` (so callers can keep
     /// going) and the diagnostics say what went wrong.

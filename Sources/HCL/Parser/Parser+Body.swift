@@ -145,14 +145,12 @@ extension Parser {
             if close.kind == .closeBrace {
                 next()
             } else {
-                let savedRecovering = recovering
                 recovering = false
                 error(
                     "Unclosed configuration block",
                     "There is no closing brace for this block before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file.",
                     at: range(open))
                 recovering = true
-                _ = savedRecovering
             }
         } else {
             body = parseSingleLineBody(open: open)

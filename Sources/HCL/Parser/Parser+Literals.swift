@@ -68,7 +68,7 @@ extension Parser {
             default:
                 let saved = recovering
                 recovering = false
-                let shown = map.text(i + 1, i + 1 + UTF8ScalarsLength.of(map, i + 1))
+                let shown = map.text(i + 1, i + 1 + map.scalarLength(at: i + 1))
                 error("Invalid escape sequence", "The symbol \"\(shown)\" is not a valid escape sequence selector.", at: map.range(i, i + 2))
                 recovering = saved
                 out.append(b)
@@ -122,18 +122,6 @@ extension Parser {
         guard minimum > 0, minimum != Int.max else { return }
         for i in adjust {
             if case .literal(let text) = parts[i] { parts[i] = .literal(Whitespace.dropLeading(text, minimum)) }
-        }
-    }
-}
-
-enum UTF8ScalarsLength {
-    static func of(_ map: SourceMap, _ i: Int) -> Int {
-        let b = map.byte(i)
-        switch b {
-        case 0xC0..<0xE0: return 2
-        case 0xE0..<0xF0: return 3
-        case 0xF0..<0xF8: return 4
-        default: return 1
         }
     }
 }
