@@ -136,10 +136,17 @@ struct EvaluationRun {
                     at: keyRange)
             }
             guard number == number.rounded(), number >= 0, number < Double(items.count) else {
-                let reason =
-                    number != number.rounded()
-                    ? ": indexing a sequence requires a whole number, but the given index has a fractional part."
-                    : number < 0 ? ": a negative number is not a valid index for a sequence." : "."
+                let reason: String
+                if number != number.rounded() {
+                    reason = ": indexing a sequence requires a whole number, but the given index has a fractional part."
+                } else if number < 0 {
+                    reason = ": a negative number is not a valid index for a sequence."
+                } else if number == Double(items.count) {
+                    // cty explains only the off-by-one case.
+                    reason = items.isEmpty ? ": the collection has no elements." : ": the given index is greater than or equal to the length of the collection."
+                } else {
+                    reason = "."
+                }
                 return fail("Invalid index", "The given key does not identify an element in this collection value\(reason)", at: keyRange)
             }
             return items[Int(number)]

@@ -185,3 +185,4 @@ heredoc16  = <<-EOT
 heredoc17  = <<EOT_WITH-DASH
 x
 EOT_WITH-DASH
+empty      = []
