@@ -1,1 +1,0 @@
-// Scanner: see issues 3-5.
