@@ -8,18 +8,24 @@ import AWSClient
 public enum ScanError: Error, CustomStringConvertible, Sendable {
     /// A listing call (DescribeInstances page, ListBuckets, ListTables) failed after retries.
     case listingFailed(service: AWSService, operation: String, underlying: AWSError)
+    /// A listing answered with a document that is not the listing asked for.
+    case malformedListing(service: AWSService, operation: String, root: String)
 
     public var description: String {
         switch self {
         case .listingFailed(let service, let operation, let error):
-            let what: String
-            switch service {
-            case .ec2: what = "EC2 instances"
-            case .s3: what = "S3 buckets"
-            case .dynamodb: what = "DynamoDB tables"
-            }
-            return "could not list \(what) (\(operation)): \(error.code): \(ScanError.oneLine(error.message))"
+            return "could not list \(ScanError.what(service)) (\(operation)): \(error.code): \(ScanError.oneLine(error.message))"
                 + (error.httpStatus > 0 ? " [HTTP \(error.httpStatus)]" : "")
+        case .malformedListing(let service, let operation, let root):
+            return "could not list \(ScanError.what(service)) (\(operation)): unexpected answer (\(root))"
+        }
+    }
+
+    static func what(_ service: AWSService) -> String {
+        switch service {
+        case .ec2: return "EC2 instances"
+        case .s3: return "S3 buckets"
+        case .dynamodb: return "DynamoDB tables"
         }
     }
 

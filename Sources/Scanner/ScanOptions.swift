@@ -51,3 +51,9 @@ public struct ScanProgress: Sendable, Hashable {
         self.phase = phase
     }
 }
+
+extension ScanOptions {
+    /// `AWSService` under a name that cannot clash: the AWSClient module declares its own
+    /// `AWSService` (with `sts`), so a file importing both modules can write `ScanOptions.Service`.
+    public typealias Service = AWSService
+}
