@@ -1,0 +1,71 @@
+/// Maps byte offsets to 1-based line and column (columns count Unicode scalars) for one file.
+///
+/// Built once per file by a single scan for newlines; lookups are a binary search plus a short
+/// scan of the line, with a cache for the common case of increasing offsets.
+final class SourceMap {
+    let filename: String
+    private let bytes: [UInt8]
+    private var lineStarts: [Int]
+    /// Added to every computed position (used when a template is embedded in a JSON string).
+    private let base: SourcePosition?
+    private var cacheLine = 0
+    private var cacheOffset = 0
+    private var cacheColumn = 1
+
+    init(bytes: [UInt8], filename: String, base: SourcePosition? = nil) {
+        self.bytes = bytes
+        self.filename = filename
+        self.base = base
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 30 + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            for i in 0..<buffer.count where buffer[i] == UInt8(ascii: "\n") { starts.append(i + 1) }
+        }
+        self.lineStarts = starts
+    }
+
+    var byteCount: Int { bytes.count }
+
+    func position(_ offset: Int) -> SourcePosition {
+        let offset = max(0, min(offset, bytes.count))
+        var low = 0
+        var column = 1
+        var i = 0
+        let nextLineStart = cacheLine + 1 < lineStarts.count ? lineStarts[cacheLine + 1] : Int.max
+        if offset >= cacheOffset, offset < nextLineStart {
+            low = cacheLine
+            column = cacheColumn
+            i = cacheOffset
+        } else {
+            var high = lineStarts.count - 1
+            while low < high {
+                let mid = (low + high + 1) / 2
+                if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+            }
+            i = lineStarts[low]
+        }
+        while i < offset {
+            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        cacheLine = low
+        cacheOffset = offset
+        cacheColumn = column
+        let local = SourcePosition(line: low + 1, column: column, offset: offset)
+        guard let base else { return local }
+        return SourcePosition(
+            line: base.line + local.line - 1,
+            column: local.line == 1 ? base.column + local.column - 1 : local.column,
+            offset: base.offset + local.offset)
+    }
+
+    func range(_ start: Int, _ end: Int) -> SourceRange {
+        SourceRange(filename: filename, start: position(start), end: position(end))
+    }
+
+    func text(_ start: Int, _ end: Int) -> String {
+        String(decoding: bytes[max(0, start)..<min(end, bytes.count)], as: UTF8.self)
+    }
+
+    func byte(_ i: Int) -> UInt8 { i >= 0 && i < bytes.count ? bytes[i] : 0 }
+}

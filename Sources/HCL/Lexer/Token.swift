@@ -1,0 +1,55 @@
+/// The kinds of token the native-syntax lexer produces. Template text and code share one stream:
+/// the lexer switches modes at quotes, heredocs, `${`, `%{` and the matching `}`.
+enum TokenKind: UInt8, Sendable {
+    case identifier, number
+    case openQuote, closeQuote, quotedLiteral
+    case openHeredoc, closeHeredoc, heredocLiteral
+    /// Template text read by `HCLParser.parseTemplate` (no quotes, no closing marker).
+    case templateLiteral
+    case templateInterpolation, templateControl, templateSequenceEnd
+    case openBrace, closeBrace, openBracket, closeBracket, openParen, closeParen
+    case comma, dot, ellipsis, equals, colon, doubleColon, question, fatArrow
+    case plus, minus, star, slash, percent
+    case equalEqual, notEqual, less, greater, lessEqual, greaterEqual, and, or, bang
+    case newline, endOfFile
+    case invalid
+    case unterminatedString, unterminatedHeredoc, unterminatedComment, invalidHeredoc
+
+    var isError: Bool { rawValue >= TokenKind.invalid.rawValue }
+
+    /// How the token is named in "expected X" messages.
+    var displayName: String {
+        switch self {
+        case .identifier: return "identifier"
+        case .number: return "number"
+        case .openQuote, .closeQuote: return "quote"
+        case .openBrace: return "\"{\""
+        case .closeBrace: return "\"}\""
+        case .openBracket: return "\"[\""
+        case .closeBracket: return "\"]\""
+        case .openParen: return "\"(\""
+        case .closeParen: return "\")\""
+        case .newline: return "newline"
+        case .endOfFile: return "end of file"
+        default: return "token"
+        }
+    }
+}
+
+/// One lexed token: its kind and byte range. Text is sliced from the source bytes only when the
+/// parser needs it, so lexing allocates nothing per token.
+struct Token: Sendable {
+    var kind: TokenKind
+    /// For `templateInterpolation`/`templateControl`: `${~`; for `templateSequenceEnd`: `~}`;
+    /// for `openHeredoc`: `<<-`.
+    var flag: Bool
+    var start: Int
+    var end: Int
+
+    init(_ kind: TokenKind, _ start: Int, _ end: Int, flag: Bool = false) {
+        self.kind = kind
+        self.flag = flag
+        self.start = start
+        self.end = end
+    }
+}

@@ -1,0 +1,167 @@
+/// Expression grammar: conditionals, binary operators by precedence, unary operators, terms and
+/// their traversals (attributes, indexes, splats).
+extension Parser {
+    /// Binary operator groups from lowest to highest precedence; all left-associative.
+    private static func binaryOperator(_ kind: TokenKind) -> (BinaryOperator, Int)? {
+        switch kind {
+        case .or: return (.or, 0)
+        case .and: return (.and, 1)
+        case .equalEqual: return (.equal, 2)
+        case .notEqual: return (.notEqual, 2)
+        case .less: return (.less, 3)
+        case .greater: return (.greater, 3)
+        case .lessEqual: return (.lessOrEqual, 3)
+        case .greaterEqual: return (.greaterOrEqual, 3)
+        case .plus: return (.add, 4)
+        case .minus: return (.subtract, 4)
+        case .star: return (.multiply, 5)
+        case .slash: return (.divide, 5)
+        case .percent: return (.modulo, 5)
+        default: return nil
+        }
+    }
+
+    mutating func parseExpression() -> Expression {
+        depth += 1
+        defer { depth -= 1 }
+        let start = peek()
+        if depth > Self.maximumDepth {
+            error("Expression too deeply nested", "Expressions may nest at most \(Self.maximumDepth) levels deep.", at: range(start))
+            return invalidExpression(at: range(start))
+        }
+        let condition = parseBinary(minimumPrecedence: 0)
+        guard peek().kind == .question else { return condition }
+        next()
+        let then = parseExpression()
+        let colon = peek()
+        guard colon.kind == .colon else {
+            unexpected(
+                colon, "Missing false expression in conditional",
+                "The conditional operator (...?...:...) requires a false expression, delimited by a colon.")
+            return Expression(
+                .conditional(condition: condition, then: then, else: invalidExpression(at: range(colon))),
+                range: range(from: start.start, to: previousEnd))
+        }
+        next()
+        let otherwise = parseExpression()
+        return Expression(
+            .conditional(condition: condition, then: then, else: otherwise),
+            range: range(from: start.start, to: otherwise.range.end.offset))
+    }
+
+    /// Precedence climbing: one stack frame per nesting level rather than per precedence level.
+    private mutating func parseBinary(minimumPrecedence: Int) -> Expression {
+        var left = parseUnary()
+        while let (op, precedence) = Self.binaryOperator(peek().kind), precedence >= minimumPrecedence {
+            next()
+            let right = parseBinary(minimumPrecedence: precedence + 1)
+            left = Expression(.binary(op, left, right), range: range(from: left.range.start.offset, to: right.range.end.offset))
+        }
+        return left
+    }
+
+    private mutating func parseUnary() -> Expression {
+        let token = peek()
+        switch token.kind {
+        case .minus, .bang:
+            next()
+            depth += 1
+            defer { depth -= 1 }
+            if depth > Self.maximumDepth {
+                error("Expression too deeply nested", "Expressions may nest at most \(Self.maximumDepth) levels deep.", at: range(token))
+                return invalidExpression(at: range(token))
+            }
+            let operand = parseUnary()
+            let whole = range(from: token.start, to: operand.range.end.offset)
+            if token.kind == .minus, case .literal(.number(let value)) = operand.kind {
+                return Expression(.literal(.number(-value)), range: whole)
+            }
+            return Expression(.unary(token.kind == .minus ? .negate : .not, operand), range: whole)
+        default:
+            let term = parseTerm()
+            return parseTraversals(term)
+        }
+    }
+
+    // MARK: traversals
+
+    /// Applies `.name`, `.0`, `[expr]`, `[*]` and `.*` steps to `base`. A full splat takes every
+    /// following step into its per-element expression; an attribute-only splat takes only the
+    /// `.name`/`.0` steps right after it.
+    mutating func parseTraversals(_ base: Expression) -> Expression {
+        var current = base
+        while true {
+            let token = peek()
+            if token.kind == .dot {
+                let after = peekSecond()
+                if after.kind == .star {
+                    next()
+                    next()
+                    let item = Expression(.splatItem, range: range(after))
+                    var each = item
+                    while peek().kind == .dot, peekSecond().kind == .identifier || peekSecond().kind == .number {
+                        each = parseDotStep(each)
+                    }
+                    current = Expression(.splat(source: current, each: each), range: range(from: base.range.start.offset, to: previousEnd))
+                    continue
+                }
+                current = parseDotStep(current)
+                if recovering { return current }
+            } else if token.kind == .openBracket {
+                pushNewlines(false)
+                next()
+                if peek().kind == .star, peekSecond().kind == .closeBracket {
+                    next()
+                    let close = next()
+                    popNewlines()
+                    let item = Expression(.splatItem, range: range(close))
+                    let each = parseTraversals(item)
+                    return Expression(.splat(source: current, each: each), range: range(from: base.range.start.offset, to: previousEnd))
+                }
+                let key = parseExpression()
+                let close = peek()
+                if close.kind == .closeBracket {
+                    next()
+                    popNewlines()
+                } else {
+                    unexpected(close, "Missing close bracket on index", "The index operator must end with a closing bracket (\"]\").")
+                    recover(to: .closeBracket)
+                    popNewlines()
+                }
+                current = Expression(.index(current, key), range: range(from: base.range.start.offset, to: previousEnd))
+            } else {
+                return current
+            }
+        }
+    }
+
+    /// `.name` or the legacy `.0` (a number such as `0.1` after a dot is two index steps).
+    private mutating func parseDotStep(_ base: Expression) -> Expression {
+        next()
+        let token = peek()
+        let start = base.range.start.offset
+        switch token.kind {
+        case .identifier:
+            next()
+            return Expression(.getAttribute(base, text(token)), range: range(from: start, to: token.end))
+        case .number:
+            next()
+            var current = base
+            var offset = token.start
+            for part in text(token).split(separator: ".", omittingEmptySubsequences: false) {
+                offset += part.utf8.count
+                guard let value = Int(part) else {
+                    error("Invalid legacy index", "A legacy index after a dot must be a whole number, such as \"foo.0\".", at: range(token))
+                    return current
+                }
+                let keyRange = range(from: offset - part.utf8.count, to: offset)
+                current = Expression(.index(current, Expression(.literal(.number(Double(value))), range: keyRange)), range: range(from: start, to: offset))
+                offset += 1
+            }
+            return current
+        default:
+            unexpected(token, "Invalid attribute name", "An attribute name is required after a dot.")
+            return Expression(base.kind, range: base.range)
+        }
+    }
+}

@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Create in a local emulator what a baseline declares, without Terraform.
+
+Reads the JSON of `drift baseline --format json` on stdin (so the example baselines are the single
+source of truth) and creates every aws_instance, aws_s3_bucket (+ versioning) and
+aws_dynamodb_table it lists, with boto3 against $AWS_ENDPOINT_URL. Unknown values (an AMI from a
+data source) are filled with what the emulator has. Prints one line per resource made.
+
+  drift baseline --baseline baselines/seed --format json | scripts/seed-from-baseline.py --region us-east-1
+"""
+import argparse, json, os, sys
+
+import boto3
+
+
+def clients(region):
+    kw = dict(endpoint_url=os.environ["AWS_ENDPOINT_URL"], region_name=region,
+              aws_access_key_id=os.environ.get("AWS_ACCESS_KEY_ID", "test"),
+              aws_secret_access_key=os.environ.get("AWS_SECRET_ACCESS_KEY", "test"))
+    return boto3.client("ec2", **kw), boto3.client("s3", **kw), boto3.client("dynamodb", **kw)
+
+
+def tag_list(tags):
+    return [{"Key": k, "Value": str(v)} for k, v in sorted((tags or {}).items())]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--region", default=os.environ.get("AWS_REGION", "us-east-1"))
+    args = ap.parse_args()
+    doc = json.load(sys.stdin)
+    ec2, s3, ddb = clients(args.region)
+    by_type = {}
+    for r in doc.get("resources", []):
+        by_type.setdefault(r["type"], []).append(r)
+
+    for r in by_type.get("aws_s3_bucket", []):
+        a = r["attributes"]
+        name = a["bucket"]
+        if args.region == "us-east-1":
+            s3.create_bucket(Bucket=name)
+        else:
+            s3.create_bucket(Bucket=name, CreateBucketConfiguration={"LocationConstraint": args.region})
+        tags = a.get("tags_all") or a.get("tags") or {}
+        if tags:
+            s3.put_bucket_tagging(Bucket=name, Tagging={"TagSet": tag_list(tags)})
+        print(f"created {r['address']}: bucket {name}")
+    for r in by_type.get("aws_s3_bucket_versioning", []):
+        a = r["attributes"]
+        status = (a.get("versioning_configuration") or [{}])[0].get("status", "Enabled")
+        s3.put_bucket_versioning(Bucket=a["bucket"], VersioningConfiguration={"Status": status})
+        print(f"created {r['address']}: versioning {status}")
+    for r in by_type.get("aws_dynamodb_table", []):
+        a = r["attributes"]
+        kw = dict(TableName=a["name"],
+                  AttributeDefinitions=[{"AttributeName": x["name"], "AttributeType": x["type"]}
+                                        for x in a.get("attribute", [])],
+                  KeySchema=[{"AttributeName": a["hash_key"], "KeyType": "HASH"}]
+                  + ([{"AttributeName": a["range_key"], "KeyType": "RANGE"}] if a.get("range_key") else []),
+                  BillingMode=a.get("billing_mode", "PROVISIONED"))
+        if kw["BillingMode"] == "PROVISIONED":
+            kw["ProvisionedThroughput"] = {"ReadCapacityUnits": int(a.get("read_capacity") or 1),
+                                           "WriteCapacityUnits": int(a.get("write_capacity") or 1)}
+        tags = a.get("tags_all") or a.get("tags") or {}
+        if tags:
+            kw["Tags"] = tag_list(tags)
+        ddb.create_table(**kw)
+        print(f"created {r['address']}: table {a['name']}")
+    ami = ec2.describe_images(Owners=["amazon"])["Images"][0]["ImageId"]
+    for r in by_type.get("aws_instance", []):
+        a = r["attributes"]
+        tags = a.get("tags_all") or a.get("tags") or {}
+        kw = dict(ImageId=a.get("ami") or ami, MinCount=1, MaxCount=1,
+                  InstanceType=a.get("instance_type", "t2.micro"))
+        if tags:
+            kw["TagSpecifications"] = [{"ResourceType": "instance", "Tags": tag_list(tags)}]
+        iid = ec2.run_instances(**kw)["Instances"][0]["InstanceId"]
+        print(f"created {r['address']}: instance {iid}")
+
+
+if __name__ == "__main__":
+    main()
