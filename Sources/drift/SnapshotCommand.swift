@@ -57,7 +57,8 @@ struct SnapshotCommand: AsyncParsableCommand {
             options.allRegions = allRegions
             let client = try await AWSClient.make(AWSClientOptions(region: region, profile: profile, endpointURL: endpointURL))
             let printer = (quiet || isatty(STDERR_FILENO) == 0) ? nil : ProgressPrinter()
-            let scanner = Scanner(client: client, options: options, progress: printer.map { p in { p.show($0) } })
+            let progress: (@Sendable (ScanProgress) -> Void)? = printer.map { p in { @Sendable in p.show($0) } }
+            let scanner = Scanner(client: client, options: options, progress: progress)
             let snapshot = try await scanner.snapshot()
             printer?.finish()
             let text = SnapshotOutput.render(snapshot)

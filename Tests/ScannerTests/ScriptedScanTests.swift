@@ -15,28 +15,28 @@ struct ScriptedScanTests {
             let query = request.queryItems
             if request.path == "/" || request.path.isEmpty {
                 if query["continuation-token"] == "page-2" {
-                    return .xml("<ListAllMyBucketsResult><Buckets><Bucket><Name>b-3</Name></Bucket></Buckets></ListAllMyBucketsResult>")
+                    return ScriptedTransport.ok("<ListAllMyBucketsResult><Buckets><Bucket><Name>b-3</Name></Bucket></Buckets></ListAllMyBucketsResult>")
                 }
-                return .xml("<ListAllMyBucketsResult><Buckets><Bucket><Name>b-1</Name></Bucket><Bucket><Name>b-2</Name></Bucket>"
+                return ScriptedTransport.ok("<ListAllMyBucketsResult><Buckets><Bucket><Name>b-1</Name></Bucket><Bucket><Name>b-2</Name></Bucket>"
                     + "</Buckets><ContinuationToken>page-2</ContinuationToken></ListAllMyBucketsResult>")
             }
-            if query["location"] != nil { return .xml("<LocationConstraint/>") }
-            if query["tagging"] != nil { return .s3Error("NoSuchTagSet") }
-            if query["versioning"] != nil { return .xml("<VersioningConfiguration/>") }
+            if query["location"] != nil { return ScriptedTransport.ok("<LocationConstraint/>") }
+            if query["tagging"] != nil { return ScriptedTransport.s3Error("NoSuchTagSet") }
+            if query["versioning"] != nil { return ScriptedTransport.ok("<VersioningConfiguration/>") }
             if query["encryption"] != nil {
-                return encryptionAnswer ?? .s3Error("ServerSideEncryptionConfigurationNotFoundError")
+                return encryptionAnswer ?? ScriptedTransport.s3Error("ServerSideEncryptionConfigurationNotFoundError")
             }
-            if query["publicAccessBlock"] != nil { return .s3Error("NoSuchPublicAccessBlockConfiguration") }
-            if query["policy"] != nil { return policyAnswer ?? .s3Error("NoSuchBucketPolicy") }
-            if query["lifecycle"] != nil { return .s3Error("NoSuchLifecycleConfiguration") }
-            if query["logging"] != nil { return .xml("<BucketLoggingStatus/>") }
-            if query["ownershipControls"] != nil { return .s3Error("OwnershipControlsNotFoundError") }
+            if query["publicAccessBlock"] != nil { return ScriptedTransport.s3Error("NoSuchPublicAccessBlockConfiguration") }
+            if query["policy"] != nil { return policyAnswer ?? ScriptedTransport.s3Error("NoSuchBucketPolicy") }
+            if query["lifecycle"] != nil { return ScriptedTransport.s3Error("NoSuchLifecycleConfiguration") }
+            if query["logging"] != nil { return ScriptedTransport.ok("<BucketLoggingStatus/>") }
+            if query["ownershipControls"] != nil { return ScriptedTransport.s3Error("OwnershipControlsNotFoundError") }
             if query["acl"] != nil {
-                return .xml("<AccessControlPolicy><Owner><ID>o</ID></Owner><AccessControlList><Grant><Grantee "
+                return ScriptedTransport.ok("<AccessControlPolicy><Owner><ID>o</ID></Owner><AccessControlList><Grant><Grantee "
                     + "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:type=\"CanonicalUser\"><ID>o</ID></Grantee>"
                     + "<Permission>FULL_CONTROL</Permission></Grant></AccessControlList></AccessControlPolicy>")
             }
-            return .s3Error("NotImplemented", status: 501)
+            return ScriptedTransport.s3Error("NotImplemented", status: 501)
         }
     }
 
@@ -52,7 +52,7 @@ struct ScriptedScanTests {
         let snapshot = try await Scanner(client: try await transport.client(), options: s3Options()).snapshot()
         #expect(snapshot.resources.filter { $0.type == "aws_s3_bucket" }.map(\.id) == ["b-1", "b-2", "b-3"])
         #expect(snapshot.errors.isEmpty)
-        let listings = transport.requests.filter { $0.path == "/" || $0.path.isEmpty }
+        let listings = transport.requests.filter { $0.method == "GET" && ($0.path == "/" || $0.path.isEmpty) }
         #expect(listings.count == 2)
         #expect(listings.allSatisfy { $0.queryItems["max-buckets"] == nil })
         #expect(listings.last?.queryItems["continuation-token"] == "page-2")
@@ -62,7 +62,7 @@ struct ScriptedScanTests {
 
     @Test("an AccessDenied bucket policy is an errors entry, not an absent policy, and the scan goes on")
     func unreadablePolicy() async throws {
-        let transport = Self.pagingS3(policyAnswer: .s3Error("AccessDenied", status: 403))
+        let transport = Self.pagingS3(policyAnswer: ScriptedTransport.s3Error("AccessDenied", status: 403))
         let snapshot = try await Scanner(client: try await transport.client(), options: s3Options()).snapshot()
         #expect(snapshot.errors.count == 3)
         let first = try #require(snapshot.errors.first)
@@ -74,7 +74,7 @@ struct ScriptedScanTests {
 
     @Test("a malformed answer for one bucket's setting is an errors entry")
     func malformedSetting() async throws {
-        let transport = Self.pagingS3(encryptionAnswer: .xml("<ServerSideEncryptionConfiguration><Rule>"))
+        let transport = Self.pagingS3(encryptionAnswer: ScriptedTransport.ok("<ServerSideEncryptionConfiguration><Rule>"))
         let snapshot = try await Scanner(client: try await transport.client(), options: s3Options()).snapshot()
         #expect(snapshot.errors.count == 3)
         #expect(snapshot.errors.allSatisfy { $0.operation == "GetBucketEncryption" && $0.code == "MalformedResponse" })
@@ -83,7 +83,7 @@ struct ScriptedScanTests {
 
     @Test("a malformed ListBuckets body stops the scan with a one-line ScanError")
     func malformedListing() async throws {
-        let transport = ScriptedTransport { _ in .xml("<html><body>proxy login") }
+        let transport = ScriptedTransport { _ in ScriptedTransport.ok("<html><body>proxy login") }
         await #expect(throws: ScanError.self) {
             _ = try await Scanner(client: try await transport.client(), options: s3Options()).snapshot()
         }
@@ -111,7 +111,7 @@ struct ScriptedScanTests {
     func locationFailure() async throws {
         let base = Self.pagingS3()
         let transport = ScriptedTransport { request in
-            if request.queryItems["location"] != nil, request.path.contains("b-2") { return .s3Error("AccessDenied", status: 403) }
+            if request.queryItems["location"] != nil, request.path.contains("b-2") { return ScriptedTransport.s3Error("AccessDenied", status: 403) }
             return base.answerForTest(request)
         }
         let snapshot = try await Scanner(client: try await transport.client(), options: s3Options()).snapshot()

@@ -22,12 +22,12 @@ final class ScriptedTransport: HTTPTransport, @unchecked Sendable {
 
     func answerOnly(_ request: HTTPRequest) -> AWSResponse { answer(request) }
 
-    static func xml(_ body: String, status: Int = 200) -> AWSResponse {
+    static func ok(_ body: String, status: Int = 200) -> AWSResponse {
         AWSResponse(status: status, headers: ["content-type": "application/xml"], body: Data(body.utf8))
     }
 
     static func s3Error(_ code: String, status: Int = 404) -> AWSResponse {
-        xml("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>\(code)</Code><Message>\(code) says the test</Message>"
+        ok("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>\(code)</Code><Message>\(code) says the test</Message>"
             + "<RequestId>req-1</RequestId></Error>", status: status)
     }
 

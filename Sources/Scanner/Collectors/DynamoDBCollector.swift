@@ -15,7 +15,8 @@ struct DynamoDBCollector: Sendable {
     }
 
     func collect() async throws -> CollectorResult {
-        let names = try await options.tableNames ?? listTables()
+        let names: [String]
+        if let given = options.tableNames { names = given } else { names = try await listTables() }
         var result = CollectorResult()
         tracker.phase("dynamodb: describing \(names.count) tables")
         let client = self.client

@@ -18,7 +18,8 @@ struct S3Collector: Sendable {
     }
 
     func collect() async throws -> CollectorResult {
-        let names = try await options.bucketNames ?? listBuckets()
+        let names: [String]
+        if let given = options.bucketNames { names = given } else { names = try await listBuckets() }
         var result = CollectorResult()
         tracker.phase("s3: locating \(names.count) buckets")
         let client = self.client
