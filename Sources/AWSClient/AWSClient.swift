@@ -1,65 +1,98 @@
 import DriftModel
 import Foundation
+import SigV4
 
-/// One S3 REST call. `query` holds sub-resources such as `["versioning": ""]` or `["list-type": "2"]`.
-public struct S3Request: Sendable, Hashable {
-    public var operation: String
-    public var method: String
-    public var bucket: String?
-    public var key: String?
-    public var query: [String: String]
-    public var headers: [String: String]
-    public var body: [UInt8]
-    /// The bucket's own region when known (from `GetBucketLocation`); the client's region otherwise.
-    public var region: String?
+/// The one door to AWS the collectors use: four protocol entry points (EC2 Query, S3 REST,
+/// DynamoDB JSON, STS Query), each signing with SigV4, retrying by `RetryPolicy` and decoding
+/// every failure into `AWSError`.
+///
+/// Every public method throws `AWSError` only, so callers can switch on `code` without casting
+/// from `any Error` and an unreachable endpoint reads the same way as an AWS-side refusal.
+public final class AWSClient: Sendable {
+    /// Everything a client needs, explicit: tests build one with a fake transport and fixed
+    /// credentials; `AWSClient.make(_:)` builds one from flags, environment and config files.
+    public struct Configuration: Sendable {
+        public var region: String
+        public var endpoints: Endpoints
+        /// `nil` sends requests unsigned (STS AssumeRoleWithWebIdentity needs no credentials).
+        public var credentials: (any CredentialProvider)?
+        public var transport: any HTTPTransport
+        public var retryPolicy: RetryPolicy
+        /// Seconds one HTTP exchange may take.
+        public var timeout: Double
+        /// Waits between retries; tests inject one that records instead of sleeping.
+        public var sleep: @Sendable (Double) async -> Void
+        /// Random numbers in `0..<1` for backoff jitter.
+        public var random: @Sendable () -> Double
+        /// The signing clock, seconds since 1970.
+        public var clock: @Sendable () -> Double
 
-    public init(
-        operation: String, method: String = "GET", bucket: String? = nil, key: String? = nil,
-        query: [String: String] = [:], headers: [String: String] = [:], body: [UInt8] = [], region: String? = nil
-    ) {
-        self.operation = operation
-        self.method = method
-        self.bucket = bucket
-        self.key = key
-        self.query = query
-        self.headers = headers
-        self.body = body
-        self.region = region
+        public init(
+            region: String, endpoints: Endpoints = .aws, credentials: (any CredentialProvider)?,
+            transport: any HTTPTransport = URLSessionTransport(), retryPolicy: RetryPolicy = .standard,
+            timeout: Double = 30,
+            sleep: @escaping @Sendable (Double) async -> Void = { seconds in
+                try? await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1_000_000_000))
+            },
+            random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
+            clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
+        ) {
+            self.region = region
+            self.endpoints = endpoints
+            self.credentials = credentials
+            self.transport = transport
+            self.retryPolicy = retryPolicy
+            self.timeout = timeout
+            self.sleep = sleep
+            self.random = random
+            self.clock = clock
+        }
+
+        /// Shorthand for `retryPolicy.maxAttempts`.
+        public var maxAttempts: Int {
+            get { retryPolicy.maxAttempts }
+            set { retryPolicy.maxAttempts = max(1, newValue) }
+        }
     }
-}
 
-/// A raw HTTP answer: status, lower-cased header names, body.
-public struct AWSResponse: Sendable, Hashable {
-    public var status: Int
-    public var headers: [String: String]
-    public var body: Data
+    public let configuration: Configuration
+    /// Requests made and retries, shared with every `withRegion` copy.
+    public let metrics: RequestMetrics
+    /// The configured provider wrapped once in a cache, shared with every `withRegion` copy.
+    let credentialProvider: (any CredentialProvider)?
 
-    public init(status: Int, headers: [String: String], body: Data) {
-        self.status = status
-        self.headers = headers
-        self.body = body
+    public init(configuration: Configuration) {
+        self.configuration = configuration
+        self.metrics = RequestMetrics()
+        if let provider = configuration.credentials {
+            self.credentialProvider = provider is CredentialCache ? provider : CredentialCache(provider)
+        } else {
+            self.credentialProvider = nil
+        }
     }
 
-    /// The body as an XML tree; a malformed body becomes an `AWSError` with code `MalformedResponse`.
-    public func xml(service: String, operation: String, resource: String? = nil) throws -> XMLTree {
-        do { return try XMLTree.parse(body) } catch {
-            throw AWSError(
-                service: service, operation: operation, resource: resource, code: "MalformedResponse",
-                message: error.description, httpStatus: status)
+    private init(configuration: Configuration, metrics: RequestMetrics, credentialProvider: (any CredentialProvider)?) {
+        self.configuration = configuration
+        self.metrics = metrics
+        self.credentialProvider = credentialProvider
+    }
+
+    public var region: String { configuration.region }
+
+    /// The same credentials (and their cache), transport, endpoints and metrics, another region.
+    public func withRegion(_ region: String) -> AWSClient {
+        var configuration = self.configuration
+        configuration.region = region
+        return AWSClient(configuration: configuration, metrics: metrics, credentialProvider: credentialProvider)
+    }
+
+    /// The credentials requests are signed with (resolved and cached on first use).
+    public func resolveCredentials() async throws -> Credentials {
+        guard let credentialProvider else {
+            throw AWSError.credentialsNotFound("none", "this client sends unsigned requests")
+        }
+        do { return try await credentialProvider.credentials() } catch let error as AWSError { throw error } catch {
+            throw AWSError(service: "credentials", operation: "resolve", code: "CredentialsError", message: "\(error)")
         }
     }
 }
-
-// The facade collectors call. Implemented by the wire-layer work (issue 3): signing, retries,
-// endpoints, error decoding and pagination helpers live behind these four entry points.
-// Every method throws `AWSError` only.
-//
-//   public final class AWSClient: Sendable {
-//       public var region: String { get }
-//       public func ec2(_ action: String, _ parameters: [String: String], resource: String? = nil) async throws -> XMLTree
-//       public func s3(_ request: S3Request) async throws -> AWSResponse      // non-2xx: decoded AWSError thrown
-//       public func dynamodb(_ operation: String, _ payload: Value, resource: String? = nil) async throws -> Value
-//       public func sts(_ action: String, _ parameters: [String: String]) async throws -> XMLTree
-//       public func withRegion(_ region: String) -> AWSClient   // same credentials/transport, other region
-//       public var metrics: RequestMetrics { get }              // requests made, retries (for progress lines)
-//   }

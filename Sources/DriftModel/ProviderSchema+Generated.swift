@@ -51,14 +51,14 @@ extension ProviderSchema {
             "user_data_replace_on_change": AttributeSchema(name: "user_data_replace_on_change", optional: true, defaultValue: .bool(false)),
             "volume_tags": AttributeSchema(name: "volume_tags", nesting: .map, optional: true),
             "vpc_security_group_ids": AttributeSchema(name: "vpc_security_group_ids", nesting: .set, optional: true, computed: true),
-            "capacity_reservation_specification": AttributeSchema(name: "capacity_reservation_specification", kind: .block, nesting: .list, optional: true, nested: [
+            "capacity_reservation_specification": AttributeSchema(name: "capacity_reservation_specification", kind: .block, nesting: .list, optional: true, computed: true, nested: [
                 "capacity_reservation_preference": AttributeSchema(name: "capacity_reservation_preference", optional: true),
                 "capacity_reservation_target": AttributeSchema(name: "capacity_reservation_target", kind: .block, nesting: .list, optional: true, nested: [
                     "capacity_reservation_id": AttributeSchema(name: "capacity_reservation_id", optional: true),
                     "capacity_reservation_resource_group_arn": AttributeSchema(name: "capacity_reservation_resource_group_arn", optional: true),
                 ], maxItems: 1),
             ], maxItems: 1),
-            "cpu_options": AttributeSchema(name: "cpu_options", kind: .block, nesting: .list, optional: true, nested: [
+            "cpu_options": AttributeSchema(name: "cpu_options", kind: .block, nesting: .list, optional: true, computed: true, nested: [
                 "amd_sev_snp": AttributeSchema(name: "amd_sev_snp", optional: true, computed: true),
                 "core_count": AttributeSchema(name: "core_count", optional: true, computed: true),
                 "threads_per_core": AttributeSchema(name: "threads_per_core", optional: true, computed: true),
@@ -66,7 +66,7 @@ extension ProviderSchema {
             "credit_specification": AttributeSchema(name: "credit_specification", kind: .block, nesting: .list, optional: true, nested: [
                 "cpu_credits": AttributeSchema(name: "cpu_credits", optional: true),
             ], maxItems: 1),
-            "ebs_block_device": AttributeSchema(name: "ebs_block_device", kind: .block, nesting: .set, optional: true, nested: [
+            "ebs_block_device": AttributeSchema(name: "ebs_block_device", kind: .block, nesting: .set, optional: true, computed: true, nested: [
                 "delete_on_termination": AttributeSchema(name: "delete_on_termination", optional: true, defaultValue: .bool(true)),
                 "device_name": AttributeSchema(name: "device_name", required: true),
                 "encrypted": AttributeSchema(name: "encrypted", optional: true, computed: true),
@@ -80,15 +80,15 @@ extension ProviderSchema {
                 "volume_size": AttributeSchema(name: "volume_size", optional: true, computed: true),
                 "volume_type": AttributeSchema(name: "volume_type", optional: true, computed: true),
             ]),
-            "enclave_options": AttributeSchema(name: "enclave_options", kind: .block, nesting: .list, optional: true, nested: [
+            "enclave_options": AttributeSchema(name: "enclave_options", kind: .block, nesting: .list, optional: true, computed: true, nested: [
                 "enabled": AttributeSchema(name: "enabled", optional: true, computed: true),
             ], maxItems: 1),
-            "ephemeral_block_device": AttributeSchema(name: "ephemeral_block_device", kind: .block, nesting: .set, optional: true, nested: [
+            "ephemeral_block_device": AttributeSchema(name: "ephemeral_block_device", kind: .block, nesting: .set, optional: true, computed: true, nested: [
                 "device_name": AttributeSchema(name: "device_name", required: true),
                 "no_device": AttributeSchema(name: "no_device", optional: true),
                 "virtual_name": AttributeSchema(name: "virtual_name", optional: true, defaultValue: .string("")),
             ]),
-            "instance_market_options": AttributeSchema(name: "instance_market_options", kind: .block, nesting: .list, optional: true, nested: [
+            "instance_market_options": AttributeSchema(name: "instance_market_options", kind: .block, nesting: .list, optional: true, computed: true, nested: [
                 "market_type": AttributeSchema(name: "market_type", optional: true, computed: true),
                 "spot_options": AttributeSchema(name: "spot_options", kind: .block, nesting: .list, optional: true, nested: [
                     "instance_interruption_behavior": AttributeSchema(name: "instance_interruption_behavior", optional: true, computed: true),
@@ -102,28 +102,28 @@ extension ProviderSchema {
                 "name": AttributeSchema(name: "name", optional: true, computed: true),
                 "version": AttributeSchema(name: "version", optional: true),
             ], maxItems: 1),
-            "maintenance_options": AttributeSchema(name: "maintenance_options", kind: .block, nesting: .list, optional: true, nested: [
+            "maintenance_options": AttributeSchema(name: "maintenance_options", kind: .block, nesting: .list, optional: true, computed: true, nested: [
                 "auto_recovery": AttributeSchema(name: "auto_recovery", optional: true, computed: true),
             ], maxItems: 1),
-            "metadata_options": AttributeSchema(name: "metadata_options", kind: .block, nesting: .list, optional: true, nested: [
+            "metadata_options": AttributeSchema(name: "metadata_options", kind: .block, nesting: .list, optional: true, computed: true, nested: [
                 "http_endpoint": AttributeSchema(name: "http_endpoint", optional: true, defaultValue: .string("enabled")),
                 "http_protocol_ipv6": AttributeSchema(name: "http_protocol_ipv6", optional: true, defaultValue: .string("disabled")),
                 "http_put_response_hop_limit": AttributeSchema(name: "http_put_response_hop_limit", optional: true, computed: true),
                 "http_tokens": AttributeSchema(name: "http_tokens", optional: true, computed: true),
                 "instance_metadata_tags": AttributeSchema(name: "instance_metadata_tags", optional: true, computed: true),
             ], maxItems: 1),
-            "network_interface": AttributeSchema(name: "network_interface", kind: .block, nesting: .set, optional: true, nested: [
+            "network_interface": AttributeSchema(name: "network_interface", kind: .block, nesting: .set, optional: true, computed: true, nested: [
                 "delete_on_termination": AttributeSchema(name: "delete_on_termination", optional: true),
                 "device_index": AttributeSchema(name: "device_index", required: true),
                 "network_card_index": AttributeSchema(name: "network_card_index", optional: true),
                 "network_interface_id": AttributeSchema(name: "network_interface_id", required: true),
             ]),
-            "private_dns_name_options": AttributeSchema(name: "private_dns_name_options", kind: .block, nesting: .list, optional: true, nested: [
+            "private_dns_name_options": AttributeSchema(name: "private_dns_name_options", kind: .block, nesting: .list, optional: true, computed: true, nested: [
                 "enable_resource_name_dns_a_record": AttributeSchema(name: "enable_resource_name_dns_a_record", optional: true, computed: true),
                 "enable_resource_name_dns_aaaa_record": AttributeSchema(name: "enable_resource_name_dns_aaaa_record", optional: true, computed: true),
                 "hostname_type": AttributeSchema(name: "hostname_type", optional: true, computed: true),
             ], maxItems: 1),
-            "root_block_device": AttributeSchema(name: "root_block_device", kind: .block, nesting: .list, optional: true, nested: [
+            "root_block_device": AttributeSchema(name: "root_block_device", kind: .block, nesting: .list, optional: true, computed: true, nested: [
                 "delete_on_termination": AttributeSchema(name: "delete_on_termination", optional: true, defaultValue: .bool(true)),
                 "device_name": AttributeSchema(name: "device_name", computed: true),
                 "encrypted": AttributeSchema(name: "encrypted", optional: true, computed: true),
@@ -162,20 +162,20 @@ extension ProviderSchema {
             "tags_all": AttributeSchema(name: "tags_all", nesting: .map, optional: true, computed: true),
             "website_domain": AttributeSchema(name: "website_domain", computed: true),
             "website_endpoint": AttributeSchema(name: "website_endpoint", computed: true),
-            "cors_rule": AttributeSchema(name: "cors_rule", kind: .block, nesting: .list, optional: true, nested: [
+            "cors_rule": AttributeSchema(name: "cors_rule", kind: .block, nesting: .list, optional: true, computed: true, nested: [
                 "allowed_headers": AttributeSchema(name: "allowed_headers", nesting: .list, optional: true),
                 "allowed_methods": AttributeSchema(name: "allowed_methods", nesting: .list, required: true),
                 "allowed_origins": AttributeSchema(name: "allowed_origins", nesting: .list, required: true),
                 "expose_headers": AttributeSchema(name: "expose_headers", nesting: .list, optional: true),
                 "max_age_seconds": AttributeSchema(name: "max_age_seconds", optional: true),
             ]),
-            "grant": AttributeSchema(name: "grant", kind: .block, nesting: .set, optional: true, nested: [
+            "grant": AttributeSchema(name: "grant", kind: .block, nesting: .set, optional: true, computed: true, nested: [
                 "id": AttributeSchema(name: "id", optional: true),
                 "permissions": AttributeSchema(name: "permissions", nesting: .set, required: true),
                 "type": AttributeSchema(name: "type", required: true),
                 "uri": AttributeSchema(name: "uri", optional: true),
             ]),
-            "lifecycle_rule": AttributeSchema(name: "lifecycle_rule", kind: .block, nesting: .list, optional: true, nested: [
+            "lifecycle_rule": AttributeSchema(name: "lifecycle_rule", kind: .block, nesting: .list, optional: true, computed: true, nested: [
                 "abort_incomplete_multipart_upload_days": AttributeSchema(name: "abort_incomplete_multipart_upload_days", optional: true),
                 "enabled": AttributeSchema(name: "enabled", required: true),
                 "id": AttributeSchema(name: "id", optional: true, computed: true),
@@ -194,16 +194,16 @@ extension ProviderSchema {
                     "storage_class": AttributeSchema(name: "storage_class", required: true),
                 ]),
                 "transition": AttributeSchema(name: "transition", kind: .block, nesting: .set, optional: true, nested: [
-                    "date": AttributeSchema(name: "date", optional: true),
+                    "date": AttributeSchema(name: "date", optional: true, defaultValue: .string("")),
                     "days": AttributeSchema(name: "days", optional: true),
                     "storage_class": AttributeSchema(name: "storage_class", required: true),
                 ]),
             ]),
-            "logging": AttributeSchema(name: "logging", kind: .block, nesting: .list, optional: true, nested: [
+            "logging": AttributeSchema(name: "logging", kind: .block, nesting: .list, optional: true, computed: true, nested: [
                 "target_bucket": AttributeSchema(name: "target_bucket", required: true),
                 "target_prefix": AttributeSchema(name: "target_prefix", optional: true),
             ], maxItems: 1),
-            "object_lock_configuration": AttributeSchema(name: "object_lock_configuration", kind: .block, nesting: .list, optional: true, nested: [
+            "object_lock_configuration": AttributeSchema(name: "object_lock_configuration", kind: .block, nesting: .list, optional: true, computed: true, nested: [
                 "object_lock_enabled": AttributeSchema(name: "object_lock_enabled", optional: true),
                 "rule": AttributeSchema(name: "rule", kind: .block, nesting: .list, optional: true, nested: [
                     "default_retention": AttributeSchema(name: "default_retention", kind: .block, nesting: .list, required: true, nested: [
@@ -213,7 +213,7 @@ extension ProviderSchema {
                     ], maxItems: 1),
                 ], maxItems: 1),
             ], maxItems: 1),
-            "replication_configuration": AttributeSchema(name: "replication_configuration", kind: .block, nesting: .list, optional: true, nested: [
+            "replication_configuration": AttributeSchema(name: "replication_configuration", kind: .block, nesting: .list, optional: true, computed: true, nested: [
                 "role": AttributeSchema(name: "role", required: true),
                 "rules": AttributeSchema(name: "rules", kind: .block, nesting: .set, required: true, nested: [
                     "delete_marker_replication_status": AttributeSchema(name: "delete_marker_replication_status", optional: true),
@@ -249,7 +249,7 @@ extension ProviderSchema {
                     ], maxItems: 1),
                 ]),
             ], maxItems: 1),
-            "server_side_encryption_configuration": AttributeSchema(name: "server_side_encryption_configuration", kind: .block, nesting: .list, optional: true, nested: [
+            "server_side_encryption_configuration": AttributeSchema(name: "server_side_encryption_configuration", kind: .block, nesting: .list, optional: true, computed: true, nested: [
                 "rule": AttributeSchema(name: "rule", kind: .block, nesting: .list, required: true, nested: [
                     "bucket_key_enabled": AttributeSchema(name: "bucket_key_enabled", optional: true),
                     "apply_server_side_encryption_by_default": AttributeSchema(name: "apply_server_side_encryption_by_default", kind: .block, nesting: .list, required: true, nested: [
@@ -264,11 +264,11 @@ extension ProviderSchema {
                 "read": AttributeSchema(name: "read", optional: true),
                 "update": AttributeSchema(name: "update", optional: true),
             ]),
-            "versioning": AttributeSchema(name: "versioning", kind: .block, nesting: .list, optional: true, nested: [
+            "versioning": AttributeSchema(name: "versioning", kind: .block, nesting: .list, optional: true, computed: true, nested: [
                 "enabled": AttributeSchema(name: "enabled", optional: true),
-                "mfa_delete": AttributeSchema(name: "mfa_delete", optional: true),
+                "mfa_delete": AttributeSchema(name: "mfa_delete", optional: true, defaultValue: .bool(false)),
             ], maxItems: 1),
-            "website": AttributeSchema(name: "website", kind: .block, nesting: .list, optional: true, nested: [
+            "website": AttributeSchema(name: "website", kind: .block, nesting: .list, optional: true, computed: true, nested: [
                 "error_document": AttributeSchema(name: "error_document", optional: true),
                 "index_document": AttributeSchema(name: "index_document", optional: true),
                 "redirect_all_requests_to": AttributeSchema(name: "redirect_all_requests_to", optional: true),
@@ -397,7 +397,7 @@ extension ProviderSchema {
             "bucket": AttributeSchema(name: "bucket", required: true),
             "expected_bucket_owner": AttributeSchema(name: "expected_bucket_owner", optional: true),
             "id": AttributeSchema(name: "id", optional: true, computed: true),
-            "access_control_policy": AttributeSchema(name: "access_control_policy", kind: .block, nesting: .list, optional: true, nested: [
+            "access_control_policy": AttributeSchema(name: "access_control_policy", kind: .block, nesting: .list, optional: true, computed: true, nested: [
                 "grant": AttributeSchema(name: "grant", kind: .block, nesting: .set, optional: true, nested: [
                     "permission": AttributeSchema(name: "permission", required: true),
                     "grantee": AttributeSchema(name: "grantee", kind: .block, nesting: .list, optional: true, nested: [
@@ -477,7 +477,7 @@ extension ProviderSchema {
                 "max_read_request_units": AttributeSchema(name: "max_read_request_units", optional: true, computed: true),
                 "max_write_request_units": AttributeSchema(name: "max_write_request_units", optional: true, computed: true),
             ], maxItems: 1),
-            "point_in_time_recovery": AttributeSchema(name: "point_in_time_recovery", kind: .block, nesting: .list, optional: true, nested: [
+            "point_in_time_recovery": AttributeSchema(name: "point_in_time_recovery", kind: .block, nesting: .list, optional: true, computed: true, nested: [
                 "enabled": AttributeSchema(name: "enabled", required: true),
                 "recovery_period_in_days": AttributeSchema(name: "recovery_period_in_days", optional: true, computed: true),
             ], maxItems: 1),
@@ -490,7 +490,7 @@ extension ProviderSchema {
                 "stream_arn": AttributeSchema(name: "stream_arn", computed: true),
                 "stream_label": AttributeSchema(name: "stream_label", computed: true),
             ]),
-            "server_side_encryption": AttributeSchema(name: "server_side_encryption", kind: .block, nesting: .list, optional: true, nested: [
+            "server_side_encryption": AttributeSchema(name: "server_side_encryption", kind: .block, nesting: .list, optional: true, computed: true, nested: [
                 "enabled": AttributeSchema(name: "enabled", required: true),
                 "kms_key_arn": AttributeSchema(name: "kms_key_arn", optional: true, computed: true),
             ], maxItems: 1),
@@ -499,7 +499,7 @@ extension ProviderSchema {
                 "delete": AttributeSchema(name: "delete", optional: true),
                 "update": AttributeSchema(name: "update", optional: true),
             ]),
-            "ttl": AttributeSchema(name: "ttl", kind: .block, nesting: .list, optional: true, nested: [
+            "ttl": AttributeSchema(name: "ttl", kind: .block, nesting: .list, optional: true, computed: true, nested: [
                 "attribute_name": AttributeSchema(name: "attribute_name", optional: true),
                 "enabled": AttributeSchema(name: "enabled", optional: true),
             ], maxItems: 1),

@@ -43,7 +43,7 @@ public final class MotoServer: @unchecked Sendable {
             if MotoServer.isUp(port: port) { return }
             Thread.sleep(forTimeInterval: 0.1)
         }
-        process.terminate()
+        kill(process.processIdentifier, SIGKILL)
         throw StartError.didNotStart("no answer on port \(port) within 30 s")
     }
 
@@ -51,7 +51,9 @@ public final class MotoServer: @unchecked Sendable {
 
     public func stop() {
         if process.isRunning {
-            process.terminate()
+            // SIGKILL, not terminate(): the test runner's threads block SIGTERM and a spawned child
+            // inherits that mask, so moto never saw SIGTERM and waitUntilExit() hung forever.
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
     }

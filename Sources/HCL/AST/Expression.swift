@@ -39,28 +39,28 @@ public struct Traversal: Sendable, Hashable {
     }
 }
 
-public indirect enum ExpressionKind: Sendable, Hashable {
+public enum ExpressionKind: Sendable, Hashable {
     case literal(HCLValue)
     /// A string template or heredoc. A template made of exactly one interpolation and nothing
     /// else evaluates to the raw value of that interpolation (not a string).
     case template([TemplatePart])
     /// A root name: `var`, `local`, `aws_instance`, `count`, `each`, an iterator.
     case variable(String)
-    case getAttribute(Expression, String)
-    case index(Expression, Expression)
+    indirect case getAttribute(Expression, String)
+    indirect case index(Expression, Expression)
     /// `source[*].a.b` / `source.*.a`: `each` is evaluated per element with `.splatItem` bound to it.
-    case splat(source: Expression, each: Expression)
+    indirect case splat(source: Expression, each: Expression)
     /// The current element inside a splat's `each` expression.
     case splatItem
     case tuple([Expression])
     case object([ObjectItem])
     /// `name(args...)`; `expandFinal` for `f(list...)`. `name` may contain `::` (`provider::aws::f`).
     case functionCall(name: String, arguments: [Expression], expandFinal: Bool)
-    case conditional(condition: Expression, then: Expression, else: Expression)
-    case unary(UnaryOperator, Expression)
-    case binary(BinaryOperator, Expression, Expression)
-    case forExpression(ForExpression)
-    case parenthesized(Expression)
+    indirect case conditional(condition: Expression, then: Expression, else: Expression)
+    indirect case unary(UnaryOperator, Expression)
+    indirect case binary(BinaryOperator, Expression, Expression)
+    indirect case forExpression(ForExpression)
+    indirect case parenthesized(Expression)
 }
 
 public struct ObjectItem: Sendable, Hashable {
@@ -99,7 +99,7 @@ public struct ForExpression: Sendable, Hashable {
     }
 }
 
-public indirect enum TemplatePart: Sendable, Hashable {
+public enum TemplatePart: Sendable, Hashable {
     /// Literal text, escapes already decoded and strip markers (`~`) already applied.
     case literal(String)
     case interpolation(Expression)

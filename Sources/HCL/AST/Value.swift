@@ -3,7 +3,7 @@
 /// `unknown` stands for "known only after apply" (a data source, another resource's computed
 /// attribute); operations on it yield `unknown` rather than guessing. Lists and tuples share
 /// `tuple`; maps and objects share `object`; sets are kept de-duplicated and in a canonical order.
-public indirect enum HCLValue: Sendable, Hashable {
+public enum HCLValue: Sendable, Hashable {
     case null
     case unknown
     case bool(Bool)

@@ -206,7 +206,7 @@ struct Lexer {
         while i < bytes.count {
             let b = bytes[i]
             if b < 0x80 {
-                if UTF8Scalars.asciiContinue[Int(b)] { i += 1 } else { break }
+                if UTF8Scalars.isASCIIContinue(b) { i += 1 } else { break }
             } else if UTF8Scalars.isIdentifierContinue(bytes, at: i) {
                 i += UTF8Scalars.length(bytes, at: i)
             } else {

@@ -36,6 +36,9 @@ final class SourceMap {
             low = cacheLine
             column = cacheColumn
             i = cacheOffset
+        } else if offset >= lineStarts[cacheLine], offset < nextLineStart {
+            low = cacheLine
+            i = lineStarts[cacheLine]
         } else {
             var high = lineStarts.count - 1
             while low < high {

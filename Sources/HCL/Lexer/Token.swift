@@ -43,13 +43,17 @@ struct Token: Sendable {
     /// For `templateInterpolation`/`templateControl`: `${~`; for `templateSequenceEnd`: `~}`;
     /// for `openHeredoc`: `<<-`.
     var flag: Bool
-    var start: Int
-    var end: Int
+    // 32-bit offsets keep a token at 12 bytes; sources are far below 2 GB.
+    private var startOffset: Int32
+    private var endOffset: Int32
+
+    var start: Int { Int(startOffset) }
+    var end: Int { Int(endOffset) }
 
     init(_ kind: TokenKind, _ start: Int, _ end: Int, flag: Bool = false) {
         self.kind = kind
         self.flag = flag
-        self.start = start
-        self.end = end
+        self.startOffset = Int32(truncatingIfNeeded: start)
+        self.endOffset = Int32(truncatingIfNeeded: end)
     }
 }

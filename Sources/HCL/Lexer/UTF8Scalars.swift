@@ -2,9 +2,9 @@
 /// characters (Unicode ID_Start / ID_Continue, plus `_` to start and `-` to continue, as HCL allows).
 enum UTF8Scalars {
     /// ASCII bytes that may continue an identifier: letters, digits, `_`, `-`.
-    static let asciiContinue: [Bool] = (0..<128).map { b in
-        let c = UInt8(b)
-        return (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39)
+    @inline(__always)
+    static func isASCIIContinue(_ c: UInt8) -> Bool {
+        (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39)
             || c == UInt8(ascii: "_") || c == UInt8(ascii: "-")
     }
 
@@ -54,7 +54,7 @@ enum UTF8Scalars {
     static func isIdentifierContinue(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         guard i < bytes.count else { return false }
         let b = bytes[i]
-        if b < 0x80 { return asciiContinue[Int(b)] }
+        if b < 0x80 { return isASCIIContinue(b) }
         return decode(bytes, at: i)?.properties.isIDContinue ?? false
     }
 }

@@ -42,9 +42,9 @@ extension Parser {
             next()
             let value = parseExpression()
             let attribute = Attribute(
-                name: name, expression: value, range: range(from: nameToken.start, to: value.range.end.offset),
+                name: name, expression: value, range: span(map.position(nameToken.start), value.range.end),
                 nameRange: range(nameToken))
-            if let first = seen[name] {
+            if let first = attributes.count < 16 ? attributes.first(where: { $0.name == name })?.nameRange : seen[name] {
                 let savedRecovering = recovering
                 recovering = false
                 error(
@@ -53,7 +53,10 @@ extension Parser {
                     at: range(nameToken))
                 recovering = savedRecovering
             } else {
-                seen[name] = attribute.nameRange
+                if attributes.count >= 15 {
+                    if seen.isEmpty { for existing in attributes { seen[existing.name] = existing.nameRange } }
+                    seen[name] = attribute.nameRange
+                }
                 attributes.append(attribute)
             }
             expectEndOfLine("Missing newline after argument", "An argument definition must end with a newline.")
@@ -102,6 +105,14 @@ extension Parser {
                     "Invalid block definition",
                     "A block definition must have block content delimited by \"{\" and \"}\", starting on the same line as the block header.",
                     at: range(open))
+                // Skip a body that starts on the next line, so it does not produce more errors.
+                var i = index
+                while tokens[i].kind == .newline { i += 1 }
+                if tokens[i].kind == .openBrace {
+                    index = i + 1
+                    recover(to: .closeBrace)
+                    return nil
+                }
             } else {
                 unexpected(open, "Invalid block definition", "Either a quoted string block label or an opening brace (\"{\") is expected here.")
             }
@@ -151,7 +162,7 @@ extension Parser {
             let value = parseExpression()
             attributes.append(
                 Attribute(
-                    name: text(first), expression: value, range: range(from: first.start, to: value.range.end.offset),
+                    name: text(first), expression: value, range: span(map.position(first.start), value.range.end),
                     nameRange: range(first)))
         }
         let close = peek()

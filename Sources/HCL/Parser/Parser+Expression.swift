@@ -46,7 +46,7 @@ extension Parser {
         let otherwise = parseExpression()
         return Expression(
             .conditional(condition: condition, then: then, else: otherwise),
-            range: range(from: start.start, to: otherwise.range.end.offset))
+            range: span(map.position(start.start), otherwise.range.end))
     }
 
     /// Precedence climbing: one stack frame per nesting level rather than per precedence level.
@@ -55,7 +55,7 @@ extension Parser {
         while let (op, precedence) = Self.binaryOperator(peek().kind), precedence >= minimumPrecedence {
             next()
             let right = parseBinary(minimumPrecedence: precedence + 1)
-            left = Expression(.binary(op, left, right), range: range(from: left.range.start.offset, to: right.range.end.offset))
+            left = Expression(.binary(op, left, right), range: span(left.range.start, right.range.end))
         }
         return left
     }
@@ -72,7 +72,7 @@ extension Parser {
                 return invalidExpression(at: range(token))
             }
             let operand = parseUnary()
-            let whole = range(from: token.start, to: operand.range.end.offset)
+            let whole = span(map.position(token.start), operand.range.end)
             if token.kind == .minus, case .literal(.number(let value)) = operand.kind {
                 return Expression(.literal(.number(-value)), range: whole)
             }
@@ -102,21 +102,21 @@ extension Parser {
                     while peek().kind == .dot, peekSecond().kind == .identifier || peekSecond().kind == .number {
                         each = parseDotStep(each)
                     }
-                    current = Expression(.splat(source: current, each: each), range: range(from: base.range.start.offset, to: previousEnd))
+                    current = Expression(.splat(source: current, each: each), range: span(base.range.start, map.position(previousEnd)))
                     continue
                 }
                 current = parseDotStep(current)
                 if recovering { return current }
             } else if token.kind == .openBracket {
                 pushNewlines(false)
-                next()
+                let open = next()
                 if peek().kind == .star, peekSecond().kind == .closeBracket {
                     next()
                     let close = next()
                     popNewlines()
                     let item = Expression(.splatItem, range: range(close))
                     let each = parseTraversals(item)
-                    return Expression(.splat(source: current, each: each), range: range(from: base.range.start.offset, to: previousEnd))
+                    return Expression(.splat(source: current, each: each), range: span(base.range.start, map.position(previousEnd)))
                 }
                 let key = parseExpression()
                 let close = peek()
@@ -124,11 +124,11 @@ extension Parser {
                     next()
                     popNewlines()
                 } else {
-                    unexpected(close, "Missing close bracket on index", "The index operator must end with a closing bracket (\"]\").")
+                    unexpected(close, "Missing close bracket on index", "The index operator must end with a closing bracket (\"]\").", opener: open)
                     recover(to: .closeBracket)
                     popNewlines()
                 }
-                current = Expression(.index(current, key), range: range(from: base.range.start.offset, to: previousEnd))
+                current = Expression(.index(current, key), range: span(base.range.start, map.position(previousEnd)))
             } else {
                 return current
             }
@@ -146,19 +146,17 @@ extension Parser {
             return Expression(.getAttribute(base, text(token)), range: range(from: start, to: token.end))
         case .number:
             next()
-            var current = base
-            var offset = token.start
-            for part in text(token).split(separator: ".", omittingEmptySubsequences: false) {
-                offset += part.utf8.count
-                guard let value = Int(part) else {
-                    error("Invalid legacy index", "A legacy index after a dot must be a whole number, such as \"foo.0\".", at: range(token))
-                    return current
-                }
-                let keyRange = range(from: offset - part.utf8.count, to: offset)
-                current = Expression(.index(current, Expression(.literal(.number(Double(value))), range: keyRange)), range: range(from: start, to: offset))
-                offset += 1
+            let digits = text(token)
+            // `foo.0.1` lexes `0.1` as one number: chaining legacy indexes is not permitted.
+            guard let value = Int(digits) else {
+                error(
+                    "Invalid legacy index syntax",
+                    "When using the legacy index syntax, chaining two indexes together is not permitted. Use the proper index syntax instead, like [0][1].",
+                    at: range(token))
+                return Expression(.index(base, invalidExpression(at: range(token))), range: range(from: start, to: token.end))
             }
-            return current
+            let key = Expression(.literal(.number(Double(value))), range: range(token))
+            return Expression(.index(base, key), range: range(from: start, to: token.end))
         default:
             unexpected(token, "Invalid attribute name", "An attribute name is required after a dot.")
             return Expression(base.kind, range: base.range)

@@ -96,9 +96,8 @@ extension Parser {
             if atLineStart {
                 atLineStart = false
                 if case .literal(let text) = part {
-                    let spaces = text.prefix(while: { $0.isWhitespace && $0 != "\n" && $0 != "\r\n" }).count
-                    let trimmed = text.drop(while: \.isWhitespace)
-                    if !(trimmed.isEmpty && text.hasSuffix("\n")) {
+                    let (spaces, blank) = Whitespace.indentation(text)
+                    if !blank {
                         minimum = min(minimum, spaces)
                         adjust.append(i)
                     }
@@ -110,7 +109,7 @@ extension Parser {
         }
         guard minimum > 0, minimum != Int.max else { return }
         for i in adjust {
-            if case .literal(let text) = parts[i] { parts[i] = .literal(String(text.dropFirst(minimum))) }
+            if case .literal(let text) = parts[i] { parts[i] = .literal(Whitespace.dropLeading(text, minimum)) }
         }
     }
 }

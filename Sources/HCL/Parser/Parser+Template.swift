@@ -61,16 +61,14 @@ extension Parser {
         func append(_ text: String, to parts: inout [FlatPart], trim: inout Bool) {
             var text = text
             if trim {
-                text = String(text.drop(while: \.isWhitespace))
+                text = Whitespace.trimLeading(text)
                 trim = false
             }
             parts.append(.literal(text))
         }
         func trimPrevious(_ parts: inout [FlatPart]) {
             if case .literal(let text)? = parts.last {
-                var scalars = Substring(text)
-                while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-                parts[parts.count - 1] = .literal(String(scalars))
+                parts[parts.count - 1] = .literal(Whitespace.trimTrailing(text))
             }
         }
         while true {
@@ -97,7 +95,7 @@ extension Parser {
                 } else {
                     unexpected(
                         end, "Extra characters after interpolation expression",
-                        "Expected a closing brace to end the interpolation expression, but found extra characters.")
+                        "Expected a closing brace to end the interpolation expression, but found extra characters.", opener: token)
                     recover(to: .templateSequenceEnd)
                 }
                 popNewlines()
@@ -105,8 +103,12 @@ extension Parser {
             case closer:
                 if closer != .endOfFile { index += 1 }
                 return parts
-            case .unterminatedString, .unterminatedHeredoc:
+            case .unterminatedString:
                 unexpected(token, "", "")
+                index += 1
+                return parts
+            case .unterminatedHeredoc:
+                error("Unterminated heredoc", "No closing marker was found for the heredoc before the end of the file.", at: openRange)
                 index += 1
                 return parts
             case .endOfFile:

@@ -27,7 +27,7 @@ extension Parser {
             if close.kind == .closeParen {
                 next()
             } else {
-                unexpected(close, "Unbalanced parentheses", "Expected a closing parenthesis to terminate the expression.")
+                unexpected(close, "Unbalanced parentheses", "Expected a closing parenthesis to terminate the expression.", opener: token)
                 recover(to: .closeParen)
             }
             popNewlines()
@@ -97,7 +97,7 @@ extension Parser {
                 next()
                 break
             }
-            unexpected(separator, "Missing argument separator", "A comma is required to separate each function argument from the next.")
+            unexpected(separator, "Missing argument separator", "A comma is required to separate each function argument from the next.", opener: open)
             recover(to: .closeParen)
             break
         }
@@ -127,7 +127,7 @@ extension Parser {
                 next()
                 break
             }
-            unexpected(separator, "Missing item separator", "Expected a comma to mark the beginning of the next item.")
+            unexpected(separator, "Missing item separator", "Expected a comma to mark the beginning of the next item.", opener: open)
             recover(to: .closeBracket)
             break
         }
@@ -176,7 +176,7 @@ extension Parser {
             case .closeBrace:
                 continue loop
             default:
-                unexpected(end, "Missing attribute separator", "Expected a newline or comma to mark the beginning of the next attribute.")
+                unexpected(end, "Missing attribute separator", "Expected a newline or comma to mark the beginning of the next attribute.", opener: open)
                 recover(to: .closeBrace)
                 break loop
             }
@@ -248,7 +248,7 @@ extension Parser {
         if end.kind == close {
             next()
         } else {
-            unexpected(end, "Invalid 'for' expression", "Extra characters after the end of the 'for' expression.")
+            unexpected(end, "Invalid 'for' expression", "Extra characters after the end of the 'for' expression.", opener: open)
             recover(to: close)
         }
         _ = forToken

@@ -62,6 +62,10 @@ struct Parser {
 
     func range(_ token: Token) -> SourceRange { map.range(token.start, token.end) }
     func range(from start: Int, to end: Int) -> SourceRange { map.range(start, end) }
+    /// A range from positions already computed (no offset lookups).
+    func span(_ start: SourcePosition, _ end: SourcePosition) -> SourceRange {
+        SourceRange(filename: map.filename, start: start, end: end)
+    }
 
     /// The byte offset where the previous consumed token ended.
     var previousEnd: Int { index > 0 ? tokens[index - 1].end : 0 }
@@ -75,7 +79,11 @@ struct Parser {
     }
 
     /// Reports `token` as unexpected, with a specific message when it is a lexer error token.
-    mutating func unexpected(_ token: Token, _ message: String, _ detail: String) {
+    mutating func unexpected(_ token: Token, _ message: String, _ detail: String, opener: Token? = nil) {
+        if token.kind == .endOfFile || token.kind == .unterminatedHeredoc, let opener {
+            error(message, detail + " The construct opened here is not closed before the end of the file.", at: range(opener))
+            return
+        }
         switch token.kind {
         case .invalid:
             error("Invalid character", "This character is not used within the language.", at: range(token))

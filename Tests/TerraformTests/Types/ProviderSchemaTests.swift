@@ -57,6 +57,7 @@ struct ProviderSchemaTests {
         let bucket = try #require(ProviderSchema.schema(for: "aws_s3_bucket"))
         #expect(bucket["force_destroy"]?.defaultValue == .bool(false))
         #expect(bucket["bucket"]?.optional == true && bucket["bucket"]?.computed == true)
+        #expect(bucket["versioning"]?.nested["mfa_delete"]?.defaultValue == .bool(false))
         let pab = try #require(ProviderSchema.schema(for: "aws_s3_bucket_public_access_block"))
         #expect(pab["block_public_acls"]?.defaultValue == .bool(false))
     }

@@ -1,0 +1,118 @@
+import Foundation
+import SigV4
+
+/// One unsigned request as a protocol method builds it; `perform` signs, sends and retries it.
+struct PreparedRequest: Sendable {
+    var service: AWSService
+    var operation: String
+    var resource: String?
+    var method: String
+    /// `scheme://host[:port]`, no path.
+    var baseURL: String
+    /// Percent-encoded path starting with `/`.
+    var path: String
+    var query: [SigV4Request.QueryItem] = []
+    var headers: [String: String] = [:]
+    var body: [UInt8] = []
+    var signingOptions: SigV4.Options = .standard
+}
+
+extension AWSClient {
+    /// Signs (fresh date and credentials per attempt), sends with the per-request timeout and retries
+    /// by the policy. Returns 2xx answers and those `passThrough` accepts; throws `AWSError` otherwise.
+    func perform(
+        _ request: PreparedRequest, region: String, passThrough: @Sendable (AWSResponse) -> Bool = { _ in false }
+    ) async throws -> AWSResponse {
+        let host = AWSClient.hostHeader(of: request.baseURL)
+        // An endpoint with a path (`http://proxy:4566/aws`) prefixes every request path, signed too.
+        let (origin, basePath) = AWSClient.split(request.baseURL)
+        var request = request
+        request.path = basePath + request.path
+        let queryString = SigV4.canonicalQueryString(request.query)
+        let url = origin + request.path + (queryString.isEmpty ? "" : "?" + queryString)
+        let payloadHash = SigV4.hexSHA256(request.body)
+        var attempt = 1
+        while true {
+            if Task.isCancelled {
+                throw AWSError(
+                    service: request.service.rawValue, operation: request.operation, resource: request.resource,
+                    code: "Cancelled", message: "the request was cancelled")
+            }
+            var headers = request.headers
+            headers["host"] = host
+            let date = SigningDate(secondsSince1970: configuration.clock())
+            if credentialProvider != nil {
+                let credentials = try await resolveCredentials()
+                let unsigned = SigV4Request(
+                    method: request.method, path: request.path, query: request.query, headers: headers,
+                    payloadHash: payloadHash)
+                headers = SigV4.sign(
+                    unsigned, credentials: credentials.signing, region: region, service: request.service.signingName,
+                    date: date, options: request.signingOptions)
+            } else {
+                headers["x-amz-date"] = date.timestamp
+            }
+            let http = HTTPRequest(
+                method: request.method, url: url, headers: headers, body: request.body, timeout: configuration.timeout)
+            metrics.recordRequest(isRetry: attempt > 1)
+            let error: AWSError
+            do {
+                let response = try await send(http)
+                if (200..<300).contains(response.status) || passThrough(response) { return response }
+                error = ErrorDecoder.decode(
+                    response, service: request.service.rawValue, operation: request.operation, resource: request.resource)
+            } catch let failure as TransportError {
+                error = AWSError(
+                    service: request.service.rawValue, operation: request.operation, resource: request.resource,
+                    code: failure.code, message: failure.message, retryClass: .transient)
+            } catch {
+                throw AWSError(
+                    service: request.service.rawValue, operation: request.operation, resource: request.resource,
+                    code: "TransportFailure", message: "\(error)", retryClass: .transient)
+            }
+            if error.retryClass == .throttling { metrics.recordThrottle() }
+            if Task.isCancelled { throw error }
+            switch configuration.retryPolicy.decide(error, attempt: attempt, random: configuration.random()) {
+            case .stop: throw error
+            case .retry(let delay):
+                await configuration.sleep(delay)
+                attempt += 1
+            }
+        }
+    }
+
+    /// Races the transport against the per-request timeout, so a stalled connection fails in time
+    /// whatever the transport's own timeout semantics are.
+    private func send(_ http: HTTPRequest) async throws -> AWSResponse {
+        let transport = configuration.transport
+        let timeout = configuration.timeout
+        return try await withThrowingTaskGroup(of: AWSResponse?.self) { group in
+            group.addTask { try await transport.send(http) }
+            group.addTask {
+                try await Task.sleep(nanoseconds: UInt64(max(0.001, timeout) * 1_000_000_000))
+                return nil
+            }
+            defer { group.cancelAll() }
+            if let first = try await group.next(), let response = first { return response }
+            throw TransportError(.timedOut, url: http.url, message: "no answer from \(http.url) within \(Int(timeout)) s")
+        }
+    }
+
+    /// `scheme://host[:port]` and the path after it (no trailing slash).
+    static func split(_ baseURL: String) -> (origin: String, path: String) {
+        guard let scheme = baseURL.range(of: "://"),
+            let slash = baseURL[scheme.upperBound...].firstIndex(of: "/")
+        else { return (baseURL, "") }
+        var path = String(baseURL[slash...])
+        while path.hasSuffix("/") { path.removeLast() }
+        return (String(baseURL[..<slash]), path)
+    }
+
+    /// `host[:port]` of a base URL, as the `Host` header carries it.
+    static func hostHeader(of baseURL: String) -> String {
+        var rest = Substring(baseURL)
+        if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
+        if let slash = rest.firstIndex(of: "/") { rest = rest[..<slash] }
+        return String(rest).lowercased()
+    }
+}

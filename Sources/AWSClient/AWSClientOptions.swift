@@ -1,0 +1,37 @@
+import Foundation
+
+/// What the user said on the command line and in the provider block; `AWSClient.make` fills in
+/// the rest from the environment and the shared config files, as the AWS CLI does.
+public struct AWSClientOptions: Sendable {
+    /// `--region`; else `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's `region`.
+    public var region: String?
+    /// `--profile`; else `AWS_PROFILE`, `AWS_DEFAULT_PROFILE`, `default`.
+    public var profile: String?
+    /// `--endpoint-url`; else `AWS_ENDPOINT_URL_<SERVICE>`, `AWS_ENDPOINT_URL`, the profile's `endpoint_url`.
+    public var endpointURL: String?
+    public var maxAttempts: Int
+    /// Seconds per HTTP request.
+    public var timeout: Double
+    /// The variables to read instead of the process environment (tests pass their own).
+    public var environment: [String: String]
+    /// The provider block's `assume_role`, applied on top of whatever the chain resolves.
+    public var assumeRoleARN: String?
+    public var sessionName: String?
+    public var externalID: String?
+
+    public init(
+        region: String? = nil, profile: String? = nil, endpointURL: String? = nil, maxAttempts: Int = 5,
+        timeout: Double = 30, environment: [String: String] = ProcessInfo.processInfo.environment,
+        assumeRoleARN: String? = nil, sessionName: String? = nil, externalID: String? = nil
+    ) {
+        self.region = region
+        self.profile = profile
+        self.endpointURL = endpointURL
+        self.maxAttempts = maxAttempts
+        self.timeout = timeout
+        self.environment = environment
+        self.assumeRoleARN = assumeRoleARN
+        self.sessionName = sessionName
+        self.externalID = externalID
+    }
+}

@@ -1,1 +1,0 @@
-// DriftCore: see issues 3-5.

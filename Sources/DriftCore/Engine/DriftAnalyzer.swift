@@ -1,0 +1,120 @@
+import DriftModel
+
+/// Turns matched resources into the report: compares what was found, lists what is missing and
+/// what no file declares, keeps failed reads and identification failures as errors, and applies
+/// `.driftignore`. Synchronous and pure, so every verdict rule is unit-testable without AWS.
+public struct DriftAnalyzer: Sendable {
+    /// Where the report says it came from.
+    public struct Context: Sendable, Hashable {
+        public var scannedAt: String
+        public var baseline: String
+        public var region: String
+        public var stateSource: String?
+        /// Notices gathered before the comparison (no state yet, ...).
+        public var warnings: [BaselineWarning]
+
+        public init(scannedAt: String, baseline: String, region: String, stateSource: String?, warnings: [BaselineWarning] = []) {
+            self.scannedAt = scannedAt
+            self.baseline = baseline
+            self.region = region
+            self.stateSource = stateSource
+            self.warnings = warnings
+        }
+    }
+
+    public var baseline: Baseline
+    public var ignore: DriftIgnore
+    public var schemas: @Sendable (String) -> ResourceSchema?
+
+    public init(
+        baseline: Baseline, ignore: DriftIgnore = DriftIgnore(),
+        schemas: @escaping @Sendable (String) -> ResourceSchema? = { ProviderSchema.schema(for: $0) }
+    ) {
+        self.baseline = baseline
+        self.ignore = ignore
+        self.schemas = schemas
+    }
+
+    public func report(_ match: MatchResult, context: Context) -> Report {
+        var findings: [Finding] = []
+        var warnings = baseline.warnings + context.warnings
+        var notScanned: Set<String> = []
+        var managed = 0
+        var unreadable = 0
+        for m in match.matches {
+            let declared = m.declared
+            switch m.outcome {
+            case .notScanned:
+                notScanned.insert(declared.type)
+                continue
+            case .notInState:
+                warnings.append(BaselineWarning(
+                    code: "NotInState",
+                    message: "\(declared.address) is not in the state: Terraform has not created it yet",
+                    source: declared.blockSource.isEmpty ? nil : declared.blockSource))
+                continue
+            case .found(let live):
+                let comparer = ResourceComparer(schema: schemas(declared.type), provider: baseline.provider(for: declared))
+                let changes = comparer.compare(declared, with: live)
+                if !changes.isEmpty {
+                    findings.append(Finding(kind: .drifted, address: declared.address, type: declared.type, id: live.id, changes: changes))
+                }
+                warnings += unknownWarnings(declared)
+            case .missing(let id):
+                findings.append(Finding(
+                    kind: .missing, address: declared.address, type: declared.type, id: id,
+                    source: declared.blockSource.isEmpty ? nil : declared.blockSource))
+            case .unreadable, .unidentified, .ambiguous:
+                unreadable += 1
+            }
+            if !ignore.ignores(resource: [declared.address]) { managed += 1 }
+        }
+        for live in match.unmanaged {
+            findings.append(Finding(
+                kind: .unmanaged, address: nil, type: live.type, id: live.id,
+                name: live.type == "aws_instance" ? live.tags["Name"] : nil))
+        }
+        for type in notScanned.sorted() {
+            warnings.append(BaselineWarning(
+                code: "NotScanned", message: "\(type) resources are declared but drift does not scan this type", source: nil))
+        }
+        let kept = ignore.apply(to: findings)
+        let errors = match.errors.filter { error in
+            error.operation != "Identify" || !ignore.ignores(resource: [error.resource ?? ""])
+        }
+        let drifted = kept.filter { $0.kind == .drifted }.count
+        let summary = Report.Summary(
+            managed: managed, inSync: max(0, managed - drifted - kept.filter { $0.kind == .missing }.count - unreadable),
+            drifted: drifted, missing: kept.filter { $0.kind == .missing }.count,
+            unmanaged: kept.filter { $0.kind == .unmanaged }.count, errors: errors.count)
+        return Report(
+            scannedAt: context.scannedAt, baseline: context.baseline, region: context.region,
+            stateSource: context.stateSource, summary: summary, findings: kept, errors: errors,
+            warnings: Self.deduplicated(warnings))
+    }
+
+    /// Arguments not compared because their value is only known after apply. The baseline's own
+    /// warnings may already say so; one notice per argument either way.
+    private func unknownWarnings(_ declared: DeclaredResource) -> [BaselineWarning] {
+        declared.unknown.sorted().map { name in
+            BaselineWarning(
+                code: "UnknownValue",
+                message: "\(declared.address).\(name) is not known until apply (data source or computed value): not compared",
+                source: declared.sources[name] ?? (declared.blockSource.isEmpty ? nil : declared.blockSource))
+        }
+    }
+
+    static func deduplicated(_ warnings: [BaselineWarning]) -> [BaselineWarning] {
+        var seen: Set<BaselineWarning> = []
+        var bySource: Set<String> = []
+        var out: [BaselineWarning] = []
+        for w in warnings where !seen.contains(w) {
+            // The baseline may already report an unknown argument at the same place.
+            if w.code == "UnknownValue", let source = w.source, bySource.contains("UnknownValue \(source)") { continue }
+            seen.insert(w)
+            if let source = w.source { bySource.insert("\(w.code) \(source)") }
+            out.append(w)
+        }
+        return out
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// What `drift scan` and `drift check` share from the command line: the baseline and its
+/// variables, where the state is, and how to reach AWS.
+public struct SessionSettings: Sendable {
+    public var baselineDirectory: String
+    /// `--state FILE`; `nil` means: the baseline's `backend "s3"`, else `terraform.tfstate`.
+    public var statePath: String?
+    /// `--var-file` and `--var` (`NAME=VALUE`).
+    public var varFiles: [String]
+    public var vars: [String]
+    /// `--region`, `--profile`, `--endpoint-url`: override the provider block and the environment.
+    public var region: String?
+    public var profile: String?
+    public var endpointURL: String?
+    public var concurrency: Int
+    /// `--ignore` patterns, applied after `.driftignore`.
+    public var ignorePatterns: [String]
+    public var environment: [String: String]
+
+    public init(
+        baselineDirectory: String, statePath: String? = nil, varFiles: [String] = [], vars: [String] = [],
+        region: String? = nil, profile: String? = nil, endpointURL: String? = nil, concurrency: Int = 16,
+        ignorePatterns: [String] = [], environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
+        self.baselineDirectory = baselineDirectory
+        self.statePath = statePath
+        self.varFiles = varFiles
+        self.vars = vars
+        self.region = region
+        self.profile = profile
+        self.endpointURL = endpointURL
+        self.concurrency = concurrency
+        self.ignorePatterns = ignorePatterns
+        self.environment = environment
+    }
+
+    /// `TF_WORKSPACE`, else `default`, as Terraform picks the workspace.
+    public var workspace: String {
+        let ws = environment["TF_WORKSPACE"] ?? ""
+        return ws.isEmpty ? "default" : ws
+    }
+}

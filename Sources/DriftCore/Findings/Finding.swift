@@ -1,0 +1,69 @@
+import DriftModel
+
+/// One thing a scan found: a drifted, missing or unmanaged resource. Findings are values, never
+/// thrown, so that every renderer sees the same list.
+public struct Finding: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable, Comparable {
+        /// `terraform plan` would change it back.
+        case drifted
+        /// Declared (and recorded) but gone live: Terraform would create it again.
+        case missing
+        /// Live, but no declared resource is it: a snowflake.
+        case unmanaged
+
+        public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    public var kind: Kind
+    /// The Terraform address; `nil` for unmanaged resources.
+    public var address: String?
+    public var type: String
+    public var id: String?
+    /// The `Name` tag of an unmanaged instance.
+    public var name: String?
+    /// `file:line:col` of the declaring block (missing resources).
+    public var source: String?
+    /// Every differing argument (drifted resources).
+    public var changes: [AttributeChange]
+
+    public init(
+        kind: Kind, address: String?, type: String, id: String?, name: String? = nil, source: String? = nil,
+        changes: [AttributeChange] = []
+    ) {
+        self.kind = kind
+        self.address = address
+        self.type = type
+        self.id = id
+        self.name = name
+        self.source = source
+        self.changes = changes
+    }
+
+    /// The contract's order: (kind, address, type, id).
+    public static func sortedByContract(_ findings: [Finding]) -> [Finding] {
+        findings.sorted {
+            ($0.kind.rawValue, $0.address ?? "", $0.type, $0.id ?? "") < ($1.kind.rawValue, $1.address ?? "", $1.type, $1.id ?? "")
+        }
+    }
+
+    /// How the finding reads in a heading: the address, else `type id (name)`.
+    public var displayName: String {
+        if let address { return address }
+        var s = "\(type) \(id ?? "?")"
+        if let name { s += " (\(name))" }
+        return s
+    }
+
+    public var jsonValue: Value {
+        var doc: [String: Value] = [
+            "kind": .string(kind.rawValue), "address": address.map(Value.string) ?? .null,
+            "type": .string(type), "id": id.map(Value.string) ?? .null,
+        ]
+        switch kind {
+        case .drifted: doc["changes"] = .array(changes.map(\.jsonValue))
+        case .missing: doc["source"] = source.map(Value.string) ?? .null
+        case .unmanaged: doc["name"] = name.map(Value.string) ?? .null
+        }
+        return .object(doc)
+    }
+}

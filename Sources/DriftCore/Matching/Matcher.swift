@@ -1,0 +1,174 @@
+import DriftModel
+
+/// Finds the live resource each declared resource is.
+///
+/// With state, the state's address → id is exact. Without it, buckets and tables are found by
+/// name and instances by their declared tags: the `Name` tag first, then every declared tag
+/// present live. A resource that cannot be told apart is reported, never guessed.
+public struct Matcher: Sendable {
+    public var baseline: Baseline
+    public var snapshot: Snapshot
+    public var state: TerraformState?
+
+    public init(baseline: Baseline, snapshot: Snapshot, state: TerraformState?) {
+        self.baseline = baseline
+        self.snapshot = snapshot
+        self.state = state
+    }
+
+    public func match() -> MatchResult {
+        let failed = Dictionary(grouping: snapshot.errors.filter { $0.resource != nil }) {
+            ErrorKey(service: $0.service, resource: $0.resource ?? "")
+        }
+        let liveByKey = Dictionary(snapshot.resources.map { (LiveKey(type: $0.type, id: $0.id), $0) }) { a, _ in a }
+        let instances = snapshot.resources.filter { $0.type == "aws_instance" && !$0.isGone }
+        var matches: [ResourceMatch] = []
+        // Live instance ids a declaration might be, when it could not be pinned down.
+        var possibly: Set<String> = []
+        for declared in baseline.resources {
+            guard ScannedTypes.all.contains(declared.type) else {
+                matches.append(ResourceMatch(declared: declared, outcome: .notScanned))
+                continue
+            }
+            let service = NaturalKey.service(for: declared.type) ?? ""
+            let identity = identify(declared, instances: instances)
+            let outcome: ResourceMatch.Outcome
+            switch identity {
+            case .id(let id):
+                if failed[ErrorKey(service: service, resource: id)] != nil {
+                    outcome = .unreadable(id: id)
+                } else if let live = liveByKey[LiveKey(type: declared.type, id: id)], !live.isGone {
+                    outcome = .found(live)
+                } else {
+                    outcome = .missing(id: id)
+                }
+            case .outcome(let other):
+                outcome = other
+                if declared.type == "aws_instance" {
+                    possibly.formUnion(candidates(for: declared, in: instances).map(\.id))
+                }
+            }
+            matches.append(ResourceMatch(declared: declared, outcome: outcome))
+        }
+        matches = resolveDoubleClaims(matches)
+        let unmanaged = unmanaged(matches: matches, possibly: possibly)
+        return MatchResult(
+            matches: matches, unmanaged: unmanaged,
+            errors: identificationErrors(matches) + relevantErrors(matches: matches, unmanaged: unmanaged))
+    }
+
+    private struct ErrorKey: Hashable { var service: String; var resource: String }
+    private struct LiveKey: Hashable { var type: String; var id: String }
+
+    private enum Identity { case id(String), outcome(ResourceMatch.Outcome) }
+
+    private func identify(_ declared: DeclaredResource, instances: [LiveResource]) -> Identity {
+        if let state {
+            guard let recorded = state.instances[declared.address] else { return .outcome(.notInState) }
+            guard let id = recorded.liveID else { return .outcome(.unidentified(reason: "the state records no id for it")) }
+            return .id(id)
+        }
+        if let key = NaturalKey.attribute(for: declared.type) {
+            guard !declared.unknown.contains(key), let name = declared.attributes[key]?.stringValue, !name.isEmpty else {
+                return .outcome(.unidentified(reason: "its \(key) is not known offline and there is no state"))
+            }
+            return .id(name)
+        }
+        return identifyInstance(declared, instances: instances)
+    }
+
+    private func identifyInstance(_ declared: DeclaredResource, instances: [LiveResource]) -> Identity {
+        if declared.unknown.contains("tags") || declared.unknown.contains("tags_all") {
+            return .outcome(.unidentified(reason: "its tags are not known offline and there is no state"))
+        }
+        let provider = baseline.provider(for: declared)
+        let expected = declared.expectedTags(provider: provider)
+        guard let name = expected["Name"] else {
+            if declared.ownTags.isEmpty {
+                return .outcome(.unidentified(reason: "it declares no tags and there is no state"))
+            }
+            return pick(candidates(for: declared, in: instances))
+        }
+        let named = instances.filter { $0.tags["Name"] == name }
+        if named.count <= 1 { return pick(named) }
+        let narrowed = named.filter { isSubset(expected, of: $0.tags, provider: provider) }
+        if narrowed.count == 1 { return pick(narrowed) }
+        return .outcome(.ambiguous(candidates: named.map(\.id).sorted()))
+    }
+
+    private func pick(_ found: [LiveResource]) -> Identity {
+        switch found.count {
+        case 0: return .outcome(.missing(id: nil))
+        case 1: return .id(found[0].id)
+        default: return .outcome(.ambiguous(candidates: found.map(\.id).sorted()))
+        }
+    }
+
+    /// Live instances carrying every tag the declaration expects (ignored tag keys aside).
+    private func candidates(for declared: DeclaredResource, in instances: [LiveResource]) -> [LiveResource] {
+        let provider = baseline.provider(for: declared)
+        let expected = declared.expectedTags(provider: provider)
+        return instances.filter { isSubset(expected, of: $0.tags, provider: provider) }
+    }
+
+    private func isSubset(_ expected: [String: String], of live: [String: String], provider: ProviderSettings) -> Bool {
+        let tags = TagComparer(provider: provider)
+        return expected.allSatisfy { key, value in tags.isIgnored(key) || live[key] == value }
+    }
+
+    /// Two declarations found the same live instance by tags: neither can be trusted.
+    private func resolveDoubleClaims(_ matches: [ResourceMatch]) -> [ResourceMatch] {
+        guard state == nil else { return matches }
+        var claims: [String: Int] = [:]
+        for m in matches where m.declared.type == "aws_instance" {
+            if case .found(let live) = m.outcome { claims[live.id, default: 0] += 1 }
+        }
+        return matches.map { m in
+            guard m.declared.type == "aws_instance", case .found(let live) = m.outcome, claims[live.id, default: 0] > 1 else { return m }
+            return ResourceMatch(declared: m.declared, outcome: .ambiguous(candidates: [live.id]))
+        }
+    }
+
+    private func unmanaged(matches: [ResourceMatch], possibly: Set<String>) -> [LiveResource] {
+        var claimed: Set<String> = possibly
+        for m in matches {
+            if let id = m.id { claimed.insert("\(m.declared.type) \(id)") }
+            if case .ambiguous(let ids) = m.outcome { claimed.formUnion(ids.map { "aws_instance \($0)" }) }
+        }
+        for instance in state.map({ Array($0.instances.values) }) ?? [] where NaturalKey.inventoryTypes.contains(instance.type) {
+            if let id = instance.liveID { claimed.insert("\(instance.type) \(id)") }
+        }
+        return snapshot.resources.filter { live in
+            NaturalKey.inventoryTypes.contains(live.type) && !live.isGone
+                && !claimed.contains("\(live.type) \(live.id)") && !(live.type == "aws_instance" && possibly.contains(live.id))
+        }
+    }
+
+    private func identificationErrors(_ matches: [ResourceMatch]) -> [ReadError] {
+        matches.compactMap { m in
+            let service = NaturalKey.service(for: m.declared.type) ?? "drift"
+            switch m.outcome {
+            case .unidentified(let reason):
+                return ReadError(
+                    service: service, operation: "Identify", resource: m.declared.address, code: "Unidentified",
+                    message: "\(m.declared.address) cannot be identified: \(reason)")
+            case .ambiguous(let ids):
+                return ReadError(
+                    service: service, operation: "Identify", resource: m.declared.address, code: "Ambiguous",
+                    message: "\(m.declared.address) matches more than one live resource: \(ids.joined(separator: ", "))")
+            default: return nil
+            }
+        }
+    }
+
+    /// Failed reads of account-wide calls and of resources a declaration is (or may be); a failed
+    /// read of a setting of an unmanaged resource changes nothing the report says.
+    private func relevantErrors(matches: [ResourceMatch], unmanaged: [LiveResource]) -> [ReadError] {
+        let declaredIDs = Set(matches.compactMap { m in m.id.map { "\(NaturalKey.service(for: m.declared.type) ?? "") \($0)" } })
+        let unmanagedIDs = Set(unmanaged.map { "\(NaturalKey.service(for: $0.type) ?? "") \($0.id)" }).subtracting(declaredIDs)
+        return snapshot.errors.filter { error in
+            guard let resource = error.resource else { return true }
+            return !unmanagedIDs.contains("\(error.service) \(resource)")
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import DriftModel
+
+/// A report for a pull-request comment or a CI step summary (`$GITHUB_STEP_SUMMARY`): a heading
+/// that says the verdict, one table per finding kind, errors, and warnings folded away.
+public struct MarkdownRenderer: Sendable {
+    public init() {}
+
+    public func render(_ report: Report) -> String {
+        var out: [String] = []
+        let clean = report.findings.isEmpty && report.errors.isEmpty
+        out.append(clean ? "## ✅ drift: no drift" : "## ⚠️ drift: \(headline(report.summary))")
+        out.append("")
+        var context = "Baseline `\(report.baseline)` · region `\(report.region)` · "
+        context += report.stateSource.map { "state `\($0)`" } ?? "no state"
+        out.append(context + " · scanned \(report.scannedAt)")
+        out.append("")
+        out.append("| managed | in sync | drifted | missing | unmanaged | errors |")
+        out.append("|---:|---:|---:|---:|---:|---:|")
+        let s = report.summary
+        out.append("| \(s.managed) | \(s.inSync) | \(s.drifted) | \(s.missing) | \(s.unmanaged) | \(s.errors) |")
+        let drifted = report.findings.filter { $0.kind == .drifted }
+        if !drifted.isEmpty {
+            out += ["", "### Drifted", "", "| Resource | Attribute | Declared | Live | Declared at |", "|---|---|---|---|---|"]
+            for finding in drifted {
+                for change in finding.changes {
+                    out.append(row([
+                        code(finding.address ?? finding.type), code(change.path), code(change.declared.displayText),
+                        code(change.live.displayText), change.source.map(code) ?? "",
+                    ]))
+                }
+            }
+        }
+        let missing = report.findings.filter { $0.kind == .missing }
+        if !missing.isEmpty {
+            out += ["", "### Missing (Terraform would create them)", "", "| Resource | ID | Declared at |", "|---|---|---|"]
+            for f in missing {
+                out.append(row([code(f.address ?? f.type), f.id.map(code) ?? "", f.source.map(code) ?? ""]))
+            }
+        }
+        let unmanaged = report.findings.filter { $0.kind == .unmanaged }
+        if !unmanaged.isEmpty {
+            out += ["", "### Unmanaged (no file declares them)", "", "| Type | ID | Name |", "|---|---|---|"]
+            for f in unmanaged {
+                out.append(row([code(f.type), f.id.map(code) ?? "", f.name.map(escape) ?? ""]))
+            }
+        }
+        if !report.errors.isEmpty {
+            out += ["", "### Errors (not read, so neither in sync nor missing)", "", "| Service | Operation | Resource | Code | Message |", "|---|---|---|---|---|"]
+            for e in report.errors {
+                out.append(row([e.service, e.operation, e.resource.map(code) ?? "", code(e.code), escape(e.message)]))
+            }
+        }
+        if !report.warnings.isEmpty {
+            out += ["", "<details><summary>\(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")</summary>", ""]
+            for w in report.warnings {
+                out.append("- **\(w.code)**: \(escape(w.message))" + (w.source.map { " (`\($0)`)" } ?? ""))
+            }
+            out += ["", "</details>"]
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private func headline(_ s: Report.Summary) -> String {
+        var parts: [String] = []
+        if s.drifted > 0 { parts.append("\(s.drifted) drifted") }
+        if s.missing > 0 { parts.append("\(s.missing) missing") }
+        if s.unmanaged > 0 { parts.append("\(s.unmanaged) unmanaged") }
+        if s.errors > 0 { parts.append("\(s.errors) \(s.errors == 1 ? "error" : "errors")") }
+        return parts.joined(separator: ", ")
+    }
+
+    private func row(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |" }
+
+    private func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    /// Inline code that survives backticks and pipes inside the value.
+    private func code(_ text: String) -> String {
+        let body = escape(text)
+        return body.contains("`") ? "`` \(body) ``" : "`\(body)`"
+    }
+}

@@ -1,0 +1,110 @@
+import DriftModel
+
+/// SARIF 2.1.0 for code-scanning UIs: one rule per finding kind (and one for unreadable
+/// resources), one result per drifted argument or missing resource located at the declaring
+/// `file:line:col`, unmanaged resources as results without a file (no file declares them).
+public struct SARIFRenderer: Sendable {
+    public var toolVersion: String
+
+    public init(toolVersion: String = DriftVersion.current) { self.toolVersion = toolVersion }
+
+    static let rules: [(id: String, name: String, text: String, level: String)] = [
+        ("drifted", "DriftedResource", "The live resource differs from its declaration; terraform plan would change it back.", "error"),
+        ("missing", "MissingResource", "The declared resource is gone live; terraform plan would create it again.", "error"),
+        ("unmanaged", "UnmanagedResource", "A live resource that no Terraform file declares.", "warning"),
+        ("unreadable", "UnreadableResource", "A resource or setting that could not be read or identified.", "error"),
+    ]
+
+    public func render(_ report: Report) -> String {
+        var results: [Value] = []
+        for f in report.findings {
+            switch f.kind {
+            case .drifted:
+                for c in f.changes {
+                    let text = "\(f.address ?? f.type): \(c.path) is \(c.live.displayText) live, declared \(c.declared.displayText)"
+                    results.append(result("drifted", text, location: c.source, baseline: report.baseline, logical: f.address))
+                }
+            case .missing:
+                let text = "\(f.address ?? f.type) (\(f.id ?? "unknown id")) is gone live; terraform plan would create it"
+                results.append(result("missing", text, location: f.source, baseline: report.baseline, logical: f.address))
+            case .unmanaged:
+                let text = "\(f.type) \(f.id ?? "")\(f.name.map { " (\($0))" } ?? "") is declared by no file"
+                results.append(result("unmanaged", text, location: nil, baseline: report.baseline, logical: "\(f.type).\(f.id ?? "")"))
+            }
+        }
+        for e in report.errors {
+            results.append(result("unreadable", e.description, location: nil, baseline: report.baseline, logical: e.resource))
+        }
+        let rules: [Value] = Self.rules.map { rule in
+            .object([
+                "id": .string(rule.id), "name": .string(rule.name),
+                "shortDescription": .object(["text": .string(rule.text)]),
+                "defaultConfiguration": .object(["level": .string(rule.level)]),
+            ])
+        }
+        let document: Value = .object([
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": .array([
+                .object([
+                    "tool": .object([
+                        "driver": .object([
+                            "name": "drift", "version": .string(toolVersion),
+                            "informationUri": "https://github.com/drift/drift", "rules": .array(rules),
+                        ])
+                    ]),
+                    "results": .array(results),
+                ])
+            ]),
+        ])
+        return document.canonicalJSON(pretty: true) + "\n"
+    }
+
+    private func result(_ ruleID: String, _ text: String, location: String?, baseline: String, logical: String?) -> Value {
+        let level = Self.rules.first { $0.id == ruleID }?.level ?? "error"
+        var doc: [String: Value] = [
+            "ruleId": .string(ruleID), "level": .string(level), "message": .object(["text": .string(text)]),
+        ]
+        var locations: [String: Value] = [:]
+        if let loc = SourceLocation(location) {
+            locations["physicalLocation"] = .object([
+                "artifactLocation": .object(["uri": .string(Self.uri(file: loc.file, baseline: baseline))]),
+                "region": .object(["startLine": .number(Double(loc.line)), "startColumn": .number(Double(loc.column))]),
+            ])
+        }
+        if let logical { locations["logicalLocations"] = .array([.object(["fullyQualifiedName": .string(logical)])]) }
+        if !locations.isEmpty { doc["locations"] = .array([.object(locations)]) }
+        return .object(doc)
+    }
+
+    /// The declaring file as a URI relative to where drift ran (the baseline path joined with
+    /// the file), so code-scanning tools can open it in the repository.
+    static func uri(file: String, baseline: String) -> String {
+        var parts: [Substring] = []
+        for part in (baseline + "/" + file).split(separator: "/") {
+            if part == "." || part.isEmpty { continue }
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
+            parts.append(part)
+        }
+        let joined = parts.joined(separator: "/")
+        let encoded = joined.addingPercentEncodingForURI()
+        return baseline.hasPrefix("/") ? "file:///" + encoded : encoded
+    }
+}
+
+extension String {
+    /// Percent-encodes what a URI path may not hold raw (spaces, `%`, `#`, `?`).
+    func addingPercentEncodingForURI() -> String {
+        var out = ""
+        for byte in utf8 {
+            let c = Character(UnicodeScalar(byte))
+            if c.isASCII && (c.isLetter || c.isNumber || "-._~/!$&'()*+,;=:@".contains(c)) {
+                out.append(c)
+            } else {
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" : "") + hex
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,65 @@
+import DriftModel
+
+/// The human report: one block per resource, `~ instance_type = "t2.micro" → "t3.small"  main.tf:12:3`
+/// per change, errors and warnings, and a one-line summary last. Colour only when asked (the
+/// command asks when stdout is a terminal and `NO_COLOR` is unset).
+public struct TextRenderer: Sendable {
+    public var colour: Bool
+
+    public init(colour: Bool = false) { self.colour = colour }
+
+    public func render(_ report: Report) -> String {
+        var lines: [String] = []
+        var header = "drift scan of \(report.baseline) in \(report.region)"
+        header += report.stateSource.map { " (state: \($0))" } ?? " (no state)"
+        lines.append(paint(header, .bold))
+        lines.append("")
+        for finding in report.findings {
+            switch finding.kind {
+            case .drifted:
+                lines.append(paint("~ \(finding.address ?? finding.type)", .yellow) + dim(id(finding)))
+                for change in finding.changes {
+                    var line = "    ~ \(change.path) = \(change.declared.displayText) → \(change.live.displayText)"
+                    if let source = change.source { line += "  " + dim(source) }
+                    lines.append(line)
+                }
+            case .missing:
+                var line = paint("- \(finding.address ?? finding.type)", .red) + dim(id(finding)) + "  missing: would be created"
+                if let source = finding.source { line += "  " + dim(source) }
+                lines.append(line)
+            case .unmanaged:
+                var line = paint("? \(finding.type) \(finding.id ?? "")", .magenta)
+                if let name = finding.name { line += " (\(name))" }
+                lines.append(line + "  unmanaged: no file declares it")
+            }
+        }
+        if !report.findings.isEmpty { lines.append("") }
+        for error in report.errors {
+            lines.append(paint("error: ", .red) + error.description)
+        }
+        for warning in report.warnings {
+            var line = paint("warning: ", .yellow) + warning.message
+            if let source = warning.source { line += "  " + dim(source) }
+            lines.append(line)
+        }
+        if !report.errors.isEmpty || !report.warnings.isEmpty { lines.append("") }
+        let verdict = report.findings.isEmpty && report.errors.isEmpty ? paint("No drift.", .green) : paint("Drift found.", .bold)
+        lines.append("\(verdict) \(report.summary.line)")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func id(_ finding: Finding) -> String {
+        guard let id = finding.id, finding.address != nil else { return "" }
+        return " (\(id))"
+    }
+
+    enum Style: String {
+        case bold = "1", red = "31", green = "32", yellow = "33", magenta = "35", dim = "2"
+    }
+
+    func paint(_ text: String, _ style: Style) -> String {
+        colour ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    }
+
+    private func dim(_ text: String) -> String { text.isEmpty ? text : paint(text, .dim) }
+}

@@ -1,0 +1,63 @@
+import DriftModel
+
+/// The managed resources of a Terraform state (format version 4): address → recorded attributes.
+/// State is what gives exact identity: the address Terraform knows maps to the id it created.
+public struct TerraformState: Sendable, Hashable {
+    public struct Instance: Sendable, Hashable {
+        public var address: String
+        public var type: String
+        public var attributes: [String: Value]
+
+        /// The id the snapshot knows this resource by (`NaturalKey`), as recorded at apply.
+        public var liveID: String? {
+            if let key = NaturalKey.attribute(for: type), let value = attributes[key]?.stringValue, !value.isEmpty {
+                return value
+            }
+            return attributes["id"]?.stringValue
+        }
+    }
+
+    /// By address (`module.m["k"].aws_instance.web[0]`).
+    public var instances: [String: Instance]
+
+    public init(instances: [String: Instance]) { self.instances = instances }
+
+    /// Reads a state document; `source` names it in errors.
+    public static func parse(_ bytes: [UInt8], source: String) throws(DriftCoreError) -> TerraformState {
+        let document: Value
+        do { document = try JSONParser.parse(bytes: bytes) } catch {
+            throw .unreadableState(source: source, reason: "not JSON (\(error.description))")
+        }
+        guard let version = document["version"]?.numberValue else {
+            throw .unreadableState(source: source, reason: "not a Terraform state (no \"version\")")
+        }
+        guard version == 4 else {
+            throw .unreadableState(source: source, reason: "state format version \(Value.format(number: version)) is not supported (4 is)")
+        }
+        var instances: [String: Instance] = [:]
+        for resource in document["resources"]?.arrayValue ?? [] {
+            guard resource["mode"]?.stringValue == "managed",
+                let type = resource["type"]?.stringValue, let name = resource["name"]?.stringValue
+            else { continue }
+            let module = resource["module"]?.stringValue
+            for instance in resource["instances"]?.arrayValue ?? [] {
+                let address = Self.address(module: module, type: type, name: name, indexKey: instance["index_key"])
+                instances[address] = Instance(
+                    address: address, type: type, attributes: instance["attributes"]?.objectValue ?? [:])
+            }
+        }
+        return TerraformState(instances: instances)
+    }
+
+    /// Terraform's address syntax, the same one the baseline uses.
+    static func address(module: String?, type: String, name: String, indexKey: Value?) -> String {
+        var address = "\(type).\(name)"
+        if let module, !module.isEmpty { address = "\(module).\(address)" }
+        switch indexKey {
+        case .number(let n): address += ResourceIndex.int(Int(n)).description
+        case .string(let s): address += ResourceIndex.string(s).description
+        default: break
+        }
+        return address
+    }
+}

@@ -1,0 +1,159 @@
+import DriftModel
+import HCL
+
+/// A resource body (or nested block body) evaluated: argument values, nested blocks as tuples of
+/// objects (`dynamic` blocks expanded), where each top-level name is set, and which derive from
+/// sensitive values.
+struct EvaluatedBody {
+    var values: [String: HCLValue] = [:]
+    var sources: [String: String] = [:]
+    var sensitive: Set<String> = []
+    /// Names in the order the body declares them.
+    var order: [String] = []
+}
+
+/// Evaluates a body against the provider schema: which names are arguments and which blocks comes
+/// from `ProviderSchema`; a type the table does not describe is taken as written.
+struct BodyEvaluator {
+    let module: ModuleInstance
+    var log: DiagnosticLog { module.log }
+
+    /// `owner` is the range reported for a missing required argument (the block's type keyword).
+    func evaluate(
+        _ body: Body, schema: [String: AttributeSchema]?, scope: [String: HCLValue], owner: SourceRange
+    ) -> EvaluatedBody {
+        var result = EvaluatedBody()
+        for attribute in body.attributes {
+            if let schema { check(attribute: attribute, schema: schema) }
+            let value = module.evaluate(attribute.expression, scope: scope)
+            result.values[attribute.name] = value.value
+            result.sources[attribute.name] = attribute.range.location
+            result.order.append(attribute.name)
+            if value.sensitive || schema?[attribute.name]?.sensitive == true { result.sensitive.insert(attribute.name) }
+        }
+        var groups: [String: [HCLValue]] = [:]
+        var unknownGroups: Set<String> = []
+        for block in body.blocks {
+            let type = OverrideMerger.effectiveType(block)
+            if let schema, !check(block: block, type: type, schema: schema) { continue }
+            if result.sources[type] == nil {
+                result.sources[type] = block.range.location
+                result.order.append(type)
+            }
+            let nested = schema?[type]?.nested
+            if block.type == "dynamic" {
+                guard let items = expandDynamic(block, schema: nested, scope: scope, into: &result, name: type) else {
+                    unknownGroups.insert(type)
+                    continue
+                }
+                groups[type, default: []].append(contentsOf: items)
+            } else {
+                let inner = evaluate(block.body, schema: nested, scope: scope, owner: block.typeRange)
+                if !inner.sensitive.isEmpty { result.sensitive.insert(type) }
+                groups[type, default: []].append(.object(inner.values))
+            }
+        }
+        for (type, items) in groups { result.values[type] = .tuple(items) }
+        for type in unknownGroups { result.values[type] = .unknown }
+        if let schema { checkRequired(result, schema: schema, owner: owner) }
+        return result
+    }
+
+    /// `dynamic "name" { for_each, iterator, content {} }` → one object per element; `nil` when the
+    /// collection is not known offline.
+    private func expandDynamic(
+        _ block: Block, schema: [String: AttributeSchema]?, scope: [String: HCLValue],
+        into result: inout EvaluatedBody, name: String
+    ) -> [HCLValue]? {
+        guard block.labels.count == 1 else {
+            log.error("Invalid dynamic block: a dynamic block must have exactly one label, the block type to generate",
+                      at: block.typeRange)
+            return []
+        }
+        guard let forEach = block.body.attribute("for_each") else {
+            log.error("Missing required argument: the argument \"for_each\" is required, but no definition was found",
+                      at: block.typeRange)
+            return []
+        }
+        let contents = block.body.blocks(ofType: "content")
+        guard contents.count == 1, let content = contents.first else {
+            log.error("Invalid dynamic block: a dynamic block must have exactly one nested \"content\" block",
+                      at: block.typeRange)
+            return []
+        }
+        var iterator = name
+        if let it = block.body.attribute("iterator") {
+            if case .variable(let n) = it.expression.kind { iterator = n } else if let s = it.expression.staticString {
+                iterator = s
+            } else {
+                log.error("Invalid expression: a single static variable reference is required", at: it.expression.range)
+            }
+        }
+        let collection = module.evaluate(forEach.expression, scope: scope)
+        if collection.sensitive { result.sensitive.insert(name) }
+        var elements: [(HCLValue, HCLValue)] = []
+        switch collection.value {
+        case .unknown: return nil
+        case .null:
+            log.error("Invalid dynamic for_each value: cannot use a null value in for_each", at: forEach.expression.range)
+            return []
+        case .tuple(let items): elements = items.enumerated().map { (.number(Double($0.offset)), $0.element) }
+        case .set(let items): elements = items.map { ($0, $0) }
+        case .object(let members): elements = members.keys.sorted().map { (.string($0), members[$0] ?? .null) }
+        default:
+            log.error(
+                "Invalid dynamic for_each value: cannot use a \(collection.value.typeName) value in for_each. "
+                    + "An iterable collection is required", at: forEach.expression.range)
+            return []
+        }
+        var items: [HCLValue] = []
+        for (key, value) in elements {
+            var inner = scope
+            inner[iterator] = .object(["key": key, "value": value])
+            let body = evaluate(content.body, schema: schema, scope: inner, owner: content.typeRange)
+            if !body.sensitive.isEmpty { result.sensitive.insert(name) }
+            items.append(.object(body.values))
+        }
+        return items
+    }
+
+    private func check(attribute: Attribute, schema: [String: AttributeSchema]) {
+        guard let entry = schema[attribute.name] else {
+            log.error("Unsupported argument: an argument named \"\(attribute.name)\" is not expected here",
+                      at: attribute.nameRange)
+            return
+        }
+        if entry.kind == .block {
+            log.error(
+                "Unsupported argument: an argument named \"\(attribute.name)\" is not expected here. Did you mean "
+                    + "to define a block of type \"\(attribute.name)\"?", at: attribute.nameRange)
+        } else if entry.isComputedOnly {
+            log.error(
+                "Value for unconfigurable attribute: can't configure a value for \"\(attribute.name)\": its value "
+                    + "will be decided automatically based on the result of applying this configuration",
+                at: attribute.nameRange)
+        }
+    }
+
+    private func check(block: Block, type: String, schema: [String: AttributeSchema]) -> Bool {
+        guard let entry = schema[type], entry.kind == .block else {
+            var message = "Unsupported block type: blocks of type \"\(type)\" are not expected here"
+            if schema[type] != nil {
+                message += ". Did you mean to define argument \"\(type)\"? If so, use the equals sign to assign it a value"
+            }
+            log.error(message, at: block.typeRange)
+            return false
+        }
+        return true
+    }
+
+    private func checkRequired(_ body: EvaluatedBody, schema: [String: AttributeSchema], owner: SourceRange) {
+        for name in schema.keys.sorted() {
+            guard let entry = schema[name], entry.required, entry.kind == .attribute, body.values[name] == nil else {
+                continue
+            }
+            log.error("Missing required argument: the argument \"\(name)\" is required, but no definition was found",
+                      at: owner)
+        }
+    }
+}

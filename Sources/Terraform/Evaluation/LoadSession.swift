@@ -1,0 +1,79 @@
+import DriftModel
+import Foundation
+import HCL
+
+/// State shared by every module instance of one `BaselineLoader.load()`: the diagnostics, the
+/// function table, parsed module directories, the root's provider settings, and the evaluation
+/// stack that detects cycles across modules. Lives only for one load; never shared across threads.
+final class LoadSession {
+    let rootDirectory: String
+    let workspace: String
+    let functions: [String: HCLFunction]
+    let log: DiagnosticLog
+    private let loader: ConfigLoader
+    private var configs: [String: ModuleConfig?] = [:]
+
+    /// Root provider configurations by key (`aws`, `aws.west`).
+    var providers: [String: ProviderSettings] = [:]
+    /// Provider keys whose `default_tags` could not be known offline.
+    var providersWithUnknownDefaultTags: Set<String> = []
+    var warnings: [BaselineWarning] = []
+    var resources: [DeclaredResource] = []
+    /// Keys of what is being evaluated right now (`local.a`, `module.m.aws_s3_bucket.b`), innermost last.
+    var stack: [String] = []
+    /// Cycles already reported, so each is reported once.
+    var reportedCycles: Set<String> = []
+
+    init(rootDirectory: String, workspace: String, log: DiagnosticLog) {
+        self.rootDirectory = rootDirectory
+        self.workspace = workspace
+        self.log = log
+        self.functions = HCLBridge.functions(baseDirectory: rootDirectory)
+        self.loader = ConfigLoader(rootDirectory: rootDirectory, log: log)
+    }
+
+    /// A module directory's configuration, read once per load.
+    func config(relativePath: String, reference: SourceRange?) -> ModuleConfig? {
+        if let cached = configs[relativePath] { return cached }
+        let loaded = loader.load(relativePath: relativePath, reference: reference)
+        configs[relativePath] = loaded
+        return loaded
+    }
+
+    func warn(code: String, _ message: String, source: String?) {
+        let warning = BaselineWarning(code: code, message: message, source: source)
+        if !warnings.contains(warning) { warnings.append(warning) }
+    }
+
+    /// Runs `body` with `key` on the evaluation stack; when `key` is already on it, reports the
+    /// cycle (once) and returns `nil`.
+    func guarded<T>(_ key: String, at range: SourceRange, describe: (String) -> String, _ body: () -> T) -> T? {
+        if let start = stack.firstIndex(of: key) {
+            let chain = Array(stack[start...]) + [key]
+            let id = Set(chain).sorted().joined(separator: ",")
+            if reportedCycles.insert(id).inserted {
+                log.error(describe(chain.joined(separator: " → ")), at: range)
+            }
+            return nil
+        }
+        stack.append(key)
+        defer { stack.removeLast() }
+        return body()
+    }
+}
+
+extension LoadSession {
+    /// `modules/svc` joined with `../shared` → `modules/shared`; `.` for the root.
+    static func join(_ base: String, _ relative: String) -> String {
+        var parts = base == "." ? [] : base.split(separator: "/").map(String.init)
+        for piece in relative.split(separator: "/").map(String.init) {
+            switch piece {
+            case ".", "": continue
+            case "..":
+                if let last = parts.last, last != ".." { parts.removeLast() } else { parts.append("..") }
+            default: parts.append(piece)
+            }
+        }
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,111 @@
+import DriftModel
+import HCL
+
+/// Every instance of one `module` call, and the value `module.NAME` has for the caller.
+struct ModuleCallResult {
+    var children: [ModuleInstance]
+    var value: Evaluated
+
+    static var unknown: ModuleCallResult { ModuleCallResult(children: [], value: .unknown) }
+}
+
+extension ModuleInstance {
+    /// `module.NAME` as an expression sees it: an object of outputs per instance (a tuple for
+    /// `count`, an object by key for `for_each`).
+    func moduleValue(_ call: ModuleCallDecl) -> Evaluated {
+        moduleResult(call).value
+    }
+
+    func moduleResult(_ call: ModuleCallDecl) -> ModuleCallResult {
+        if let cached = moduleCache[call.name] { return cached }
+        let key = keyPrefix + "module.\(call.name)"
+        let result = session.guarded(key, at: call.block.typeRange, describe: { "Cycle: the chain is \($0)" }) {
+            evaluateCall(call)
+        } ?? .unknown
+        moduleCache[call.name] = result
+        return result
+    }
+
+    private func evaluateCall(_ call: ModuleCallDecl) -> ModuleCallResult {
+        guard let sourceAttribute = call.source else {
+            log.error("Missing required argument: the argument \"source\" is required, but no definition was found",
+                      at: call.block.typeRange)
+            return .unknown
+        }
+        guard let source = sourceAttribute.expression.staticString else {
+            log.error("Invalid module source: the module source must be a literal string",
+                      at: sourceAttribute.expression.range)
+            return .unknown
+        }
+        guard source.hasPrefix("./") || source.hasPrefix("../") else {
+            session.warn(
+                code: "ModuleNotEvaluable",
+                "module \"\(call.name)\" uses source \"\(source)\", which is not a local path: it is not evaluable "
+                    + "offline, its resources are not in the baseline and its outputs are unknown",
+                source: sourceAttribute.range.location)
+            return .unknown
+        }
+        let path = LoadSession.join(config.relativePath, source)
+        guard let child = session.config(relativePath: path, reference: sourceAttribute.expression.range) else {
+            return .unknown
+        }
+        for argument in call.arguments where child.variable(argument.name) == nil {
+            log.error("Unsupported argument: an argument named \"\(argument.name)\" is not expected here",
+                      at: argument.nameRange)
+        }
+        let outcome = expansion(count: call.count, forEach: call.forEach, scope: [:])
+        guard case .instances(let instances) = outcome else { return .unknown }
+        let providers = childProviderMap(call)
+        var children: [ModuleInstance] = []
+        var values: [HCLValue] = []
+        var byKey: [String: HCLValue] = [:]
+        var sensitive = false
+        for instance in instances {
+            var arguments: [String: Evaluated] = [:]
+            for argument in call.arguments where child.variable(argument.name) != nil {
+                arguments[argument.name] = evaluate(argument.expression, scope: instance.scope)
+            }
+            let address = keyPrefix + "module.\(call.name)" + (instance.index?.description ?? "")
+            let module = ModuleInstance(
+                session: session, config: child, address: address, inputs: .call(arguments, call: call),
+                providerMap: providers)
+            children.append(module)
+            var outputs: [String: HCLValue] = [:]
+            for name in child.outputs.keys {
+                let output = module.outputValue(name)
+                outputs[name] = output.value
+                sensitive = sensitive || output.sensitive
+            }
+            values.append(.object(outputs))
+            if case .string(let k)? = instance.index { byKey[k] = .object(outputs) }
+        }
+        let value: HCLValue =
+            call.forEach != nil ? .object(byKey) : call.count != nil ? .tuple(values) : (values.first ?? .unknown)
+        return ModuleCallResult(children: children, value: Evaluated(value: value, sensitive: sensitive))
+    }
+
+    /// The child's provider keys: the call's `providers = { aws = aws.west }`, else the caller's
+    /// default providers, each resolved to the root's key.
+    private func childProviderMap(_ call: ModuleCallDecl) -> [String: String] {
+        var map = providerMap
+        guard let attribute = call.providers else { return map }
+        guard case .object(let items) = attribute.expression.kind else {
+            log.error("Invalid providers argument: a map of provider references is required",
+                      at: attribute.expression.range)
+            return map
+        }
+        for item in items {
+            guard let childRef = item.key.providerReference ?? item.key.staticString.map({ ($0, nil) }),
+                let parentRef = item.value.providerReference
+            else {
+                log.error("Invalid provider reference: a provider reference must be a name, optionally followed by "
+                          + "an alias: aws or aws.west", at: item.value.range)
+                continue
+            }
+            let childKey = childRef.alias.map { "\(childRef.name).\($0)" } ?? childRef.name
+            let parentKey = parentRef.alias.map { "\(parentRef.name).\($0)" } ?? parentRef.name
+            map[childKey] = providerMap[parentKey] ?? parentKey
+        }
+        return map
+    }
+}

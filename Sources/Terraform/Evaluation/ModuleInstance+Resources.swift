@@ -1,0 +1,143 @@
+import DriftModel
+import HCL
+
+/// Every instance of one `resource` block, and the value other expressions see as `T.N`.
+struct ResourceResult {
+    var instances: [ResourceInstance]
+    /// An object for a single instance, a tuple for `count`, an object by key for `for_each`,
+    /// `unknown` when the repetition is not known offline.
+    var reference: HCLValue
+    /// Top-level arguments derived from sensitive values (in any instance).
+    var sensitive: Set<String>
+
+    static let unknown = ResourceResult(instances: [], reference: .unknown, sensitive: [])
+
+    /// Whether a traversal `T.N<steps>` reads a sensitive argument.
+    func touchesSensitive(_ steps: [TraversalStep]) -> Bool {
+        guard !sensitive.isEmpty else { return false }
+        for step in steps {
+            if case .attribute(let name) = step { return sensitive.contains(name) }
+        }
+        return true
+    }
+}
+
+struct ResourceInstance {
+    var declared: DeclaredResource
+    var reference: HCLValue
+}
+
+extension ModuleInstance {
+    /// The resource's instances, evaluated once; a resource that refers to itself (directly or
+    /// through others) is reported as a cycle.
+    func resourceResult(_ decl: ResourceDecl) -> ResourceResult {
+        if let cached = resourceCache[decl.key] { return cached }
+        let key = keyPrefix + decl.key
+        let result = session.guarded(key, at: decl.block.typeRange, describe: { chain in
+            chain.hasPrefix(key + " → " + key)
+                ? "Self-referential block: configuration for \(key) may not refer to itself"
+                : "Cycle: the chain is \(chain)"
+        }) { evaluateResource(decl) } ?? .unknown
+        resourceCache[decl.key] = result
+        return result
+    }
+
+    private func evaluateResource(_ decl: ResourceDecl) -> ResourceResult {
+        let outcome = expansion(count: decl.count, forEach: decl.forEach, scope: [:])
+        guard case .instances(let instances) = outcome else { return .unknown }
+        let builder = ResourceInstanceBuilder(module: self)
+        var built: [ResourceInstance] = []
+        var sensitive: Set<String> = []
+        for instance in instances {
+            let (resource, reference) = builder.build(decl, instance: instance)
+            built.append(ResourceInstance(declared: resource, reference: reference))
+            sensitive.formUnion(resource.sensitive)
+        }
+        let reference: HCLValue
+        if decl.forEach != nil {
+            var byKey: [String: HCLValue] = [:]
+            for item in built { if case .string(let k)? = item.declared.index { byKey[k] = item.reference } }
+            reference = .object(byKey)
+        } else if decl.count != nil {
+            reference = .tuple(built.map(\.reference))
+        } else {
+            reference = built.first?.reference ?? .unknown
+        }
+        return ResourceResult(instances: built, reference: reference, sensitive: sensitive)
+    }
+
+    /// The instances `count`/`for_each` ask for (both set is an error).
+    func expansion(count: Attribute?, forEach: Attribute?, scope: [String: HCLValue]) -> Expansion.Outcome {
+        if let count, let forEach {
+            log.error(
+                "Invalid combination of \"count\" and \"for_each\": the \"count\" and \"for_each\" meta-arguments "
+                    + "are mutually-exclusive, only one should be used to be explicit about the number of resources "
+                    + "to be created", at: forEach.nameRange)
+            _ = count
+            return .undecidable
+        }
+        if let count {
+            return Expansion.count(evaluate(count.expression, scope: scope).value, at: count.expression.range, log: log)
+        }
+        if let forEach {
+            let value = evaluate(forEach.expression, scope: scope)
+            if value.sensitive {
+                log.error(
+                    "Invalid for_each argument: sensitive values, or values derived from sensitive values, cannot "
+                        + "be used as for_each arguments", at: forEach.expression.range)
+                return .undecidable
+            }
+            return Expansion.forEach(value.value, at: forEach.expression.range, log: log)
+        }
+        return Expansion.single
+    }
+
+    /// The root provider key a resource (or a module's resources) use: `provider = aws.west` or
+    /// the default provider of the type's prefix, through the module's `providers` map.
+    func providerKey(for decl: ResourceDecl) -> String {
+        let local: String
+        if let attribute = decl.provider {
+            if let ref = attribute.expression.providerReference {
+                local = ref.alias.map { "\(ref.name).\($0)" } ?? ref.name
+            } else {
+                log.error("Invalid provider reference: a provider reference must be a name, optionally followed by "
+                          + "an alias: aws or aws.west", at: attribute.expression.range)
+                local = Self.providerName(for: decl.type)
+            }
+        } else {
+            local = Self.providerName(for: decl.type)
+        }
+        return providerMap[local] ?? local
+    }
+
+    static func providerName(for type: String) -> String {
+        String(type.prefix { $0 != "_" })
+    }
+
+    /// Evaluates every local, output and data source argument so that their errors are reported,
+    /// then lists this instance's resources and walks child modules.
+    func walk() {
+        for name in config.locals.keys.sorted() { _ = localValue(name) }
+        for decl in config.resources {
+            for instance in resourceResult(decl).instances { session.resources.append(instance.declared) }
+        }
+        for key in config.dataSources.keys.sorted() {
+            guard let block = config.dataSources[key] else { continue }
+            walkDataSource(block)
+        }
+        for call in config.moduleCalls {
+            for child in moduleResult(call).children { child.walk() }
+        }
+        for name in config.outputs.keys.sorted() { _ = outputValue(name) }
+    }
+
+    private func walkDataSource(_ block: Block) {
+        let count = block.body.attribute("count"), forEach = block.body.attribute("for_each")
+        guard case .instances(let instances) = expansion(count: count, forEach: forEach, scope: [:]) else { return }
+        for instance in instances {
+            for attribute in block.body.attributes where !["count", "for_each", "provider", "depends_on"].contains(attribute.name) {
+                _ = evaluate(attribute.expression, scope: instance.scope)
+            }
+        }
+    }
+}

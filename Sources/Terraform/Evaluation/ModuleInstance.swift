@@ -1,0 +1,195 @@
+import DriftModel
+import HCL
+
+/// A value with whether it derives from something `sensitive`.
+struct Evaluated {
+    var value: HCLValue
+    var sensitive: Bool = false
+    static let unknown = Evaluated(value: .unknown)
+}
+
+/// What a module instance's variables are given: the root's raw sources, or a call's arguments.
+enum ModuleInputs {
+    case root([String: RawVariableValue])
+    case call([String: Evaluated], call: ModuleCallDecl)
+}
+
+/// One instance of a module (the root, or `module.m["k"]`): evaluates its variables, locals,
+/// resources, outputs and child modules lazily, each once, building each expression's scope from
+/// the references `Expression.traversals()` reports.
+final class ModuleInstance {
+    let session: LoadSession
+    let config: ModuleConfig
+    /// `module.a["k"].module.b`; `nil` for the root.
+    let address: String?
+    let inputs: ModuleInputs
+    /// Local provider key (`aws`, `aws.west`) → the root provider key it stands for.
+    let providerMap: [String: String]
+
+    var variableCache: [String: Evaluated] = [:]
+    var localCache: [String: Evaluated] = [:]
+    var outputCache: [String: Evaluated] = [:]
+    var resourceCache: [String: ResourceResult] = [:]
+    var moduleCache: [String: ModuleCallResult] = [:]
+
+    init(session: LoadSession, config: ModuleConfig, address: String?, inputs: ModuleInputs, providerMap: [String: String]) {
+        self.session = session
+        self.config = config
+        self.address = address
+        self.inputs = inputs
+        self.providerMap = providerMap
+    }
+
+    var log: DiagnosticLog { session.log }
+    var isRoot: Bool { address == nil }
+    /// Prefix for evaluation-stack keys, so that two instances never share one.
+    var keyPrefix: String { address.map { $0 + "." } ?? "" }
+    var moduleDescription: String { address ?? "the root module" }
+
+    /// Evaluates `expression` with `scope` (`count`, `each`, iterators) on top of module references.
+    func evaluate(_ expression: Expression, scope: [String: HCLValue] = [:]) -> Evaluated {
+        let (context, sensitive) = makeContext(for: expression, scope: scope)
+        let (value, diagnostics) = HCLBridge.evaluate(expression, in: context)
+        log.add(contentsOf: diagnostics)
+        return Evaluated(value: value, sensitive: sensitive)
+    }
+
+    /// The scope `expression` needs: only the roots its traversals name, each resolved lazily.
+    func makeContext(for expression: Expression, scope: [String: HCLValue]) -> (EvalContext, Bool) {
+        var roots = scope
+        var vars: [String: HCLValue] = [:]
+        var locals: [String: HCLValue] = [:]
+        var modules: [String: HCLValue] = [:]
+        var resources: [String: [String: HCLValue]] = [:]
+        var data: [String: [String: HCLValue]] = [:]
+        var sensitive = false
+        let bound = expression.boundNames
+        for traversal in HCLBridge.traversals(expression) {
+            let root = traversal.root
+            if scope[root] != nil || bound.contains(root) { continue }
+            let first: String? = if case .attribute(let name)? = traversal.steps.first { name } else { nil }
+            switch root {
+            case "var":
+                guard let name = first else { continue }
+                guard config.variable(name) != nil else {
+                    log.error(
+                        "Reference to undeclared input variable: an input variable with the name \"\(name)\" has "
+                            + "not been declared. This variable can be declared with a variable \"\(name)\" {} block",
+                        at: traversal.range)
+                    vars[name] = .unknown
+                    continue
+                }
+                let value = variableValue(name)
+                vars[name] = value.value
+                sensitive = sensitive || value.sensitive
+            case "local":
+                guard let name = first else { continue }
+                guard config.locals[name] != nil else {
+                    log.error(
+                        "Reference to undeclared local value: a local value with the name \"\(name)\" has not "
+                            + "been declared", at: traversal.range)
+                    locals[name] = .unknown
+                    continue
+                }
+                let value = localValue(name)
+                locals[name] = value.value
+                sensitive = sensitive || value.sensitive
+            case "module":
+                guard let name = first else { continue }
+                guard let call = config.moduleCall(name) else {
+                    log.error(
+                        "Reference to undeclared module: no module call named \"\(name)\" is declared in "
+                            + "\(moduleDescription)", at: traversal.range)
+                    modules[name] = .unknown
+                    continue
+                }
+                let value = moduleValue(call)
+                modules[name] = value.value
+                sensitive = sensitive || value.sensitive
+            case "data":
+                guard let type = first, traversal.steps.count >= 2,
+                    case .attribute(let name) = traversal.steps[1]
+                else { continue }
+                if config.dataSources["\(type).\(name)"] == nil {
+                    log.error(
+                        "Reference to undeclared resource: a data resource \"\(type)\" \"\(name)\" has not been "
+                            + "declared in \(moduleDescription)", at: traversal.range)
+                }
+                data[type, default: [:]][name] = .unknown
+            case "path":
+                roots["path"] = pathObject
+            case "terraform":
+                roots["terraform"] = .object(["workspace": .string(session.workspace)])
+            case "count":
+                log.error(
+                    "Reference to \"count\" in non-counted context: the \"count\" object can only be used in "
+                        + "\"module\", \"resource\", and \"data\" blocks, and only when the \"count\" argument is set",
+                    at: traversal.range)
+                roots["count"] = .object(["index": .unknown])
+            case "each":
+                log.error(
+                    "Reference to \"each\" in context without for_each: the \"each\" object can be used only in "
+                        + "\"module\" or \"resource\" blocks, and only when the \"for_each\" argument is set",
+                    at: traversal.range)
+                roots["each"] = .object(["key": .unknown, "value": .unknown])
+            case "self":
+                roots["self"] = .unknown
+            default:
+                guard let name = first else {
+                    if config.resourceTypes.contains(root) {
+                        log.error(
+                            "Invalid reference: a reference to a resource type must be followed by at least one "
+                                + "attribute access, specifying the resource name", at: traversal.range)
+                    }
+                    continue
+                }
+                guard let decl = config.resource(type: root, name: name) else {
+                    log.error(
+                        "Reference to undeclared resource: a managed resource \"\(root)\" \"\(name)\" has not been "
+                            + "declared in \(moduleDescription)", at: traversal.range)
+                    resources[root, default: [:]][name] = .unknown
+                    continue
+                }
+                let result = resourceResult(decl)
+                let rest = Array(traversal.steps.dropFirst())
+                resources[root, default: [:]][name] = Self.fillPath(
+                    resources[root]?[name] ?? result.reference, rest)
+                sensitive = sensitive || result.touchesSensitive(rest)
+            }
+        }
+        if !vars.isEmpty { roots["var"] = .object(vars) }
+        if !locals.isEmpty { roots["local"] = .object(locals) }
+        if !modules.isEmpty { roots["module"] = .object(modules) }
+        if !data.isEmpty { roots["data"] = .object(data.mapValues { .object($0) }) }
+        for (type, byName) in resources { roots[type] = .object(byName) }
+        return (EvalContext(variables: roots, functions: session.functions), sensitive)
+    }
+
+    /// `path.module` (relative to the root, `.` for the root), `path.root`, `path.cwd`.
+    var pathObject: HCLValue {
+        .object([
+            "module": .string(config.relativePath), "root": .string("."),
+            "cwd": .string(session.rootDirectory),
+        ])
+    }
+
+    /// Adds `unknown` for an attribute a traversal reads that the reference object lacks (a
+    /// computed attribute of a type the schema table does not describe).
+    static func fillPath(_ value: HCLValue, _ steps: [TraversalStep]) -> HCLValue {
+        guard let step = steps.first else { return value }
+        switch (value, step) {
+        case (.object(var members), .attribute(let name)):
+            members[name] = fillPath(members[name] ?? .unknown, Array(steps.dropFirst()))
+            return .object(members)
+        case (.object(var members), .index(.string(let key))):
+            if let member = members[key] { members[key] = fillPath(member, Array(steps.dropFirst())) }
+            return .object(members)
+        case (.tuple(var items), .index(.number(let n))):
+            let i = Int(n)
+            if n == n.rounded(), items.indices.contains(i) { items[i] = fillPath(items[i], Array(steps.dropFirst())) }
+            return .tuple(items)
+        default:
+            return value
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import DriftModel
+import HCL
+
+/// Evaluates the root module's `provider "aws"` blocks and its `backend "s3"` block into the
+/// settings a scan needs. Credentials are noticed, never stored.
+struct ProviderReader {
+    let module: ModuleInstance
+    var session: LoadSession { module.session }
+
+    /// Fills `session.providers` (keys `aws`, `aws.ALIAS`) from the root's provider blocks.
+    func readProviders() {
+        for block in module.config.providers where block.labels.first == "aws" {
+            var key = "aws"
+            if let alias = block.body.attribute("alias") {
+                guard let name = alias.expression.staticString else {
+                    module.log.error("Invalid provider alias: the alias must be a literal name", at: alias.expression.range)
+                    continue
+                }
+                key = "aws.\(name)"
+            }
+            session.providers[key] = read(block, key: key)
+        }
+    }
+
+    private func read(_ block: Block, key: String) -> ProviderSettings {
+        var settings = ProviderSettings(source: block.range.location)
+        settings.region = string(block.body.attribute("region"), what: "\(key) region")
+        settings.profile = string(block.body.attribute("profile"), what: "\(key) profile")
+        if let role = block.body.blocks(ofType: "assume_role").first {
+            settings.assumeRoleARN = string(role.body.attribute("role_arn"), what: "\(key) assume_role.role_arn")
+            settings.assumeRoleSessionName = string(role.body.attribute("session_name"), what: "\(key) session_name")
+            settings.assumeRoleExternalID = string(role.body.attribute("external_id"), what: "\(key) external_id")
+        }
+        for name in ["access_key", "secret_key"] {
+            guard let attribute = block.body.attribute(name) else { continue }
+            _ = module.evaluate(attribute.expression)
+            if !settings.hasHardCodedCredentials {
+                settings.hasHardCodedCredentials = true
+                session.warn(
+                    code: "HardCodedCredentials",
+                    "provider \"aws\" sets access_key/secret_key: credentials belong in the environment or a "
+                        + "profile, not in the configuration (drift ignores them)", source: attribute.range.location)
+            }
+        }
+        if let defaults = block.body.blocks(ofType: "default_tags").first {
+            settings.defaultTagsSource = defaults.range.location
+            if let tags = defaults.body.attribute("tags") {
+                let value = module.evaluate(tags.expression).value
+                if let map = stringMap(value) {
+                    settings.defaultTags = map
+                } else if value != .null {
+                    session.providersWithUnknownDefaultTags.insert(key)
+                    session.warn(code: "UnknownValue", "\(key) default_tags cannot be known offline; tags_all is unknown",
+                                 source: tags.range.location)
+                }
+            }
+        }
+        if let ignore = block.body.blocks(ofType: "ignore_tags").first {
+            settings.ignoreTagKeys = strings(ignore.body.attribute("keys"))
+            settings.ignoreTagKeyPrefixes = strings(ignore.body.attribute("key_prefixes"))
+        }
+        return settings
+    }
+
+    /// The root's `terraform { backend "s3" {} }`, when it names a bucket and key.
+    func readBackend() -> S3Backend? {
+        guard let block = module.config.backend, block.type == "backend", block.labels.first == "s3" else { return nil }
+        let body = block.body
+        guard let bucket = string(body.attribute("bucket"), what: "backend bucket"),
+            let key = string(body.attribute("key"), what: "backend key")
+        else { return nil }
+        var roleARN = string(body.attribute("role_arn"), what: "backend role_arn")
+        if let role = body.blocks(ofType: "assume_role").first {
+            roleARN = string(role.body.attribute("role_arn"), what: "backend assume_role.role_arn") ?? roleARN
+        }
+        return S3Backend(
+            bucket: bucket, key: key, region: string(body.attribute("region"), what: "backend region"),
+            workspaceKeyPrefix: string(body.attribute("workspace_key_prefix"), what: "backend workspace_key_prefix"),
+            profile: string(body.attribute("profile"), what: "backend profile"), roleARN: roleARN,
+            source: block.range.location)
+    }
+
+    private func string(_ attribute: Attribute?, what: String) -> String? {
+        guard let attribute else { return nil }
+        switch module.evaluate(attribute.expression).value {
+        case .string(let s): return s
+        case .number, .bool:
+            return ValueConverter.plain(module.evaluate(attribute.expression).value).stringified.stringValue
+        case .unknown:
+            session.warn(code: "UnknownValue", "\(what) cannot be known offline", source: attribute.range.location)
+            return nil
+        default: return nil
+        }
+    }
+
+    private func strings(_ attribute: Attribute?) -> [String] {
+        guard let attribute else { return [] }
+        switch module.evaluate(attribute.expression).value {
+        case .tuple(let items), .set(let items):
+            return items.compactMap { if case .string(let s) = $0 { return s } else { return nil } }
+        default: return []
+        }
+    }
+
+    private func stringMap(_ value: HCLValue) -> [String: String]? {
+        guard case .object(let members) = value else { return nil }
+        var out: [String: String] = [:]
+        for (key, member) in members {
+            guard member.isKnown else { return nil }
+            if member == .null { continue }
+            guard let s = ValueConverter.plain(member).stringified.stringValue else { return nil }
+            out[key] = s
+        }
+        return out
+    }
+}

@@ -1,0 +1,114 @@
+import Crypto
+import DriftModel
+import HCL
+
+/// Turns one resource instance's evaluated body into a `DeclaredResource` in the provider's shapes
+/// (schema conversion, provider defaults, `tags_all`, `user_data` hash) and into the object other
+/// expressions see when they refer to it.
+struct ResourceInstanceBuilder {
+    let module: ModuleInstance
+
+    /// Resource types whose `id` is one of their own arguments, so a reference to it resolves.
+    static let idArguments: [String: String] = ["aws_s3_bucket": "bucket", "aws_dynamodb_table": "name"]
+
+    func build(_ decl: ResourceDecl, instance: Expansion.Instance) -> (DeclaredResource, HCLValue) {
+        let schema = ProviderSchema.schema(for: decl.type)
+        let body = BodyEvaluator(module: module).evaluate(
+            decl.configBody, schema: schema?.attributes, scope: instance.scope, owner: decl.block.typeRange)
+        let providerKey = module.providerKey(for: decl)
+        var attributes: [String: Value] = [:]
+        var unknown: [String] = []
+        var reference = body.values
+        for name in body.order {
+            guard let value = body.values[name], value != .null else { continue }
+            guard value.isKnown else {
+                unknown.append(name)
+                continue
+            }
+            attributes[name] = ValueConverter.convert(value, schema: schema?[name])
+        }
+        if case .string(let text)? = attributes["user_data"] {
+            let hex = Insecure.SHA1.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
+            attributes["user_data"] = .string(hex)
+            reference["user_data"] = .string(hex)
+        }
+        if let schema {
+            for (name, entry) in schema.attributes where entry.optional && !entry.computed {
+                guard let defaultValue = entry.defaultValue, body.values[name] == nil || body.values[name] == .null
+                else { continue }
+                attributes[name] = defaultValue
+                reference[name] = ValueConverter.hclValue(defaultValue)
+            }
+            if schema["tags_all"] != nil {
+                switch tagsAll(body.values["tags"], providerKey: providerKey) {
+                case .some(let tags):
+                    attributes["tags_all"] = .object(tags.mapValues(Value.string))
+                    reference["tags_all"] = .object(tags.mapValues(HCLValue.string))
+                case .none:
+                    unknown.append("tags_all")
+                    reference["tags_all"] = .unknown
+                }
+            }
+            for (name, entry) in schema.attributes where reference[name] == nil {
+                reference[name] = entry.computed ? .unknown : .null
+            }
+        }
+        reference["id"] = Self.idArguments[decl.type].flatMap { reference[$0] } ?? splitBucketID(decl.type, reference)
+        let address = (module.address.map { $0 + "." } ?? "") + decl.key + (instance.index?.description ?? "")
+        let declared = DeclaredResource(
+            address: address, module: module.address, type: decl.type, name: decl.name, index: instance.index,
+            attributes: attributes, unknown: unknown.sorted(), ignoreChanges: ignoreChanges(decl),
+            sources: body.sources, blockSource: decl.block.range.location, sensitive: body.sensitive.sorted(),
+            providerAlias: providerKey.contains(".") ? providerKey : nil)
+        return (declared, .object(reference))
+    }
+
+    /// The split S3 resources (`aws_s3_bucket_versioning`, ...) use the bucket name as their id.
+    private func splitBucketID(_ type: String, _ values: [String: HCLValue]) -> HCLValue {
+        guard type.hasPrefix("aws_s3_bucket_"), let bucket = values["bucket"], bucket != .null else { return .unknown }
+        if let owner = values["expected_bucket_owner"], owner != .null {
+            if case .string(let b) = bucket, case .string(let o) = owner { return .string("\(b),\(o)") }
+            return .unknown
+        }
+        return bucket
+    }
+
+    /// Provider `default_tags` merged with the resource's `tags` (the resource wins), minus the
+    /// provider's `ignore_tags`; `nil` when unknown offline (unknown tags or default tags, or none
+    /// at all, which the provider leaves to be computed).
+    private func tagsAll(_ tags: HCLValue?, providerKey: String) -> [String: String]? {
+        if module.session.providersWithUnknownDefaultTags.contains(providerKey) { return nil }
+        let provider = module.session.providers[providerKey] ?? ProviderSettings()
+        var merged = provider.defaultTags
+        switch tags {
+        case .none, .null?: break
+        case .object(let members)?:
+            for (key, value) in members {
+                switch value {
+                case .unknown: return nil
+                case .null: merged[key] = nil
+                default:
+                    guard case .string(let s) = ValueConverter.convert(value, schema: nil).stringified else { return nil }
+                    merged[key] = s
+                }
+            }
+        default: return nil
+        }
+        for key in merged.keys
+        where provider.ignoreTagKeys.contains(key) || provider.ignoreTagKeyPrefixes.contains(where: key.hasPrefix) {
+            merged[key] = nil
+        }
+        return merged.isEmpty ? nil : merged
+    }
+
+    private func ignoreChanges(_ decl: ResourceDecl) -> [String] {
+        guard let attribute = decl.lifecycle?.body.attribute("ignore_changes") else { return [] }
+        guard let names = attribute.expression.ignoreChangesNames else {
+            module.log.error(
+                "Invalid ignore_changes: a list of attribute names or the keyword \"all\" is required",
+                at: attribute.expression.range)
+            return []
+        }
+        return names
+    }
+}

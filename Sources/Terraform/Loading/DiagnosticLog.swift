@@ -1,0 +1,61 @@
+import DriftModel
+import HCL
+
+/// Collects diagnostics from every stage (parse, load, evaluate) with the source text of each file,
+/// so that each one is rendered `file:line:col: error: message` + source line + caret, and never
+/// reported twice.
+final class DiagnosticLog {
+    private(set) var diagnostics: [Diagnostic] = []
+    private var seen: Set<Diagnostic> = []
+    private var sources: [String: String] = [:]
+
+    func addSource(_ text: String, filename: String) { sources[filename] = text }
+
+    func source(for filename: String) -> String? { sources[filename] }
+
+    func add(_ diagnostic: Diagnostic) {
+        guard seen.insert(diagnostic).inserted else { return }
+        diagnostics.append(diagnostic)
+    }
+
+    func add(contentsOf list: [Diagnostic]) { list.forEach(add) }
+
+    /// `message` is `Summary: detail`, as Terraform words it; the detail becomes the first note so
+    /// the rendering reads `file:line:col: error: Summary`, the line, the caret, then the detail.
+    func error(_ message: String, at range: SourceRange, notes: [String] = []) {
+        add(Self.diagnostic(.error, message, range, notes))
+    }
+
+    func warning(_ message: String, at range: SourceRange, notes: [String] = []) {
+        add(Self.diagnostic(.warning, message, range, notes))
+    }
+
+    private static func diagnostic(
+        _ severity: Diagnostic.Severity, _ message: String, _ range: SourceRange, _ notes: [String]
+    ) -> Diagnostic {
+        guard let colon = message.range(of: ": ") else {
+            return Diagnostic(severity: severity, message: message, range: range, notes: notes)
+        }
+        let summary = String(message[..<colon.lowerBound])
+        var detail = String(message[colon.upperBound...])
+        detail = detail.prefix(1).uppercased() + detail.dropFirst()
+        if let last = detail.last, !".?!".contains(last) { detail += "." }
+        return Diagnostic(severity: severity, message: summary, range: range, notes: [detail] + notes)
+    }
+
+    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// The contract's form, errors before warnings, each in source order.
+    func rendered() -> [BaselineDiagnostic] {
+        let ordered = diagnostics.enumerated().sorted { a, b in
+            if a.element.severity != b.element.severity { return a.element.severity == .error }
+            return a.offset < b.offset
+        }.map(\.element)
+        return ordered.map { d in
+            let text = HCLBridge.render(d, source: sources[d.range.filename] ?? "")
+            return BaselineDiagnostic(
+                severity: d.severity == .error ? .error : .warning, message: d.message,
+                location: d.range.description, rendered: text)
+        }
+    }
+}

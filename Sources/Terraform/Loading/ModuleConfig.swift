@@ -1,0 +1,94 @@
+import HCL
+
+/// One module directory's declarations after files are read and overrides merged: what the
+/// evaluator walks. Nothing here is evaluated yet.
+struct ModuleConfig {
+    /// Path of the module directory relative to the root module (`.` for the root).
+    var relativePath: String
+    var variables: [VariableDecl] = []
+    var locals: [String: Attribute] = [:]
+    var outputs: [String: OutputDecl] = [:]
+    var resources: [ResourceDecl] = []
+    /// `data` blocks by `type.name`: referenced values are unknown offline.
+    var dataSources: [String: Block] = [:]
+    var moduleCalls: [ModuleCallDecl] = []
+    var providers: [Block] = []
+    /// `terraform { backend "..." {} }`.
+    var backend: Block?
+
+    /// Positions by name, so that reference lookups stay constant-time in large modules.
+    var variableIndex: [String: Int] = [:]
+    var resourceIndex: [String: Int] = [:]
+    var moduleCallIndex: [String: Int] = [:]
+    /// Resource types declared in this module (for "a type must be followed by a name" errors).
+    var resourceTypes: Set<String> = []
+
+    func variable(_ name: String) -> VariableDecl? { variableIndex[name].map { variables[$0] } }
+    func resource(type: String, name: String) -> ResourceDecl? {
+        resourceIndex["\(type).\(name)"].map { resources[$0] }
+    }
+    func moduleCall(_ name: String) -> ModuleCallDecl? { moduleCallIndex[name].map { moduleCalls[$0] } }
+
+    mutating func buildIndexes() {
+        variableIndex = Dictionary(variables.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        resourceIndex = Dictionary(resources.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
+        moduleCallIndex = Dictionary(moduleCalls.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        resourceTypes = Set(resources.map(\.type))
+    }
+}
+
+struct VariableDecl {
+    var name: String
+    var block: Block
+
+    var defaultValue: Attribute? { block.body.attribute("default") }
+    var type: Attribute? { block.body.attribute("type") }
+    var nullable: Attribute? { block.body.attribute("nullable") }
+    var sensitive: Attribute? { block.body.attribute("sensitive") }
+    var validations: [Block] { block.body.blocks(ofType: "validation") }
+}
+
+struct OutputDecl {
+    var name: String
+    var block: Block
+    var value: Attribute? { block.body.attribute("value") }
+    var sensitive: Attribute? { block.body.attribute("sensitive") }
+}
+
+/// A `resource "T" "N"` block split into its meta-arguments and the provider-facing body.
+struct ResourceDecl {
+    static let metaArguments: Set<String> = ["count", "for_each", "provider", "depends_on"]
+    static let metaBlocks: Set<String> = ["lifecycle", "provisioner", "connection"]
+
+    var type: String
+    var name: String
+    var block: Block
+
+    var key: String { "\(type).\(name)" }
+    var count: Attribute? { block.body.attribute("count") }
+    var forEach: Attribute? { block.body.attribute("for_each") }
+    var provider: Attribute? { block.body.attribute("provider") }
+    var lifecycle: Block? { block.body.blocks(ofType: "lifecycle").last }
+
+    /// The arguments and nested blocks the provider sees.
+    var configBody: Body {
+        var body = block.body
+        body.attributes.removeAll { Self.metaArguments.contains($0.name) }
+        body.blocks.removeAll { Self.metaBlocks.contains($0.type) }
+        return body
+    }
+}
+
+/// A `module "M"` call.
+struct ModuleCallDecl {
+    static let metaArguments: Set<String> = ["source", "version", "count", "for_each", "providers", "depends_on"]
+
+    var name: String
+    var block: Block
+
+    var source: Attribute? { block.body.attribute("source") }
+    var count: Attribute? { block.body.attribute("count") }
+    var forEach: Attribute? { block.body.attribute("for_each") }
+    var providers: Attribute? { block.body.attribute("providers") }
+    var arguments: [Attribute] { block.body.attributes.filter { !Self.metaArguments.contains($0.name) } }
+}

@@ -1,0 +1,77 @@
+import HCL
+
+/// Sorts a module's merged top-level blocks into a `ModuleConfig`, checking label counts and
+/// duplicate declarations with Terraform's messages.
+struct ModuleDecoder {
+    var log: DiagnosticLog
+
+    private static let labelCounts: [String: Int] = [
+        "terraform": 0, "variable": 1, "locals": 0, "output": 1, "provider": 1, "resource": 2, "data": 2,
+        "module": 1, "moved": 0, "import": 0, "check": 1, "removed": 0,
+    ]
+
+    func decode(_ blocks: [Block], relativePath: String) -> ModuleConfig {
+        var config = ModuleConfig(relativePath: relativePath)
+        var declared: [String: SourceRange] = [:]
+        for block in blocks {
+            let expected = Self.labelCounts[block.type] ?? 0
+            guard block.labels.count == expected else {
+                let what = expected == 1 ? "a name" : expected == 2 ? "a type and a name" : "no labels"
+                log.error(
+                    "Invalid \(block.type) block: a \(block.type) block must have \(what), "
+                        + "but this one has \(block.labels.count) label(s)", at: block.typeRange)
+                continue
+            }
+            switch block.type {
+            case "variable":
+                guard unique("var.\(block.labels[0])", block, &declared, what: "variable") else { continue }
+                config.variables.append(VariableDecl(name: block.labels[0], block: block))
+            case "locals":
+                for attribute in block.body.attributes {
+                    if let previous = config.locals[attribute.name] {
+                        log.error(
+                            "Duplicate local value definition: a local value named \"\(attribute.name)\" was "
+                                + "already defined at \(previous.range.location)", at: attribute.nameRange)
+                        continue
+                    }
+                    config.locals[attribute.name] = attribute
+                }
+            case "output":
+                guard unique("output.\(block.labels[0])", block, &declared, what: "output") else { continue }
+                config.outputs[block.labels[0]] = OutputDecl(name: block.labels[0], block: block)
+            case "resource":
+                let key = "\(block.labels[0]).\(block.labels[1])"
+                guard unique(key, block, &declared, what: "resource") else { continue }
+                config.resources.append(ResourceDecl(type: block.labels[0], name: block.labels[1], block: block))
+            case "data":
+                let key = "data.\(block.labels[0]).\(block.labels[1])"
+                guard unique(key, block, &declared, what: "data") else { continue }
+                config.dataSources["\(block.labels[0]).\(block.labels[1])"] = block
+            case "module":
+                guard unique("module.\(block.labels[0])", block, &declared, what: "module call") else { continue }
+                config.moduleCalls.append(ModuleCallDecl(name: block.labels[0], block: block))
+            case "provider":
+                config.providers.append(block)
+            case "terraform":
+                for backend in block.body.blocks where backend.type == "backend" || backend.type == "cloud" {
+                    config.backend = backend
+                }
+            default:
+                break
+            }
+        }
+        config.buildIndexes()
+        return config
+    }
+
+    private func unique(_ key: String, _ block: Block, _ declared: inout [String: SourceRange], what: String) -> Bool {
+        if let previous = declared[key] {
+            log.error(
+                "Duplicate \(what) configuration: \(OverrideMerger.describe(block)) was already declared at "
+                    + "\(previous.location); each must have a unique name in its module", at: block.typeRange)
+            return false
+        }
+        declared[key] = block.range
+        return true
+    }
+}

@@ -1,1 +1,0 @@
-// Terraform: see issues 3-5.

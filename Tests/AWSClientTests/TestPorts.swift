@@ -1,0 +1,5 @@
+import TestSupport
+
+enum TestPorts {
+    static func free() throws -> Int { try MotoServer.freePort() }
+}

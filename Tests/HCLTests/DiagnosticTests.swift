@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+@testable import HCL
+
+/// Each `Fixtures/errors/NAME.tf` is parsed and its rendered diagnostics compared with
+/// `NAME.expected` in full (location, source line, caret, notes). Re-record with
+/// `HCL_RECORD=1 swift test --filter HCLTests.DiagnosticTests`, then review the diff.
+@Suite("Parse diagnostics, rendered")
+struct DiagnosticTests {
+    static func cases() throws -> [String] {
+        let directory = try TestHelpers.fixturesURL().appendingPathComponent("errors")
+        return try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            .filter { $0.hasSuffix(".tf") }
+            .map { String($0.dropLast(3)) }
+            .sorted()
+    }
+
+    @Test("every broken fixture renders exactly its expected diagnostics", arguments: try cases())
+    func rendered(name: String) throws {
+        let directory = try TestHelpers.fixturesURL().appendingPathComponent("errors")
+        let source = try String(contentsOf: directory.appendingPathComponent(name + ".tf"), encoding: .utf8)
+        let result = HCLParser.parse(source, filename: name + ".tf")
+        #expect(!result.diagnostics.isEmpty)
+        let actual = DiagnosticRenderer.render(result.diagnostics, source: source) + "\n"
+        let expectedURL = directory.appendingPathComponent(name + ".expected")
+        if ProcessInfo.processInfo.environment["HCL_RECORD"] != nil {
+            // Record into the source tree, not the copied bundle.
+            let sourceDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                .appendingPathComponent("Fixtures/errors")
+            try actual.write(to: sourceDirectory.appendingPathComponent(name + ".expected"), atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
+        #expect(actual == expected)
+    }
+
+    @Test("the renderer puts the caret under the column, counting Unicode scalars")
+    func caretColumn() {
+        let source = "name = \"日本\" x\n"
+        let diagnostic = Diagnostic(
+            message: "Example", range: SourceRange(
+                filename: "f.tf", start: SourcePosition(line: 1, column: 13, offset: 17),
+                end: SourcePosition(line: 1, column: 14, offset: 18)),
+            notes: ["first note", "second note"])
+        #expect(
+            DiagnosticRenderer.render(diagnostic, source: source) == """
+                f.tf:1:13: error: Example
+                name = "日本" x
+                            ^
+                first note
+                second note
+                """)
+    }
+}

@@ -1,0 +1,22 @@
+import DriftModel
+import Terraform
+import Testing
+
+@Suite("drift baseline --format text")
+struct BaselineTextRendererTests {
+    @Test("each resource lists its arguments with their sources, unknowns and provider defaults")
+    func seedText() {
+        let baseline = LoaderFixtures.load("tags")
+        let text = BaselineTextRenderer.render(baseline)
+        #expect(text.contains("""
+            aws_s3_bucket.merged  # main.tf:22:1
+              bucket = "merged"  # main.tf:23:3
+              force_destroy = false  # provider default
+              tags = {"Name":"merged","Team":"web"}  # main.tf:24:3
+              tags_all = {"Name":"merged","Owner":"sre","Team":"web"}  # default_tags + tags
+            """))
+        #expect(text.contains("aws_s3_bucket.west (provider aws.west)  # main.tf:34:1\n"))
+        #expect(text.contains("  tags_all = (known after apply)\n"))
+        #expect(text.hasSuffix("\n3 resource(s)\n"))
+    }
+}

@@ -1,0 +1,5 @@
+resource "test_thing" "where" {
+  workspace = terraform.workspace
+  module    = path.module
+  root      = path.root
+}

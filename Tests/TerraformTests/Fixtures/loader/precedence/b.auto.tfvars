@@ -1,0 +1,3 @@
+e = "b.auto.tfvars"
+f = "b.auto.tfvars"
+g = "b.auto.tfvars"

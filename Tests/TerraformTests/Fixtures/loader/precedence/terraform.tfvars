@@ -1,0 +1,5 @@
+c = "terraform.tfvars"
+d = "terraform.tfvars"
+e = "terraform.tfvars"
+f = "terraform.tfvars"
+g = "terraform.tfvars"
