@@ -65,7 +65,8 @@ struct SnapshotBadInputTests {
         server.standardOutput = FileHandle.nullDevice
         server.standardError = FileHandle.nullDevice
         try server.run()
-        defer { server.terminate(); server.waitUntilExit() }
+        // SIGKILL: children of the test runner inherit a signal mask that blocks SIGTERM.
+        defer { kill(server.processIdentifier, SIGKILL); server.waitUntilExit() }
         for _ in 0..<50 where (try? Data(contentsOf: URL(string: "http://127.0.0.1:\(port)/")!)) == nil {
             Thread.sleep(forTimeInterval: 0.1)
         }

@@ -52,6 +52,7 @@ final class SnapshotEndToEndTests {
              "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}, indent=2))
         s3.put_bucket_lifecycle_configuration(Bucket="acme-assets", LifecycleConfiguration={"Rules": [
             {"ID": "expire", "Status": "Enabled", "Filter": {"Prefix": "tmp/"}, "Expiration": {"Days": 7}}]})
+        s3.put_bucket_acl(Bucket="acme-bare", ACL="log-delivery-write")
         s3.put_bucket_logging(Bucket="acme-assets", BucketLoggingStatus={"LoggingEnabled": {"TargetBucket": "acme-bare", "TargetPrefix": "logs/"}})
         s3.put_bucket_ownership_controls(Bucket="acme-assets", OwnershipControls={"Rules": [{"ObjectOwnership": "BucketOwnerEnforced"}]})
         ddb.create_table(TableName="orders", BillingMode="PROVISIONED",
@@ -109,7 +110,7 @@ final class SnapshotEndToEndTests {
             "bucket": "acme-assets", "versioning_configuration": [["status": "Enabled"]]])
         #expect(snap.resource(type: "aws_s3_bucket_versioning", id: "acme-bare") == nil)
         #expect(snap.resource(type: "aws_s3_bucket_server_side_encryption_configuration", id: "acme-assets")?
-            .attributes["rule"] == [["apply_server_side_encryption_by_default": [["sse_algorithm": "AES256"]]]])
+            .attributes["rule"] == [["apply_server_side_encryption_by_default": [["sse_algorithm": "AES256"]], "bucket_key_enabled": false]])
         #expect(snap.resource(type: "aws_s3_bucket_public_access_block", id: "acme-assets")?.attributes == [
             "bucket": "acme-assets", "block_public_acls": true, "block_public_policy": true, "ignore_public_acls": true,
             "restrict_public_buckets": true])
