@@ -31,7 +31,7 @@ struct BaselineCommand: ParsableCommand {
                 CommandLine.arguments, varFiles: varFiles, vars: vars))
         let result = loader.load()
         switch format {
-        case .json: print(result.jsonValue.canonicalJSON(pretty: true))
+        case .json: print(BaselineJSON.render(result))
         case .text: print(BaselineTextRenderer.render(result), terminator: "")
         }
         for diagnostic in result.diagnostics {

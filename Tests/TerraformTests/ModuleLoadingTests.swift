@@ -23,7 +23,13 @@ struct ModuleLoadingTests {
     func jsonSyntax() throws {
         let baseline = LoaderFixtures.load("json")
         #expect(baseline.diagnostics.isEmpty, "\(baseline.diagnostics.map(\.rendered))")
-        #expect(baseline.resource("aws_s3_bucket.b")?.attributes["bucket"] == "from-json")
+        let bucket = try #require(baseline.resource("aws_s3_bucket.b"))
+        #expect(bucket.attributes["bucket"] == "from-json")
+        #expect(bucket.attributes["tags"] == ["Name": "json", "Zones": "a,b"])
+        #expect(bucket.providerAlias == "aws.west")
+        #expect(bucket.ignoreChanges == ["tags"])
+        #expect(bucket.sources["bucket"] == "main.tf.json:11:7")
+        #expect(baseline.aliasedProviders["west"]?.region == "us-west-2")
         #expect(baseline.resource("aws_dynamodb_table.t")?.attributes["attribute"] == [["name": "id", "type": "S"]])
     }
 
@@ -36,6 +42,13 @@ struct ModuleLoadingTests {
         #expect(first.rendered.hasPrefix("main.tf:6:16: error: "))
         #expect(first.rendered.contains("\n  bucket = \"x\" tags = {}\n               ^"))
         #expect(baseline.resource("aws_s3_bucket.ok")?.attributes["bucket"] == "fine")
+    }
+
+    @Test("a module that calls back into a calling module's directory is an error, not endless recursion")
+    func moduleLoop() {
+        let baseline = LoaderFixtures.load("module-loop")
+        #expect(baseline.diagnostics.map(\.location) == ["inner/main.tf:2:12"])
+        #expect(baseline.errorMessages == ["Module source loop"])
     }
 
     @Test("a missing directory is a diagnostic, not a crash")

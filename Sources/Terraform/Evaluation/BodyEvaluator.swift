@@ -148,10 +148,11 @@ struct BodyEvaluator {
     }
 
     private func checkRequired(_ body: EvaluatedBody, schema: [String: AttributeSchema], owner: SourceRange) {
-        for name in schema.keys.sorted() {
-            guard let entry = schema[name], entry.required, entry.kind == .attribute, body.values[name] == nil else {
-                continue
-            }
+        var missing: [String] = []
+        for (name, entry) in schema where entry.required && entry.kind == .attribute && body.values[name] == nil {
+            missing.append(name)
+        }
+        for name in missing.sorted() {
             log.error("Missing required argument: the argument \"\(name)\" is required, but no definition was found",
                       at: owner)
         }

@@ -19,8 +19,31 @@ final class LoadSession {
     var providersWithUnknownDefaultTags: Set<String> = []
     var warnings: [BaselineWarning] = []
     var resources: [DeclaredResource] = []
+    private var fills: [String: [String: HCLValue]] = [:]
+
+    /// For references to a resource type: every schema attribute the configuration may leave
+    /// unset, as plan sees it (computed: unknown; provider default; else null).
+    func referenceFill(for type: String) -> [String: HCLValue] {
+        if let cached = fills[type] { return cached }
+        var fill: [String: HCLValue] = ["id": .unknown]
+        for (name, entry) in ProviderSchema.schema(for: type)?.attributes ?? [:] {
+            if entry.computed {
+                fill[name] = .unknown
+            } else if let value = entry.defaultValue {
+                fill[name] = ValueConverter.hclValue(value)
+            } else {
+                fill[name] = .null
+            }
+        }
+        fills[type] = fill
+        return fill
+    }
+
     /// Keys of what is being evaluated right now (`local.a`, `module.m.aws_s3_bucket.b`), innermost last.
     var stack: [String] = []
+    /// Deeper chains of references than any real configuration has; beyond it the recursion would
+    /// run out of stack on a worker thread.
+    static let maximumDepth = 1000
     /// Cycles already reported, so each is reported once.
     var reportedCycles: Set<String> = []
 
@@ -53,6 +76,15 @@ final class LoadSession {
             let id = Set(chain).sorted().joined(separator: ",")
             if reportedCycles.insert(id).inserted {
                 log.error(describe(chain.joined(separator: " → ")), at: range)
+            }
+            return nil
+        }
+        guard stack.count < Self.maximumDepth else {
+            if reportedCycles.insert("depth").inserted {
+                log.error(
+                    "References nested too deeply: evaluating \(key) needs more than \(Self.maximumDepth) nested "
+                        + "references (locals, resources, outputs); drift stops there rather than exhaust its stack",
+                    at: range)
             }
             return nil
         }

@@ -46,6 +46,14 @@ extension ModuleInstance {
             return .unknown
         }
         let path = LoadSession.join(config.relativePath, source)
+        let chain = ancestry + [config.relativePath]
+        if chain.contains(path) {
+            log.error(
+                "Module source loop: module \"\(call.name)\" calls \"\(path)\", which is already being loaded "
+                    + "by a calling module (\((chain + [path]).joined(separator: " → ")))",
+                at: sourceAttribute.expression.range)
+            return .unknown
+        }
         guard let child = session.config(relativePath: path, reference: sourceAttribute.expression.range) else {
             return .unknown
         }
@@ -68,7 +76,7 @@ extension ModuleInstance {
             let address = keyPrefix + "module.\(call.name)" + (instance.index?.description ?? "")
             let module = ModuleInstance(
                 session: session, config: child, address: address, inputs: .call(arguments, call: call),
-                providerMap: providers)
+                providerMap: providers, ancestry: chain)
             children.append(module)
             var outputs: [String: HCLValue] = [:]
             for name in child.outputs.keys {

@@ -1,16 +1,19 @@
 import DriftModel
 import HCL
 
-/// Every instance of one `resource` block, and the value other expressions see as `T.N`.
+/// Every instance of one `resource` block; the value other expressions see as `T.N` is built
+/// from it on first reference (`ModuleInstance.referenceValue`).
 struct ResourceResult {
+    enum Shape { case single, counted, keyed, undecidable }
+
     var instances: [ResourceInstance]
     /// An object for a single instance, a tuple for `count`, an object by key for `for_each`,
     /// `unknown` when the repetition is not known offline.
-    var reference: HCLValue
+    var shape: Shape
     /// Top-level arguments derived from sensitive values (in any instance).
     var sensitive: Set<String>
 
-    static let unknown = ResourceResult(instances: [], reference: .unknown, sensitive: [])
+    static let unknown = ResourceResult(instances: [], shape: .undecidable, sensitive: [])
 
     /// Whether a traversal `T.N<steps>` reads a sensitive argument.
     func touchesSensitive(_ steps: [TraversalStep]) -> Bool {
@@ -24,7 +27,9 @@ struct ResourceResult {
 
 struct ResourceInstance {
     var declared: DeclaredResource
-    var reference: HCLValue
+    /// The evaluated arguments (HCL values), `tags_all`, `id` and defaults: the reference object
+    /// before the schema's other attributes are filled in.
+    var partialReference: [String: HCLValue]
 }
 
 extension ModuleInstance {
@@ -50,20 +55,36 @@ extension ModuleInstance {
         var sensitive: Set<String> = []
         for instance in instances {
             let (resource, reference) = builder.build(decl, instance: instance)
-            built.append(ResourceInstance(declared: resource, reference: reference))
+            built.append(ResourceInstance(declared: resource, partialReference: reference))
             sensitive.formUnion(resource.sensitive)
         }
-        let reference: HCLValue
-        if decl.forEach != nil {
-            var byKey: [String: HCLValue] = [:]
-            for item in built { if case .string(let k)? = item.declared.index { byKey[k] = item.reference } }
-            reference = .object(byKey)
-        } else if decl.count != nil {
-            reference = .tuple(built.map(\.reference))
-        } else {
-            reference = built.first?.reference ?? .unknown
+        let shape: ResourceResult.Shape = decl.forEach != nil ? .keyed : decl.count != nil ? .counted : .single
+        return ResourceResult(instances: built, shape: shape, sensitive: sensitive)
+    }
+
+    /// `T.N` as expressions see it: each instance's arguments plus every other schema attribute
+    /// (computed ones unknown, unset optional ones null); built once, on first reference.
+    func referenceValue(_ decl: ResourceDecl) -> HCLValue {
+        if let cached = referenceCache[decl.key] { return cached }
+        let result = resourceResult(decl)
+        let fill = session.referenceFill(for: decl.type)
+        func object(_ instance: ResourceInstance) -> HCLValue {
+            .object(instance.partialReference.merging(fill) { own, _ in own })
         }
-        return ResourceResult(instances: built, reference: reference, sensitive: sensitive)
+        let value: HCLValue
+        switch result.shape {
+        case .undecidable: value = .unknown
+        case .single: value = result.instances.first.map(object) ?? .unknown
+        case .counted: value = .tuple(result.instances.map(object))
+        case .keyed:
+            var byKey: [String: HCLValue] = [:]
+            for item in result.instances {
+                if case .string(let k)? = item.declared.index { byKey[k] = object(item) }
+            }
+            value = .object(byKey)
+        }
+        referenceCache[decl.key] = value
+        return value
     }
 
     /// The instances `count`/`for_each` ask for (both set is an error).

@@ -21,7 +21,7 @@ extension ModuleInstance {
         if let flag = decl.sensitive { sensitive = evaluate(flag.expression).value == .bool(true) }
         var type: VariableType?
         if let typeAttribute = decl.type {
-            switch VariableType.parse(typeAttribute.expression) {
+            switch VariableType.parse(typeAttribute.expression.jsonKeywordExpression) {
             case .success(let t): type = t
             case .failure(let e):
                 log.add(Diagnostic(message: e.summary, range: e.range, notes: [e.detail]))

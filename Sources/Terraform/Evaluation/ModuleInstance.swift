@@ -30,9 +30,17 @@ final class ModuleInstance {
     var localCache: [String: Evaluated] = [:]
     var outputCache: [String: Evaluated] = [:]
     var resourceCache: [String: ResourceResult] = [:]
+    var referenceCache: [String: HCLValue] = [:]
     var moduleCache: [String: ModuleCallResult] = [:]
 
-    init(session: LoadSession, config: ModuleConfig, address: String?, inputs: ModuleInputs, providerMap: [String: String]) {
+    /// Module directories of the calling instances, root first: a call back into one is a loop.
+    let ancestry: [String]
+
+    init(
+        session: LoadSession, config: ModuleConfig, address: String?, inputs: ModuleInputs,
+        providerMap: [String: String], ancestry: [String] = []
+    ) {
+        self.ancestry = ancestry
         self.session = session
         self.config = config
         self.address = address
@@ -48,6 +56,12 @@ final class ModuleInstance {
 
     /// Evaluates `expression` with `scope` (`count`, `each`, iterators) on top of module references.
     func evaluate(_ expression: Expression, scope: [String: HCLValue] = [:]) -> Evaluated {
+        switch expression.kind {
+        case .literal(let value): return Evaluated(value: value)
+        case .template(let parts) where parts.count == 1:
+            if case .literal(let text) = parts[0] { return Evaluated(value: .string(text)) }
+        default: break
+        }
         let (context, sensitive) = makeContext(for: expression, scope: scope)
         let (value, diagnostics) = HCLBridge.evaluate(expression, in: context)
         log.add(contentsOf: diagnostics)
@@ -63,10 +77,10 @@ final class ModuleInstance {
         var resources: [String: [String: HCLValue]] = [:]
         var data: [String: [String: HCLValue]] = [:]
         var sensitive = false
-        let bound = expression.boundNames
+        // traversals() already leaves out names bound inside the expression (for variables).
         for traversal in HCLBridge.traversals(expression) {
             let root = traversal.root
-            if scope[root] != nil || bound.contains(root) { continue }
+            if scope[root] != nil { continue }
             let first: String? = if case .attribute(let name)? = traversal.steps.first { name } else { nil }
             switch root {
             case "var":
@@ -153,7 +167,7 @@ final class ModuleInstance {
                 let result = resourceResult(decl)
                 let rest = Array(traversal.steps.dropFirst())
                 resources[root, default: [:]][name] = Self.fillPath(
-                    resources[root]?[name] ?? result.reference, rest)
+                    resources[root]?[name] ?? referenceValue(decl), rest)
                 sensitive = sensitive || result.touchesSensitive(rest)
             }
         }

@@ -11,7 +11,7 @@ struct ResourceInstanceBuilder {
     /// Resource types whose `id` is one of their own arguments, so a reference to it resolves.
     static let idArguments: [String: String] = ["aws_s3_bucket": "bucket", "aws_dynamodb_table": "name"]
 
-    func build(_ decl: ResourceDecl, instance: Expansion.Instance) -> (DeclaredResource, HCLValue) {
+    func build(_ decl: ResourceDecl, instance: Expansion.Instance) -> (DeclaredResource, [String: HCLValue]) {
         let schema = ProviderSchema.schema(for: decl.type)
         let body = BodyEvaluator(module: module).evaluate(
             decl.configBody, schema: schema?.attributes, scope: instance.scope, owner: decl.block.typeRange)
@@ -49,18 +49,22 @@ struct ResourceInstanceBuilder {
                     reference["tags_all"] = .unknown
                 }
             }
-            for (name, entry) in schema.attributes where reference[name] == nil {
-                reference[name] = entry.computed ? .unknown : .null
-            }
         }
         reference["id"] = Self.idArguments[decl.type].flatMap { reference[$0] } ?? splitBucketID(decl.type, reference)
         let address = (module.address.map { $0 + "." } ?? "") + decl.key + (instance.index?.description ?? "")
+        for name in unknown {
+            guard let source = body.sources[name] else { continue }
+            module.session.warn(
+                code: "UnknownOffline",
+                "\(address): \(name) cannot be known offline (it depends on a data source, another resource's "
+                    + "computed attribute or an impure function); it is not compared", source: source)
+        }
         let declared = DeclaredResource(
             address: address, module: module.address, type: decl.type, name: decl.name, index: instance.index,
             attributes: attributes, unknown: unknown.sorted(), ignoreChanges: ignoreChanges(decl),
             sources: body.sources, blockSource: decl.block.range.location, sensitive: body.sensitive.sorted(),
             providerAlias: providerKey.contains(".") ? providerKey : nil)
-        return (declared, .object(reference))
+        return (declared, reference)
     }
 
     /// The split S3 resources (`aws_s3_bucket_versioning`, ...) use the bucket name as their id.
@@ -74,8 +78,9 @@ struct ResourceInstanceBuilder {
     }
 
     /// Provider `default_tags` merged with the resource's `tags` (the resource wins), minus the
-    /// provider's `ignore_tags`; `nil` when unknown offline (unknown tags or default tags, or none
-    /// at all, which the provider leaves to be computed).
+    /// provider's `ignore_tags`; `nil` when unknown offline (unknown tags or default tags). With
+    /// neither, `{}`: plan shows "known after apply" there (the provider leaves it computed), but
+    /// the applied value is always the empty map, and a comparer needs it to see tags added by hand.
     private func tagsAll(_ tags: HCLValue?, providerKey: String) -> [String: String]? {
         if module.session.providersWithUnknownDefaultTags.contains(providerKey) { return nil }
         let provider = module.session.providers[providerKey] ?? ProviderSettings()
@@ -98,7 +103,7 @@ struct ResourceInstanceBuilder {
         where provider.ignoreTagKeys.contains(key) || provider.ignoreTagKeyPrefixes.contains(where: key.hasPrefix) {
             merged[key] = nil
         }
-        return merged.isEmpty ? nil : merged
+        return merged
     }
 
     private func ignoreChanges(_ decl: ResourceDecl) -> [String] {

@@ -107,11 +107,3 @@ enum EncodingFunctions {
         return .string(parts.joined(separator: "-"))
     }
 }
-
-extension Digest {
-    var hex: String { map { String($0, radix: 16).leftPadded(to: 2) }.joined() }
-}
-
-extension String {
-    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
-}

@@ -19,9 +19,20 @@ struct TemplateFunction {
         throw args.fail(nil, "cannot recursively call templatefile from inside another template function")
     }
 
+    /// `templatestring(template, vars)`: the same rendering for a template held in a string.
+    /// (Terraform also insists the first argument be a reference, a static check left to callers.)
+    var stringFunction: HCLFunction {
+        let template = self
+        return Builtin.function("templatestring", ["template", "vars"]) { args throws(FunctionError) in
+            try template.render(args, source: try args.string(0), filename: "<template>")
+        }
+    }
+
     private func render(_ args: FunctionArguments) throws(FunctionError) -> HCLValue {
-        let path = try args.string(0)
-        let source = try files.text(args, 0)
+        try render(args, source: try files.text(args, 0), filename: try args.string(0))
+    }
+
+    private func render(_ args: FunctionArguments, source: String, filename path: String) throws(FunctionError) -> HCLValue {
         guard case .object(let variables) = try args.nonNull(1) else {
             throw args.invalid(1, "invalid vars value: must be a map")
         }

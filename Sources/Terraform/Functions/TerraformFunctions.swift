@@ -16,17 +16,20 @@ public enum TerraformFunctions {
         let groups: [[HCLFunction]] = [
             CollectionFunctions.all, SetFunctions.all, NumericFunctions.all, StringFunctions.all,
             FormatFunctions.all, RegexFunctions.all, ConversionFunctions.all, EncodingFunctions.all,
-            NetworkFunctions.all, DateFunctions.all, [CSVFunction.csvdecode], FileFunctions(baseDirectory: baseDirectory).all, identities,
+            NetworkFunctions.all, DateFunctions.all, [CSVFunction.csvdecode], TextEncodingFunctions.all, FileFunctions(baseDirectory: baseDirectory).all, identities,
         ]
         for function in groups.joined() { table[function.name] = function }
         var inner = table
         inner["templatefile"] = TemplateFunction.recursion
-        table["templatefile"] = TemplateFunction(files: FileFunctions(baseDirectory: baseDirectory), functions: inner).function
+        let template = TemplateFunction(files: FileFunctions(baseDirectory: baseDirectory), functions: inner)
+        table["templatefile"] = template.function
+        table["templatestring"] = template.stringFunction
         return table
     }
 
-    /// Names of the functions that are only known at apply time and always return unknown.
-    public static let impureNames: Set<String> = ["uuid", "timestamp", "plantimestamp", "bcrypt"]
+    /// Functions that always return unknown: the impure ones (known only at apply time) and
+    /// `base64gzip`, whose exact bytes come from Go's compressor.
+    public static let impureNames: Set<String> = ["uuid", "timestamp", "plantimestamp", "bcrypt", "base64gzip"]
 
     /// Functions that only mark values in Terraform (sensitivity, ephemerality): identities here.
     private static var identities: [HCLFunction] {

@@ -335,13 +335,3 @@ struct YAMLDecoder {
         return depth <= 0
     }
 }
-
-extension String {
-    func trimmingTrailingSpaces() -> String {
-        var text = Substring(self)
-        while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
-        return String(text)
-    }
-
-    func trimmingLeadingSpaces() -> String { String(drop { $0 == " " || $0 == "\t" }) }
-}

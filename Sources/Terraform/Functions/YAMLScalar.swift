@@ -113,9 +113,3 @@ enum YAMLScalar {
         return "\(date)T\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2))\(zone)"
     }
 }
-
-extension String {
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        ByteText.replaceAll(self, target, with: replacement)
-    }
-}

@@ -26,14 +26,29 @@ extension Expression {
         case .getAttribute(let base, let alias):
             if case .variable(let name) = base.kind { return (name, alias) }
             return nil
-        default: return nil
+        default:
+            // `.tf.json` spells references as strings: "aws.west".
+            guard let text = staticString, !text.isEmpty, !text.contains(" ") else { return nil }
+            let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count <= 2, parts.allSatisfy({ !$0.isEmpty }) else { return nil }
+            return (parts[0], parts.count == 2 ? parts[1] : nil)
         }
+    }
+
+    /// A `.tf.json` string that stands for an expression (`"type": "list(string)"`), parsed;
+    /// native-syntax expressions are returned as they are.
+    var jsonKeywordExpression: Expression {
+        guard range.filename.hasSuffix(".json"), let text = staticString else { return self }
+        let (parsed, diagnostics) = HCLParser.parseExpression(text, filename: range.filename)
+        guard let parsed, diagnostics.isEmpty else { return self }
+        return Expression(parsed.kind, range: range)
     }
 
     /// The names of `ignore_changes = [tags, ami]` (or `all`), which are bare traversals, not values.
     var ignoreChangesNames: [String]? {
         switch kind {
         case .variable("all"): return ["*"]
+        case _ where staticString == "all": return ["*"]
         case .tuple(let items):
             return items.compactMap { item -> String? in
                 switch item.kind {

@@ -59,3 +59,65 @@ struct FunctionRobustnessTests {
         #expect(try Library.call("timestamp") == .unknown)
     }
 }
+
+@Suite("Template functions")
+struct TemplateFunctionTests {
+    @Test("templatestring renders a template held in a string with its own variables")
+    func templatestring() throws {
+        let vars = HCLValue.object(["name": .string("web"), "ports": .tuple([.number(80), .number(443)])])
+        let text = "%{ for p in ports }${name}:${p} %{ endfor }${upper(name)}"
+        #expect(try Library.call("templatestring", .string(text), vars) == .string("web:80 web:443 WEB"))
+        #expect(try Library.call("templatestring", .string("${ports}"), vars) == .tuple([.number(80), .number(443)]))
+        #expect(Library.failure("templatestring", .string("${missing}"), vars)?.contains("vars map does not contain key \"missing\"") == true)
+    }
+
+    @Test("templatefile reads the file relative to the base directory and keeps unknown variables unknown")
+    func templatefile() throws {
+        let vars = HCLValue.object(["name": .string("World"), "items": .tuple([.string("a")])])
+        #expect(try Library.call("templatefile", .string("greeting.tftpl"), vars) == .string("Hello, World!\n- a\n"))
+        let unknown = HCLValue.object(["name": .unknown, "items": .tuple([])])
+        #expect(try Library.call("templatefile", .string("greeting.tftpl"), unknown) == .unknown)
+    }
+}
+
+/// The text decoders (`yamldecode`, `csvdecode`, `jsondecode`) on truncated and mutated copies of
+/// the fixture documents: every one ends in a value or a `FunctionError`.
+@Suite("Decoders survive mutated input")
+struct DecoderMutationTests {
+    static let documents: [(String, String)] = TerraformCaseTests.cases.compactMap { testCase in
+        guard ["yamldecode", "csvdecode", "jsondecode"].contains(testCase.call), case .string(let text)? = testCase.arguments.first,
+            text.count > 8
+        else { return nil }
+        return (testCase.call, text)
+    }
+
+    @Test("truncations and byte mutations never trap")
+    func mutations() throws {
+        #expect(Self.documents.count > 20)
+        var generator = FunctionRobustnessTests.Generator(state: 42)
+        let alphabet = Array(" \n\t-:?|>[]{},'\"#&*!~0a".unicodeScalars)
+        var calls = 0
+        for (name, text) in Self.documents {
+            let function = try #require(Library.functions[name])
+            let scalars = Array(text.unicodeScalars)
+            for round in 0..<150 {
+                var mutated = scalars
+                if round % 3 == 0 {
+                    mutated = Array(mutated.prefix(Int.random(in: 0...mutated.count, using: &generator)))
+                } else {
+                    for _ in 0..<Int.random(in: 1...4, using: &generator) where !mutated.isEmpty {
+                        let position = Int.random(in: 0..<mutated.count, using: &generator)
+                        mutated[position] = alphabet.randomElement(using: &generator) ?? " "
+                    }
+                }
+                do {
+                    _ = try function.implementation([.string(String(String.UnicodeScalarView(mutated)))])
+                } catch {
+                    #expect(!error.message.isEmpty)
+                }
+                calls += 1
+            }
+        }
+        #expect(calls == Self.documents.count * 150)
+    }
+}

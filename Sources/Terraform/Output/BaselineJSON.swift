@@ -1,0 +1,80 @@
+import DriftModel
+
+/// `drift baseline --format json`: byte-for-byte `baseline.jsonValue.canonicalJSON(pretty: true)`,
+/// written straight into a UTF-8 buffer. A 10 MB configuration yields ~100k resources, and the
+/// generic writer spent as long printing them as the evaluator spent computing them.
+public enum BaselineJSON {
+    public static func render(_ baseline: Baseline) -> String {
+        var writer = Writer()
+        writer.value(baseline.jsonValue, indent: 0)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    struct Writer {
+        var bytes: [UInt8] = []
+
+        init() { bytes.reserveCapacity(1 << 20) }
+
+        mutating func value(_ value: Value, indent: Int) {
+            switch value {
+            case .null: append("null")
+            case .bool(let b): append(b ? "true" : "false")
+            case .number(let n): append(Value.format(number: n))
+            case .string(let s): string(s)
+            case .array(let items):
+                if items.isEmpty { return append("[]") }
+                bytes.append(UInt8(ascii: "["))
+                for (i, item) in items.enumerated() {
+                    if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                    newline(indent + 1)
+                    self.value(item, indent: indent + 1)
+                }
+                newline(indent)
+                bytes.append(UInt8(ascii: "]"))
+            case .object(let members):
+                if members.isEmpty { return append("{}") }
+                bytes.append(UInt8(ascii: "{"))
+                for (i, key) in members.keys.sorted().enumerated() {
+                    if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                    newline(indent + 1)
+                    string(key)
+                    append(": ")
+                    self.value(members[key] ?? .null, indent: indent + 1)
+                }
+                newline(indent)
+                bytes.append(UInt8(ascii: "}"))
+            }
+        }
+
+        private mutating func newline(_ indent: Int) {
+            bytes.append(UInt8(ascii: "\n"))
+            for _ in 0..<indent {
+                bytes.append(0x20)
+                bytes.append(0x20)
+            }
+        }
+
+        private mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+        /// The escapes of `Value.canonicalJSON`: `\" \\ \n \r \t \b \f`, other controls as `\u00XX`.
+        private mutating func string(_ s: String) {
+            bytes.append(UInt8(ascii: "\""))
+            for byte in s.utf8 {
+                switch byte {
+                case UInt8(ascii: "\""): append("\\\"")
+                case UInt8(ascii: "\\"): append("\\\\")
+                case UInt8(ascii: "\n"): append("\\n")
+                case UInt8(ascii: "\r"): append("\\r")
+                case UInt8(ascii: "\t"): append("\\t")
+                case 0x08: append("\\b")
+                case 0x0C: append("\\f")
+                case 0..<0x20:
+                    let hex = String(byte, radix: 16)
+                    append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+                default: bytes.append(byte)
+                }
+            }
+            bytes.append(UInt8(ascii: "\""))
+        }
+    }
+}
