@@ -8,7 +8,7 @@ enum Unify {
     static func primitives(_ values: [HCLValue]) -> [HCLValue] { unified(values) ?? values }
 
     /// nil when numbers and bools meet without a string to convert both to.
-    static func unified(_ values: [HCLValue]) -> [HCLValue]? {
+    private static func unified(_ values: [HCLValue]) -> [HCLValue]? {
         var kinds = Set<String>()
         for value in values {
             switch value {
