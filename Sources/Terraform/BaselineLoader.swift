@@ -35,6 +35,10 @@ public struct BaselineLoader: Sendable {
     }
 
     public func load() -> Baseline {
+        LargeStackThread.run { self.evaluate() }
+    }
+
+    private func evaluate() -> Baseline {
         let log = DiagnosticLog()
         let root = Self.absolute(directory)
         var isDirectory: ObjCBool = false

@@ -52,4 +52,51 @@ struct DiagnosticTests {
                 second note
                 """)
     }
+
+    /// Where drift deliberately differs from Terraform: at the end of the file it points at the
+    /// unclosed opener (Terraform points past the last line), and an unterminated `/*` is named.
+    static let knownDeviations: [String: String] = [
+        "heredoc-unterminated": "points at the heredoc opener",
+        "index-missing-bracket": "points at the opening bracket",
+        "unbalanced-parenthesis": "points at the opening parenthesis",
+        "unterminated-comment": "reports the comment itself",
+        "trailing-backslash": "reports the escape, then the unterminated string",
+        "splat-missing-bracket": "points at the token after the star",
+    ]
+
+    @Test("the first diagnostic of each broken fixture is the one terraform validate reports")
+    func matchesTerraform() throws {
+        let directory = try TestHelpers.fixturesURL().appendingPathComponent("errors")
+        let captured = try String(contentsOf: directory.appendingPathComponent("terraform.expected"), encoding: .utf8)
+        var compared = 0
+        for line in captured.split(separator: "\n") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 5 else { continue }
+            let name = fields[0]
+            let source = try String(contentsOf: directory.appendingPathComponent(name + ".tf"), encoding: .utf8)
+            let first = try #require(HCLParser.parse(source, filename: "main.tf").diagnostics.first, "\(name)")
+            if let reason = Self.knownDeviations[name] {
+                #expect(!reason.isEmpty)
+                continue
+            }
+            compared += 1
+            #expect(first.message == fields[1], "\(name)")
+            #expect("\(first.range.start.line):\(first.range.start.column)" == "\(fields[2]):\(fields[3])", "\(name)")
+            #expect(first.notes.joined(separator: "\n") == fields[4].replacingOccurrences(of: "\u{23CE}", with: "\n"), "\(name)")
+        }
+        #expect(compared > 55)
+    }
+
+    @Test("tabs before the column are kept so the caret lines up")
+    func caretAfterTabs() {
+        let source = "block {\n\ta = 1 2\n}\n"
+        let result = HCLParser.parse(source, filename: "tabs.tf")
+        #expect(
+            DiagnosticRenderer.render(result.diagnostics, source: source) == """
+                tabs.tf:2:8: error: Missing newline after argument
+                \ta = 1 2
+                \t      ^
+                An argument definition must end with a newline.
+                """)
+    }
 }

@@ -57,9 +57,9 @@ struct JSONSyntaxTests {
     @Test("JSON syntax errors and structural errors are diagnostics", arguments: [
         (#"{"a": 1,}"#, "x.tf.json:1:9: error: Invalid JSON\n{\"a\": 1,}\n        ^\nInvalid object: a property name string is expected."),
         (#"[1]"#, "x.tf.json:1:1: error: Root value must be object\n[1]\n^\nThe root value in a JSON-based configuration must be a JSON object."),
-        (#"{"a": 1, "a": 2}"#, "x.tf.json:1:10: error: Duplicate argument\n{\"a\": 1, \"a\": 2}\n         ^\nThe argument \"a\" was already set at x.tf.json:1:2. Each argument may be set only once."),
+        (#"{"a": 1, "a": 2}"#, "x.tf.json:1:10: error: Duplicate argument\n{\"a\": 1, \"a\": 2}\n         ^\nThe argument \"a\" was already set at x.tf.json:1,2-5. Each argument may be set only once."),
         (#"{"variable": "x"}"#, "x.tf.json:1:14: error: Incorrect JSON value type\n{\"variable\": \"x\"}\n             ^\nThe block \"variable\" must be an object whose property names are block labels."),
-        ("{\"a\": \"${\"}", "x.tf.json:1:10: error: Invalid expression\n{\"a\": \"${\"}\n         ^\nExpected the start of an expression, but found an invalid expression token."),
+        ("{\"a\": \"${\"}", "x.tf.json:1:10: error: Missing expression\n{\"a\": \"${\"}\n         ^\nExpected the start of an expression, but found the end of the file."),
     ])
     func errors(source: String, expected: String) {
         let result = HCLJSON.parse(source, filename: "x.tf.json", schema: Self.schema)
@@ -80,5 +80,26 @@ struct JSONSyntaxTests {
     func escapes() {
         let (value, _) = HCLJSON.parseLiteral(#"["\u00e9\ud83d\ude00\n\/", "\ud83d\u0041"]"#, filename: "e.json")
         #expect(value == .tuple([.string("é😀\n/"), .string("\u{FFFD}A")]))
+    }
+
+    /// Terraform computes `[2,{"//":"in expr object","k":1,"x":2},[2,"x3"],"${not}"]` for the
+    /// output of `Fixtures/locals.tf.json`: "//" is a comment only in bodies, object keys are
+    /// templates, a lone interpolation keeps its type and `$${` escapes.
+    @Test("JSON expressions evaluate as Terraform evaluates them")
+    func matchesTerraform() throws {
+        let source = try TestHelpers.fixture("locals.tf.json")
+        let schema = BodySchema(blocks: ["locals": BlockSchema(), "output": BlockSchema(labelCount: 1)])
+        let result = HCLJSON.parse(source, filename: "locals.tf.json", schema: schema)
+        #expect(result.diagnostics.isEmpty)
+        let locals = try #require(result.body.blocks(ofType: "locals").first?.body)
+        #expect(locals.attributes.map(\.name) == ["a", "m", "t", "lit"])
+        var values: [String: HCLValue] = [:]
+        for attribute in locals.attributes {
+            values[attribute.name] = Evaluator.evaluate(attribute.expression, in: EvalContext(variables: ["local": .object(values)])).0
+        }
+        #expect(values["a"] == .number(2))
+        #expect(values["m"] == .object(["//": .string("in expr object"), "k": .number(1), "x": .number(2)]))
+        #expect(values["t"] == .tuple([.number(2), .string("x3")]))
+        #expect(values["lit"] == .string("${not}"))
     }
 }

@@ -16,7 +16,7 @@ struct BaselineTextRendererTests {
               tags_all = {"Name":"merged","Owner":"sre","Team":"web"}  # default_tags + tags
             """))
         #expect(text.contains("aws_s3_bucket.west (provider aws.west)  # main.tf:34:1\n"))
-        #expect(text.contains("  tags_all = (known after apply)\n"))
+        #expect(text.contains("  tags_all = {}  # default_tags + tags\n"))
         #expect(text.hasSuffix("\n3 resource(s)\n"))
     }
 }

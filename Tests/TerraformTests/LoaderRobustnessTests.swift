@@ -83,4 +83,19 @@ struct LoaderRobustnessTests {
             }
         }
     }
+
+    @Test("a chain of 20000 locals ends in a value or a located error, not a stack overflow", .timeLimit(.minutes(2)))
+    func deepReferenceChain() throws {
+        var text = "locals {\n  l0 = \"x\"\n"
+        for i in 1..<20_000 { text += "  l\(i) = local.l\(i - 1)\n" }
+        text += "}\n\nresource \"test_thing\" \"x\" {\n  v = local.l19999\n}\n"
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("drift-deep-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: directory + "/main.tf"))
+        let baseline = Self.load(directory)
+        #expect(baseline.errorMessages.allSatisfy { $0 == "References nested too deeply" })
+        let thing = try #require(baseline.resource("test_thing.x"))
+        #expect(thing.attributes["v"] == "x" || thing.unknown == ["v"])
+    }
 }

@@ -28,12 +28,11 @@ extension EvaluationRun {
         var tuple: [HCLValue] = []
         var members: [String: HCLValue] = [:]
         var groups: [String: [HCLValue]] = [:]
-        var firstKeyRange: [String: SourceRange] = [:]
         var unknown = false
         for (key, value) in pairs {
             let step: HCLValue? = with(loop.keyVariable, key) { run in
                 run.with(loop.valueVariable, value) { run in
-                    run.forStep(loop, tuple: &tuple, members: &members, groups: &groups, firstKeyRange: &firstKeyRange)
+                    run.forStep(loop, tuple: &tuple, members: &members, groups: &groups)
                 }
             }
             if step == .unknown { unknown = true }
@@ -48,9 +47,7 @@ extension EvaluationRun {
     /// One element of a `for`: nil on a fatal error, `.unknown` when the element makes the whole
     /// result unknown, `.null` otherwise.
     private mutating func forStep(
-        _ loop: ForExpression, tuple: inout [HCLValue], members: inout [String: HCLValue], groups: inout [String: [HCLValue]],
-        firstKeyRange: inout [String: SourceRange]
-    ) -> HCLValue? {
+        _ loop: ForExpression, tuple: inout [HCLValue], members: inout [String: HCLValue], groups: inout [String: [HCLValue]]) -> HCLValue? {
         if let condition = loop.condition {
             let value = evaluate(condition)
             switch value {
@@ -92,7 +89,6 @@ extension EvaluationRun {
                 return nil
             } else {
                 members[name] = value
-                firstKeyRange[name] = keyExpression.range
             }
             return .null
         }
@@ -104,7 +100,7 @@ extension EvaluationRun {
         var output = ""
         var unknown = false
         appendTemplate(parts, to: &output, unknown: &unknown)
-        return unknown ? .unknown : .string(output)
+        return unknown ? .unknown : .string(Normalization.nfc(output))
     }
 
     private mutating func appendTemplate(_ parts: [TemplatePart], to output: inout String, unknown: inout Bool) {

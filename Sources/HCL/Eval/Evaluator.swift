@@ -1,6 +1,10 @@
 /// Evaluates HCL expressions with HCL's semantics: implicit primitive conversions, unknown
 /// propagation through every operation, null checks, and errors as diagnostics at the range of
-/// the offending sub-expression.
+/// the offending sub-expression (with HCL's own summaries and details, checked against Terraform).
+///
+/// Functions come from the context. As in cty, a function with `propagatesUnknown` is not called
+/// when an argument *is* unknown; an argument that merely *contains* unknowns (a list with an
+/// unknown element) is passed through, so such functions must handle nested `.unknown` values.
 public enum Evaluator {
     /// Evaluates `expression` in `context`. On errors the value is `.unknown` (so callers can keep
     /// going) and the diagnostics say what went wrong.
@@ -132,10 +136,17 @@ struct EvaluationRun {
                     at: keyRange)
             }
             guard number == number.rounded(), number >= 0, number < Double(items.count) else {
-                let reason =
-                    number != number.rounded()
-                    ? ": indexing a sequence requires a whole number, but the given index has a fractional part."
-                    : number < 0 ? ": a negative number is not a valid index for a sequence." : "."
+                let reason: String
+                if number != number.rounded() {
+                    reason = ": indexing a sequence requires a whole number, but the given index has a fractional part."
+                } else if number < 0 {
+                    reason = ": a negative number is not a valid index for a sequence."
+                } else if number == Double(items.count) {
+                    // cty explains only the off-by-one case.
+                    reason = items.isEmpty ? ": the collection has no elements." : ": the given index is greater than or equal to the length of the collection."
+                } else {
+                    reason = "."
+                }
                 return fail("Invalid index", "The given key does not identify an element in this collection value\(reason)", at: keyRange)
             }
             return items[Int(number)]

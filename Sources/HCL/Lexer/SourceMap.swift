@@ -71,4 +71,14 @@ final class SourceMap {
     }
 
     func byte(_ i: Int) -> UInt8 { i >= 0 && i < bytes.count ? bytes[i] : 0 }
+
+    /// Bytes in the UTF-8 sequence starting at `i` (at least 1).
+    func scalarLength(at i: Int) -> Int {
+        switch byte(i) {
+        case 0xC0..<0xE0: return 2
+        case 0xE0..<0xF0: return 3
+        case 0xF0..<0xF8: return 4
+        default: return 1
+        }
+    }
 }

@@ -16,24 +16,6 @@ enum TokenKind: UInt8, Sendable {
     case unterminatedString, unterminatedHeredoc, unterminatedComment, invalidHeredoc
 
     var isError: Bool { rawValue >= TokenKind.invalid.rawValue }
-
-    /// How the token is named in "expected X" messages.
-    var displayName: String {
-        switch self {
-        case .identifier: return "identifier"
-        case .number: return "number"
-        case .openQuote, .closeQuote: return "quote"
-        case .openBrace: return "\"{\""
-        case .closeBrace: return "\"}\""
-        case .openBracket: return "\"[\""
-        case .closeBracket: return "\"]\""
-        case .openParen: return "\"(\""
-        case .closeParen: return "\")\""
-        case .newline: return "newline"
-        case .endOfFile: return "end of file"
-        default: return "token"
-        }
-    }
 }
 
 /// One lexed token: its kind and byte range. Text is sliced from the source bytes only when the

@@ -19,9 +19,10 @@ public struct ParseResult: Sendable {
 public enum HCLParser {
     /// Parses a configuration file's body.
     public static func parse(_ source: String, filename: String) -> ParseResult {
-        let bytes = Array(source.utf8)
+        let bytes = withoutByteOrderMark(source)
         let tokens = bytes.withUnsafeBufferPointer { Lexer.tokenize($0) }
         var parser = Parser(tokens: tokens, map: SourceMap(bytes: bytes, filename: filename))
+        parser.reportLexicalErrors()
         let body = parser.parseBody(inBlock: false, start: 0)
         return ParseResult(body: body, diagnostics: parser.diagnostics)
     }
@@ -29,9 +30,10 @@ public enum HCLParser {
     /// Parses one standalone expression, e.g. a `--var` value or a type constraint. Anything after
     /// the expression other than newlines is an error.
     public static func parseExpression(_ source: String, filename: String) -> (Expression?, [Diagnostic]) {
-        let bytes = Array(source.utf8)
+        let bytes = withoutByteOrderMark(source)
         let tokens = bytes.withUnsafeBufferPointer { Lexer.tokenize($0) }
         var parser = Parser(tokens: tokens, map: SourceMap(bytes: bytes, filename: filename))
+        parser.reportLexicalErrors()
         parser.pushNewlines(false)
         let expression = parser.parseExpression()
         let rest = parser.peek()
@@ -50,10 +52,18 @@ public enum HCLParser {
 
     /// A template whose positions are shifted to start at `base` (a string inside a JSON file).
     static func parseTemplate(_ source: String, filename: String, base: SourcePosition?) -> (Expression, [Diagnostic]) {
-        let bytes = Array(source.utf8)
+        let bytes = withoutByteOrderMark(source)
         let tokens = bytes.withUnsafeBufferPointer { Lexer.tokenize($0, template: true) }
         var parser = Parser(tokens: tokens, map: SourceMap(bytes: bytes, filename: filename, base: base))
+        parser.reportLexicalErrors()
         let expression = parser.parseBareTemplate()
         return (expression, parser.diagnostics)
+    }
+
+    /// The source's UTF-8 bytes without a leading byte order mark, which HCL ignores.
+    private static func withoutByteOrderMark(_ source: String) -> [UInt8] {
+        let bytes = Array(source.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Array(bytes.dropFirst(3)) }
+        return bytes
     }
 }

@@ -21,6 +21,11 @@ extension Parser {
                 recovering = false
                 parseBodyItem(into: &attributes, &blocks, seen: &seen)
                 continue
+            case .openQuote:
+                error("Invalid argument name", "Argument names must not be quoted.", at: range(token))
+                recoverToNewline()
+                if index == before { next() }
+                continue
             default:
                 unexpected(token, "Argument or block definition required", "An argument or block definition is required here.")
                 recoverToNewline()
@@ -49,7 +54,7 @@ extension Parser {
                 recovering = false
                 error(
                     "Attribute redefined",
-                    "The argument \"\(name)\" was already set at \(first). Each argument may be set only once.",
+                    "The argument \"\(name)\" was already set at \(first.hclDescription). Each argument may be set only once.",
                     at: range(nameToken))
                 recovering = savedRecovering
             } else {
@@ -59,7 +64,14 @@ extension Parser {
                 }
                 attributes.append(attribute)
             }
-            expectEndOfLine("Missing newline after argument", "An argument definition must end with a newline.")
+            if peek().kind == .comma {
+                unexpected(
+                    peek(), "Unexpected comma after argument",
+                    "Argument definitions must be separated by newlines, not commas. An argument definition must end with a newline.")
+                recoverToNewline()
+            } else {
+                expectEndOfLine("Missing newline after argument", "An argument definition must end with a newline.")
+            }
         case .openQuote, .identifier, .openBrace:
             if let block = parseBlock(typeToken: nameToken) { blocks.append(block) }
         default:
@@ -113,6 +125,11 @@ extension Parser {
                     recover(to: .closeBrace)
                     return nil
                 }
+            } else if open.kind == .equals {
+                error(
+                    "Invalid block definition",
+                    "The equals sign \"=\" indicates an argument definition, and must not be used when defining a block.",
+                    at: range(open))
             } else {
                 unexpected(open, "Invalid block definition", "Either a quoted string block label or an opening brace (\"{\") is expected here.")
             }
@@ -122,20 +139,18 @@ extension Parser {
         next()
         let body: Body
         let inner = peek()
-        if inner.kind == .newline {
+        if inner.kind == .newline || inner.kind == .endOfFile {
             body = parseBody(inBlock: true, start: open.end)
             let close = peek()
             if close.kind == .closeBrace {
                 next()
             } else {
-                let savedRecovering = recovering
                 recovering = false
                 error(
                     "Unclosed configuration block",
                     "There is no closing brace for this block before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file.",
                     at: range(open))
                 recovering = true
-                _ = savedRecovering
             }
         } else {
             body = parseSingleLineBody(open: open)
@@ -155,8 +170,14 @@ extension Parser {
             next()
             return Body(attributes: [], blocks: [], range: range(from: open.end, to: first.start))
         }
-        let detail = "A single-line block definition can contain only a single argument. To define several arguments or a nested block, place each on a line of its own within the block."
-        if first.kind == .identifier, peekSecond().kind == .equals {
+        guard first.kind == .identifier else {
+            unexpected(first, "Argument or block definition required", "An argument or block definition is required here.")
+            recover(to: .closeBrace)
+            return Body(attributes: [], blocks: [], range: range(from: open.end, to: previousEnd))
+        }
+        let second = peekSecond()
+        switch second.kind {
+        case .equals:
             next()
             next()
             let value = parseExpression()
@@ -164,13 +185,45 @@ extension Parser {
                 Attribute(
                     name: text(first), expression: value, range: span(map.position(first.start), value.range.end),
                     nameRange: range(first)))
+        case .openQuote, .openBrace, .identifier:
+            error(
+                "Argument definition required",
+                "A single-line block definition can contain only a single argument. If you meant to define argument \"\(text(first))\", use an equals sign to assign it a value. To define a nested block, place it on a line of its own within its parent block.",
+                at: range(from: first.start, to: second.end))
+            recover(to: .closeBrace)
+            return Body(attributes: [], blocks: [], range: range(from: open.end, to: previousEnd))
+        default:
+            next()
+            unexpected(
+                second, "Argument or block definition required",
+                "An argument or block definition is required here. To set an argument, use the equals sign \"=\" to introduce the argument value.")
+            recover(to: .closeBrace)
+            return Body(attributes: [], blocks: [], range: range(from: open.end, to: previousEnd))
         }
         let close = peek()
         let bodyRange = range(from: open.end, to: close.start)
-        if close.kind == .closeBrace {
+        switch close.kind {
+        case .closeBrace:
             next()
-        } else {
-            unexpected(close, "Invalid single-argument block definition", detail)
+        case .comma:
+            unexpected(
+                close, "Invalid single-argument block definition",
+                "Single-line block syntax can include only one argument definition. To define multiple arguments, use the multi-line block syntax with one argument definition per line.")
+            recover(to: .closeBrace)
+        case .newline:
+            unexpected(
+                close, "Invalid single-argument block definition",
+                "An argument definition on the same line as its containing block creates a single-line block definition, which must also be closed on the same line. Place the block's closing brace immediately after the argument definition.")
+            recover(to: .closeBrace)
+        case .endOfFile:
+            unexpected(
+                close, "Unclosed configuration block",
+                "There is no closing brace for this block before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file.",
+                opener: open)
+        default:
+            unexpected(
+                close, "Invalid single-argument block definition",
+                "A single-line block definition must end with a closing brace immediately after its single argument definition.")
             recover(to: .closeBrace)
         }
         return Body(attributes: attributes, blocks: [], range: bodyRange)
@@ -190,11 +243,15 @@ extension Parser {
                 next()
                 return (value, range(from: open.start, to: token.end))
             case .templateInterpolation, .templateControl:
-                error("Invalid block label", "Template sequences are not allowed in a block label.", at: range(token))
+                let which = token.kind == .templateControl ? "%" : "$"
+                error(
+                    "Invalid string literal",
+                    "Template sequences are not allowed in this string. To include a literal \"\(which)\", double it (as \"\(which)\(which)\") to escape it.",
+                    at: range(token))
                 recover(to: .closeQuote)
                 return (value, range(from: open.start, to: previousEnd))
             default:
-                unexpected(token, "Unterminated template string", "No closing marker was found for the string.")
+                unexpected(token, "Unterminated string literal", "Unable to find the closing quote mark before the end of the file.")
                 if token.kind == .unterminatedString { next() }
                 return (value, range(from: open.start, to: previousEnd))
             }

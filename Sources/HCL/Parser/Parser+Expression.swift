@@ -100,7 +100,13 @@ extension Parser {
                     let item = Expression(.splatItem, range: range(after))
                     var each = item
                     while peek().kind == .dot, peekSecond().kind == .identifier || peekSecond().kind == .number {
-                        each = parseDotStep(each)
+                        each = parseDotStep(each, inAttributeSplat: after)
+                    }
+                    if peek().kind == .dot, peekSecond().kind == .star {
+                        next()
+                        error(
+                            "Nested splat expression not allowed",
+                            "A splat expression (*) cannot be used inside another attribute-only splat expression.", at: range(peek()))
                     }
                     current = Expression(.splat(source: current, each: each), range: span(base.range.start, map.position(previousEnd)))
                     continue
@@ -110,9 +116,17 @@ extension Parser {
             } else if token.kind == .openBracket {
                 pushNewlines(false)
                 let open = next()
-                if peek().kind == .star, peekSecond().kind == .closeBracket {
+                if peek().kind == .star {
                     next()
-                    let close = next()
+                    let close = peek()
+                    if close.kind == .closeBracket {
+                        next()
+                    } else {
+                        unexpected(
+                            close, "Missing close bracket on splat index",
+                            "The star for a full splat operator must be immediately followed by a closing bracket (\"]\").")
+                        recover(to: .closeBracket)
+                    }
                     popNewlines()
                     let item = Expression(.splatItem, range: range(close))
                     let each = parseTraversals(item)
@@ -136,7 +150,10 @@ extension Parser {
     }
 
     /// `.name` or the legacy `.0` (a number such as `0.1` after a dot is two index steps).
-    private mutating func parseDotStep(_ base: Expression) -> Expression {
+    /// `star` is the splat's `*` when inside an attribute-only splat (HCL reports a chained
+    /// legacy index there).
+    private mutating func parseDotStep(_ base: Expression, inAttributeSplat star: Token? = nil) -> Expression {
+        let inAttributeSplat = star != nil
         next()
         let token = peek()
         let start = base.range.start.offset
@@ -149,10 +166,13 @@ extension Parser {
             let digits = text(token)
             // `foo.0.1` lexes `0.1` as one number: chaining legacy indexes is not permitted.
             guard let value = Int(digits) else {
+                let halves = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+                let like = "[\(halves.first ?? "")][\(halves.count > 1 ? halves[1] : "")]"
+                let proper = inAttributeSplat ? "the proper index syntax with a full splat expression [*] instead" : "the proper index syntax instead"
                 error(
                     "Invalid legacy index syntax",
-                    "When using the legacy index syntax, chaining two indexes together is not permitted. Use the proper index syntax instead, like [0][1].",
-                    at: range(token))
+                    "When using the legacy index syntax, chaining two indexes together is not permitted. Use \(proper), like \(like).",
+                    at: range(star ?? token))
                 return Expression(.index(base, invalidExpression(at: range(token))), range: range(from: start, to: token.end))
             }
             let key = Expression(.literal(.number(Double(value))), range: range(token))

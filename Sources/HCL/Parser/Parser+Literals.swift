@@ -13,7 +13,7 @@ extension Parser {
             }
             i += 1
         }
-        if !needsWork { return map.text(token.start, token.end) }
+        if !needsWork { return Normalization.nfc(map.text(token.start, token.end)) }
         var out: [UInt8] = []
         out.reserveCapacity(token.end - token.start)
         i = token.start
@@ -39,25 +39,36 @@ extension Parser {
             case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
             case UInt8(ascii: "u"), UInt8(ascii: "U"):
                 let digits = selector == UInt8(ascii: "u") ? 4 : 8
-                if let scalar = hexScalar(from: i + 2, digits: digits, limit: token.end) {
-                    out.append(contentsOf: Array(String(Character(scalar)).utf8))
+                let saved = recovering
+                recovering = false
+                defer { recovering = saved }
+                guard let value = hexValue(from: i + 2, digits: digits, limit: token.end) else {
+                    error(
+                        "Invalid escape sequence",
+                        selector == UInt8(ascii: "u")
+                            ? "The \\u escape sequence must be followed by four hexadecimal digits."
+                            : "The \\U escape sequence must be followed by eight hexadecimal digits.",
+                        at: map.range(i, min(token.end, i + 2 + digits)))
+                    out.append(b)
+                    i += 1
+                    continue
+                }
+                guard let scalar = Unicode.Scalar(value) else {
+                    let hex = String(value, radix: 16)
+                    error(
+                        "Invalid escape sequence",
+                        "Cannot encode character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex) in UTF-8.",
+                        at: map.range(i, i + 2 + digits))
                     i += 2 + digits
                     continue
                 }
-                let saved = recovering
-                recovering = false
-                error(
-                    "Invalid escape sequence",
-                    "The \\\(Character(Unicode.Scalar(selector))) escape must be followed by \(digits) hexadecimal digits naming a Unicode character.",
-                    at: map.range(i, min(token.end, i + 2 + digits)))
-                recovering = saved
-                out.append(b)
-                i += 1
+                out.append(contentsOf: Array(String(Character(scalar)).utf8))
+                i += 2 + digits
                 continue
             default:
                 let saved = recovering
                 recovering = false
-                let shown = map.text(i + 1, i + 1 + UTF8ScalarsLength.of(map, i + 1))
+                let shown = map.text(i + 1, i + 1 + map.scalarLength(at: i + 1))
                 error("Invalid escape sequence", "The symbol \"\(shown)\" is not a valid escape sequence selector.", at: map.range(i, i + 2))
                 recovering = saved
                 out.append(b)
@@ -66,10 +77,11 @@ extension Parser {
             }
             i += 2
         }
-        return String(decoding: out, as: UTF8.self)
+        return Normalization.nfc(String(decoding: out, as: UTF8.self))
     }
 
-    private func hexScalar(from start: Int, digits: Int, limit: Int) -> Unicode.Scalar? {
+    /// The value of exactly `digits` hexadecimal digits at `start`, or nil.
+    private func hexValue(from start: Int, digits: Int, limit: Int) -> UInt32? {
         guard start + digits <= limit else { return nil }
         var value: UInt32 = 0
         for k in 0..<digits {
@@ -81,9 +93,9 @@ extension Parser {
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(b - UInt8(ascii: "A") + 10)
             default: return nil
             }
-            value = value * 16 + digit
+            value = value &* 16 &+ digit
         }
-        return Unicode.Scalar(value)
+        return value
     }
 
     /// `<<-` heredocs: remove the smallest leading whitespace of the literal lines from every line.
@@ -110,18 +122,6 @@ extension Parser {
         guard minimum > 0, minimum != Int.max else { return }
         for i in adjust {
             if case .literal(let text) = parts[i] { parts[i] = .literal(Whitespace.dropLeading(text, minimum)) }
-        }
-    }
-}
-
-enum UTF8ScalarsLength {
-    static func of(_ map: SourceMap, _ i: Int) -> Int {
-        let b = map.byte(i)
-        switch b {
-        case 0xC0..<0xE0: return 2
-        case 0xE0..<0xF0: return 3
-        case 0xF0..<0xF8: return 4
-        default: return 1
         }
     }
 }

@@ -27,156 +27,186 @@ extension Parser {
         }
     }
 
+    /// The flat parts of one template and the range of what ended it (for messages about
+    /// unclosed directives).
+    struct TemplateParts {
+        var parts: [FlatPart] = []
+        var endRange: SourceRange
+    }
+
     mutating func parseQuotedTemplate() -> Expression {
         let open = next()
-        let parts = parseTemplateParts(closer: .closeQuote, literalKind: .quotedLiteral, openRange: range(open))
-        return templateExpression(parts, range: range(from: open.start, to: previousEnd))
+        let template = parseTemplateParts(closer: .closeQuote, literalKind: .quotedLiteral)
+        return templateExpression(template, range: range(from: open.start, to: previousEnd))
     }
 
     mutating func parseHeredoc() -> Expression {
         let open = next()
-        var parts = parseTemplateParts(closer: .closeHeredoc, literalKind: .heredocLiteral, openRange: range(open))
-        if open.flag { Self.dedent(&parts) }
-        return templateExpression(parts, range: range(from: open.start, to: previousEnd))
+        var template = parseTemplateParts(closer: .closeHeredoc, literalKind: .heredocLiteral)
+        if open.flag { Self.dedent(&template.parts) }
+        return templateExpression(template, range: range(from: open.start, to: previousEnd))
     }
 
     /// A whole input read as a template (for `templatefile`).
     mutating func parseBareTemplate() -> Expression {
-        let parts = parseTemplateParts(closer: .endOfFile, literalKind: .templateLiteral, openRange: range(from: 0, to: 0))
-        return templateExpression(parts, range: range(from: 0, to: map.byteCount))
+        let template = parseTemplateParts(closer: .endOfFile, literalKind: .templateLiteral)
+        return templateExpression(template, range: range(from: 0, to: map.byteCount))
     }
 
     /// A pure-literal template becomes a string literal; otherwise a template of nested parts.
-    private mutating func templateExpression(_ flat: [FlatPart], range: SourceRange) -> Expression {
+    private mutating func templateExpression(_ template: TemplateParts, range: SourceRange) -> Expression {
         var position = 0
-        let (parts, _) = buildParts(flat, &position, opener: nil)
+        let (parts, _) = buildParts(template.parts, &position, opener: nil, end: template.endRange)
         if parts.isEmpty { return Expression(.literal(.string("")), range: range) }
         if parts.count == 1, case .literal(let text) = parts[0] { return Expression(.literal(.string(text)), range: range) }
         return Expression(.template(parts), range: range)
     }
 
-    private mutating func parseTemplateParts(closer: TokenKind, literalKind: TokenKind, openRange: SourceRange) -> [FlatPart] {
-        var parts: [FlatPart] = []
+    private mutating func parseTemplateParts(closer: TokenKind, literalKind: TokenKind) -> TemplateParts {
+        var template = TemplateParts(endRange: range(tokens[index]))
+        let startToken = tokens[index]
         var trimNext = false
-        func append(_ text: String, to parts: inout [FlatPart], trim: inout Bool) {
-            var text = text
-            if trim {
-                text = Whitespace.trimLeading(text)
-                trim = false
-            }
-            parts.append(.literal(text))
-        }
-        func trimPrevious(_ parts: inout [FlatPart]) {
-            if case .literal(let text)? = parts.last {
-                parts[parts.count - 1] = .literal(Whitespace.trimTrailing(text))
-            }
-        }
         while true {
             let token = tokens[index]
+            let trim = trimNext
+            trimNext = false
             switch token.kind {
             case literalKind:
                 index += 1
-                append(decodeLiteral(token, escapes: literalKind == .quotedLiteral), to: &parts, trim: &trimNext)
+                var text = decodeLiteral(token, escapes: literalKind == .quotedLiteral)
+                if trim { text = Whitespace.trimLeading(text) }
+                template.parts.append(.literal(text))
             case .templateInterpolation, .templateControl:
                 index += 1
-                if token.flag { trimPrevious(&parts) }
-                trimNext = false
+                if token.flag, case .literal(let text)? = template.parts.last {
+                    template.parts[template.parts.count - 1] = .literal(Whitespace.trimTrailing(text))
+                }
                 pushNewlines(false)
-                let part: FlatPart
+                defer { popNewlines() }
                 if token.kind == .templateInterpolation {
-                    part = .interpolation(parseExpression())
-                } else {
-                    part = parseDirective(token)
+                    let expression = parseExpression()
+                    template.parts.append(.interpolation(expression))
+                    trimNext = closeInterpolation(start: startToken, quoted: closer == .closeQuote)
+                } else if let part = parseDirective(token) {
+                    template.parts.append(part.0)
+                    trimNext = closeDirective(keyword: part.1, start: startToken)
                 }
-                let end = peek()
-                if end.kind == .templateSequenceEnd {
-                    next()
-                    trimNext = end.flag
-                } else {
-                    unexpected(
-                        end, "Extra characters after interpolation expression",
-                        "Expected a closing brace to end the interpolation expression, but found extra characters.", opener: token)
-                    recover(to: .templateSequenceEnd)
-                }
-                popNewlines()
-                parts.append(part)
             case closer:
+                template.endRange = range(token)
                 if closer != .endOfFile { index += 1 }
-                return parts
-            case .unterminatedString:
-                unexpected(token, "", "")
+                return template
+            case .unterminatedString, .unterminatedHeredoc:
+                // Reported by the lexical pass.
+                template.endRange = range(token)
+                recovering = true
                 index += 1
-                return parts
-            case .unterminatedHeredoc:
-                error("Unterminated heredoc", "No closing marker was found for the heredoc before the end of the file.", at: openRange)
-                index += 1
-                return parts
+                return template
             case .endOfFile:
-                if closer == .closeQuote {
-                    error("Unterminated template string", "No closing marker was found for the string.", at: openRange)
-                } else {
-                    error("Unterminated heredoc", "No closing marker was found for the heredoc before the end of the file.", at: openRange)
-                }
-                return parts
+                template.endRange = range(token)
+                error("Unterminated template string", "No closing marker was found for the string.", at: range(token))
+                return template
             default:
-                unexpected(token, "Invalid template", "Unexpected token in template.")
-                index += 1
+                unexpected(token, "Unterminated template string", "No closing marker was found for the string.")
+                recover(to: closer)
+                template.endRange = range(from: previousEnd, to: previousEnd)
+                return template
             }
         }
     }
 
-    private mutating func parseDirective(_ open: Token) -> FlatPart {
-        let keyword = peek()
-        let whole = { (parser: Parser) in parser.range(from: open.start, to: parser.peek2End()) }
-        if isKeyword(keyword, "if") {
+    /// Expects the `}` (or `~}`) ending an interpolation; returns whether it strips.
+    private mutating func closeInterpolation(start: Token, quoted: Bool) -> Bool {
+        let end = peek()
+        if end.kind == .templateSequenceEnd {
             next()
-            return .directive(.ifStart(parseExpression()), whole(self))
+            return end.flag
         }
-        if isKeyword(keyword, "else") {
-            next()
-            return .directive(.elseMarker, whole(self))
-        }
-        if isKeyword(keyword, "endif") {
-            next()
-            return .directive(.endIf, whole(self))
-        }
-        if isKeyword(keyword, "endfor") {
-            next()
-            return .directive(.endFor, whole(self))
-        }
-        if isKeyword(keyword, "for") {
-            next()
-            let first = peek()
-            guard first.kind == .identifier else {
-                unexpected(first, "Invalid 'for' directive", "For directive requires a variable name after 'for'.")
-                return .interpolation(invalidExpression(at: range(first)))
+        switch end.kind {
+        case .endOfFile:
+            unexpected(
+                end, "Unclosed template interpolation sequence",
+                "There is no closing brace for this interpolation sequence before the end of the file. This might be caused by incorrect nesting inside the given expression.",
+                opener: start)
+        case .colon:
+            unexpected(
+                end, "Extra characters after interpolation expression",
+                "Template interpolation doesn't expect a colon at this location. Did you intend this to be a literal sequence to be processed as part of another language? If so, you can escape it by starting with \"$${\" instead of just \"${\".")
+        case .closeQuote where quoted, .openQuote where quoted, .unterminatedString where quoted:
+            if !recovering {
+                error(
+                    "Unclosed template interpolation sequence",
+                    "There is no closing brace for this interpolation sequence before the end of the quoted template. This might be caused by incorrect nesting inside the given expression.",
+                    at: range(start))
             }
+        default:
+            unexpected(
+                end, "Extra characters after interpolation expression",
+                "Expected a closing brace to end the interpolation expression, but found extra characters.\n\nThis can happen when you include interpolation syntax for another language, such as shell scripting, but forget to escape the interpolation start token. If this is an embedded sequence for another language, escape it by starting with \"$${\" instead of just \"${\".")
+        }
+        recover(to: .templateSequenceEnd)
+        return false
+    }
+
+    /// Expects the `}` (or `~}`) ending a directive; returns whether it strips.
+    private mutating func closeDirective(keyword: String, start: Token) -> Bool {
+        let end = peek()
+        if end.kind == .templateSequenceEnd {
             next()
+            return end.flag
+        }
+        unexpected(end, "Extra characters in \(keyword) marker", "Expected a closing brace to end the sequence, but found extra characters.")
+        recover(to: .templateSequenceEnd)
+        return false
+    }
+
+    /// The directive after `%{`, and its keyword; nil (after recovering past `}`) when invalid.
+    private mutating func parseDirective(_ open: Token) -> (FlatPart, String)? {
+        let keyword = peek()
+        guard keyword.kind == .identifier else {
+            unexpected(
+                keyword, "Invalid template directive",
+                "A template directive keyword (\"if\", \"for\", etc) is expected at the beginning of a %{ sequence.")
+            recover(to: .templateSequenceEnd)
+            return nil
+        }
+        let name = text(keyword)
+        next()
+        let whole = { (parser: Parser) in parser.range(from: open.start, to: parser.peek2End()) }
+        switch name {
+        case "if":
+            let condition = parseExpression()
+            return (.directive(.ifStart(condition), whole(self)), name)
+        case "else": return (.directive(.elseMarker, whole(self)), name)
+        case "endif": return (.directive(.endIf, whole(self)), name)
+        case "endfor": return (.directive(.endFor, whole(self)), name)
+        case "for":
+            func fail(_ parser: inout Parser, _ detail: String) -> (FlatPart, String)? {
+                parser.unexpected(parser.peek(), "Invalid 'for' directive", detail)
+                parser.recover(to: .templateSequenceEnd)
+                return nil
+            }
+            guard peek().kind == .identifier else { return fail(&self, "For directive requires variable name after 'for'.") }
             var key: String?
-            var value = text(first)
+            var value = text(next())
             if peek().kind == .comma {
                 next()
-                let second = peek()
-                guard second.kind == .identifier else {
-                    unexpected(second, "Invalid 'for' directive", "Key variable name must be followed by a value variable name.")
-                    return .interpolation(invalidExpression(at: range(second)))
-                }
-                next()
+                guard peek().kind == .identifier else { return fail(&self, "For directive requires value variable name after comma.") }
                 key = value
-                value = text(second)
+                value = text(next())
             }
-            guard isKeyword(peek(), "in") else {
-                unexpected(peek(), "Invalid 'for' directive", "For directive requires the 'in' keyword after its name declarations.")
-                return .interpolation(invalidExpression(at: range(peek())))
-            }
+            guard isKeyword(peek(), "in") else { return fail(&self, "For directive requires 'in' keyword after names.") }
             next()
             let collection = parseExpression()
-            return .directive(.forStart(key: key, value: value, collection: collection), whole(self))
+            return (.directive(.forStart(key: key, value: value, collection: collection), whole(self)), name)
+        default:
+            var detail = "\"\(name)\" is not a valid template control keyword."
+            if let suggestion = EvaluationRun.suggestion(for: name, among: ["if", "for", "else", "endif", "endfor"]) {
+                detail += " Did you mean \"\(suggestion)\"?"
+            }
+            unexpected(keyword, "Invalid template control keyword", detail)
+            recover(to: .templateSequenceEnd)
+            return nil
         }
-        unexpected(
-            keyword, "Invalid template directive",
-            "A template directive keyword (\"if\", \"for\", etc) is expected at the beginning of a %{ sequence.")
-        return .interpolation(invalidExpression(at: range(keyword)))
     }
 
     /// The end of the upcoming `}` when it closes the sequence, for directive ranges.
@@ -186,9 +216,12 @@ extension Parser {
         return tokens[i].kind == .templateSequenceEnd ? tokens[i].end : tokens[max(0, index - 1)].end
     }
 
-    /// Nests the flat parts: returns the sequence up to the first unmatched `else`/`endif`/
-    /// `endfor` (returned as the terminator) or the end.
-    private mutating func buildParts(_ flat: [FlatPart], _ i: inout Int, opener: (Directive, SourceRange)?) -> ([TemplatePart], Directive?) {
+    /// Nests the flat parts: returns the sequence up to the `else`/`endif`/`endfor` that ends
+    /// `opener` (returned as the terminator) or the end. Unbalanced directives are reported with
+    /// HCL's messages.
+    private mutating func buildParts(
+        _ flat: [FlatPart], _ i: inout Int, opener: (Directive, SourceRange)?, end: SourceRange
+    ) -> ([TemplatePart], Directive?) {
         var result: [TemplatePart] = []
         func add(_ part: TemplatePart) {
             if case .literal(let text) = part {
@@ -200,6 +233,14 @@ extension Parser {
             }
             result.append(part)
         }
+        func report(_ parser: inout Parser, _ message: String, _ detail: String, _ range: SourceRange) {
+            let saved = parser.recovering
+            parser.recovering = false
+            parser.error(message, detail, at: range)
+            parser.recovering = saved
+        }
+        depth += 1
+        defer { depth -= 1 }
         while i < flat.count {
             let part = flat[i]
             i += 1
@@ -207,41 +248,52 @@ extension Parser {
             case .literal(let text): add(.literal(text))
             case .interpolation(let expression): add(.interpolation(expression))
             case .directive(let directive, let range):
-                switch directive {
-                case .ifStart(let condition):
-                    let (thenParts, end) = buildParts(flat, &i, opener: (directive, range))
+                switch (directive, opener?.0) {
+                case (.ifStart, _) where depth >= Self.maximumDepth, (.forStart, _) where depth >= Self.maximumDepth:
+                    report(&self, "Template directives too deeply nested", "Directives may nest at most \(Self.maximumDepth) levels deep.", range)
+                    i = flat.count
+                    return (result, nil)
+                case (.ifStart(let condition), _):
+                    let (thenParts, terminator) = buildParts(flat, &i, opener: (directive, range), end: end)
                     var elseParts: [TemplatePart] = []
-                    if case .elseMarker? = end {
-                        let (parts, _) = buildParts(flat, &i, opener: (.elseMarker, range))
+                    if case .elseMarker? = terminator {
+                        let (parts, _) = buildParts(flat, &i, opener: (.elseMarker, range), end: end)
                         elseParts = parts
                     }
                     add(.ifDirective(condition: condition, then: thenParts, else: elseParts))
-                case .forStart(let key, let value, let collection):
-                    let (body, _) = buildParts(flat, &i, opener: (directive, range))
+                case (.forStart(let key, let value, let collection), _):
+                    let (body, _) = buildParts(flat, &i, opener: (directive, range), end: end)
                     add(.forDirective(keyVariable: key, valueVariable: value, collection: collection, body: body))
-                case .elseMarker, .endIf, .endFor:
-                    let expected: String? = {
-                        switch opener?.0 {
-                        case .ifStart?: return directive.keyword == "endfor" ? nil : directive.keyword
-                        case .elseMarker?: return directive.keyword == "endif" ? "endif" : nil
-                        case .forStart?: return directive.keyword == "endfor" ? "endfor" : nil
-                        default: return nil
-                        }
-                    }()
-                    if expected != nil { return (result, directive) }
-                    recovering = false
-                    error(
-                        "Unexpected \"\(directive.keyword)\" directive",
-                        "The \"\(directive.keyword)\" directive has no corresponding opening directive here.", at: range)
+                case (.elseMarker, .ifStart?), (.endIf, .ifStart?), (.endIf, .elseMarker?), (.endFor, .forStart?):
+                    return (result, directive)
+                case (.elseMarker, .elseMarker?):
+                    report(
+                        &self, "Unexpected else directive",
+                        "Already in the else clause for the if started at \(opener?.1.hclDescription ?? "").", range)
+                case (_, .ifStart?), (_, .elseMarker?):
+                    report(
+                        &self, "Unexpected \(directive.keyword) directive",
+                        "Expecting an endif directive for the if started at \(opener?.1.hclDescription ?? "").", range)
+                    return (result, nil)
+                case (.elseMarker, .forStart?):
+                    report(&self, "Unexpected else directive", "An else clause is not expected for a for directive.", range)
+                    return (result, nil)
+                case (_, .forStart?):
+                    report(
+                        &self, "Unexpected \(directive.keyword) directive",
+                        "Expecting an endfor directive corresponding to the for directive at \(opener?.1.hclDescription ?? "").", range)
+                    return (result, nil)
+                default:
+                    report(&self, "Unexpected \(directive.keyword) directive", "The control directives within this template are unbalanced.", range)
                 }
             }
         }
         if let (directive, range) = opener {
-            let closing = directive.keyword == "for" ? "endfor" : "endif"
-            recovering = false
-            error(
-                "Unterminated template directive",
-                "The \"\(directive.keyword)\" directive is missing its corresponding \"\(closing)\".", at: range)
+            let isFor = directive.keyword == "for"
+            report(
+                &self, "Unexpected end of template",
+                "The \(isFor ? "for" : "if") directive at \(range.hclDescription) is missing its corresponding \(isFor ? "endfor" : "endif") directive.",
+                end)
         }
         return (result, nil)
     }

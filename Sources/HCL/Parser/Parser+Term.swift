@@ -7,6 +7,8 @@ extension Parser {
             next()
             return Expression(.literal(.number(Double(text(token)) ?? .nan)), range: range(token))
         case .identifier:
+            let second = peekSecond().kind
+            if second == .openParen || second == .doubleColon { return parseFunctionCall() }
             if isKeyword(token, "true") || isKeyword(token, "false") {
                 next()
                 return Expression(.literal(.bool(isKeyword(token, "true"))), range: range(token))
@@ -15,8 +17,6 @@ extension Parser {
                 next()
                 return Expression(.literal(.null), range: range(token))
             }
-            let second = peekSecond().kind
-            if second == .openParen || second == .doubleColon { return parseFunctionCall() }
             next()
             return Expression(.variable(text(token)), range: range(token))
         case .openParen:
@@ -40,6 +40,9 @@ extension Parser {
             return parseQuotedTemplate()
         case .openHeredoc:
             return parseHeredoc()
+        case .endOfFile:
+            unexpected(token, "Missing expression", "Expected the start of an expression, but found the end of the file.")
+            return invalidExpression(at: range(token))
         default:
             unexpected(token, "Invalid expression", "Expected the start of an expression, but found an invalid expression token.")
             return invalidExpression(at: range(token))
@@ -54,7 +57,7 @@ extension Parser {
             next()
             let part = peek()
             guard part.kind == .identifier else {
-                unexpected(part, "Missing function name", "A function name is required after \"::\".")
+                unexpected(part, "Missing function name", "Function scope resolution symbol :: must be followed by a function name in this scope.")
                 return invalidExpression(at: range(from: first.start, to: previousEnd))
             }
             next()
@@ -62,7 +65,7 @@ extension Parser {
         }
         let open = peek()
         guard open.kind == .openParen else {
-            unexpected(open, "Missing function call", "A namespaced function name must be followed by its arguments in parentheses.")
+            unexpected(open, "Missing open parenthesis", "Function selector must be followed by an open parenthesis to begin the function call.")
             return invalidExpression(at: range(from: first.start, to: previousEnd))
         }
         pushNewlines(false)
@@ -97,7 +100,16 @@ extension Parser {
                 next()
                 break
             }
-            unexpected(separator, "Missing argument separator", "A comma is required to separate each function argument from the next.", opener: open)
+            if separator.kind == .endOfFile {
+                unexpected(
+                    separator, "Unterminated function call",
+                    "There is no closing parenthesis for this function call before the end of the file. This may be caused by incorrect parenthesis nesting elsewhere in this file.")
+                if diagnostics.last?.message == "Unterminated function call" {
+                    diagnostics[diagnostics.count - 1].range = range(from: first.start, to: open.end)
+                }
+            } else {
+                unexpected(separator, "Missing argument separator", "A comma is required to separate each function argument from the next.")
+            }
             recover(to: .closeParen)
             break
         }
@@ -127,7 +139,14 @@ extension Parser {
                 next()
                 break
             }
-            unexpected(separator, "Missing item separator", "Expected a comma to mark the beginning of the next item.", opener: open)
+            if separator.kind == .endOfFile {
+                unexpected(
+                    separator, "Unterminated tuple constructor expression",
+                    "There is no corresponding closing bracket before the end of the file. This may be caused by incorrect bracket nesting elsewhere in this file.",
+                    opener: open)
+            } else {
+                unexpected(separator, "Missing item separator", "Expected a comma to mark the beginning of the next item.")
+            }
             recover(to: .closeBracket)
             break
         }
@@ -162,7 +181,18 @@ extension Parser {
             }
             let separator = peek()
             guard separator.kind == .equals || separator.kind == .colon else {
-                unexpected(separator, "Missing key/value separator", "Expected an equals sign (\"=\") to mark the beginning of the attribute value.")
+                switch separator.kind {
+                case .newline, .comma:
+                    unexpected(separator, "Missing attribute value", "Expected an attribute value, introduced by an equals sign (\"=\").")
+                case .identifier:
+                    unexpected(
+                        separator, "Missing key/value separator",
+                        "Expected an equals sign (\"=\") to mark the beginning of the attribute value. If you intended to given an attribute name containing periods or spaces, write the name in quotes to create a string literal.")
+                case .endOfFile:
+                    unexpected(separator, "Unterminated object constructor expression", Self.unterminatedObject, opener: open)
+                default:
+                    unexpected(separator, "Missing key/value separator", "Expected an equals sign (\"=\") to mark the beginning of the attribute value.")
+                }
                 recover(to: .closeBrace)
                 break
             }
@@ -175,8 +205,11 @@ extension Parser {
                 next()
             case .closeBrace:
                 continue loop
+            case .endOfFile:
+                unexpected(end, "Unterminated object constructor expression", Self.unterminatedObject, opener: open)
+                break loop
             default:
-                unexpected(end, "Missing attribute separator", "Expected a newline or comma to mark the beginning of the next attribute.", opener: open)
+                unexpected(end, "Missing attribute separator", "Expected a newline or comma to mark the beginning of the next attribute.")
                 recover(to: .closeBrace)
                 break loop
             }
@@ -184,61 +217,41 @@ extension Parser {
         return Expression(.object(items), range: range(from: open.start, to: previousEnd))
     }
 
+    static let unterminatedObject =
+        "There is no corresponding closing brace before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file."
+
     /// `[for k, v in coll : value if cond]` or `{for k, v in coll : key => value... if cond}`;
     /// the `for` keyword is next. Consumes the closing bracket.
     private mutating func parseFor(open: Token, close: TokenKind) -> Expression {
-        let forToken = next()
-        func finish(_ parser: inout Parser) -> Expression {
+        next()
+        func fail(_ parser: inout Parser, _ detail: String) -> Expression {
+            parser.unexpected(parser.peek(), "Invalid 'for' expression", detail)
             parser.recover(to: close)
             return parser.invalidExpression(at: parser.range(from: open.start, to: parser.previousEnd))
         }
-        let detail = "A for expression is written \(close == .closeBracket ? "[for item in list : value]" : "{for key, value in map : key => value}")."
-        let first = peek()
-        guard first.kind == .identifier else {
-            unexpected(first, "Invalid 'for' expression", "For expression requires variable name after 'for'. " + detail)
-            return finish(&self)
-        }
-        next()
+        guard peek().kind == .identifier else { return fail(&self, "For expression requires variable name after 'for'.") }
         var keyVariable: String?
-        var valueVariable = text(first)
+        var valueVariable = text(next())
         if peek().kind == .comma {
             next()
-            let second = peek()
-            guard second.kind == .identifier else {
-                unexpected(second, "Invalid 'for' expression", "Key variable name must be followed by a value variable name. " + detail)
-                return finish(&self)
-            }
-            next()
+            guard peek().kind == .identifier else { return fail(&self, "For expression requires value variable name after comma.") }
             keyVariable = valueVariable
-            valueVariable = text(second)
+            valueVariable = text(next())
         }
-        guard isKeyword(peek(), "in") else {
-            unexpected(peek(), "Invalid 'for' expression", "For expression requires the 'in' keyword after its name declarations. " + detail)
-            return finish(&self)
-        }
+        guard isKeyword(peek(), "in") else { return fail(&self, "For expression requires the 'in' keyword after its name declarations.") }
         next()
         let collection = parseExpression()
-        guard peek().kind == .colon else {
-            unexpected(peek(), "Invalid 'for' expression", "For expression requires a colon after the collection expression. " + detail)
-            return finish(&self)
-        }
+        guard peek().kind == .colon else { return fail(&self, "For expression requires a colon after the collection expression.") }
         next()
         var keyExpression: Expression?
         var valueExpression = parseExpression()
-        var grouping = false
-        if close == .closeBrace {
-            guard peek().kind == .fatArrow else {
-                unexpected(peek(), "Invalid 'for' expression", "Key expression is required in an object for expression. " + detail)
-                return finish(&self)
-            }
+        if peek().kind == .fatArrow {
             next()
             keyExpression = valueExpression
             valueExpression = parseExpression()
-            if peek().kind == .ellipsis {
-                next()
-                grouping = true
-            }
         }
+        var ellipsis: Token?
+        if peek().kind == .ellipsis { ellipsis = next() }
         var condition: Expression?
         if isKeyword(peek(), "if") {
             next()
@@ -248,13 +261,25 @@ extension Parser {
         if end.kind == close {
             next()
         } else {
-            unexpected(end, "Invalid 'for' expression", "Extra characters after the end of the 'for' expression.", opener: open)
+            unexpected(end, "Invalid 'for' expression", "Extra characters after the end of the 'for' expression.")
             recover(to: close)
         }
-        _ = forToken
+        let saved = recovering
+        recovering = false
+        if close == .closeBracket {
+            if let keyExpression {
+                error("Invalid 'for' expression", "Key expression is not valid when building a tuple.", at: keyExpression.range)
+            } else if let ellipsis {
+                error("Invalid 'for' expression", "Grouping ellipsis (...) cannot be used when building a tuple.", at: range(ellipsis))
+            }
+        } else if keyExpression == nil {
+            error("Invalid 'for' expression", "Key expression is required when building an object.", at: valueExpression.range)
+        }
+        recovering = recovering || saved
         let forExpression = ForExpression(
-            keyVariable: keyVariable, valueVariable: valueVariable, collection: collection, keyExpression: keyExpression,
-            valueExpression: valueExpression, condition: condition, grouping: grouping)
+            keyVariable: keyVariable, valueVariable: valueVariable, collection: collection,
+            keyExpression: close == .closeBrace ? keyExpression : nil,
+            valueExpression: valueExpression, condition: condition, grouping: close == .closeBrace && ellipsis != nil)
         return Expression(.forExpression(forExpression), range: range(from: open.start, to: previousEnd))
     }
 }

@@ -78,34 +78,85 @@ struct Parser {
         diagnostics.append(Diagnostic(message: message, range: range, notes: detail.map { [$0] } ?? []))
     }
 
-    /// Reports `token` as unexpected, with a specific message when it is a lexer error token.
+    /// Reports `token` as unexpected. Lexer error tokens were already reported by
+    /// `reportLexicalErrors`, so they only switch recovery on. At the end of the file the
+    /// diagnostic points at `opener` (the unclosed bracket) when one is given.
     mutating func unexpected(_ token: Token, _ message: String, _ detail: String, opener: Token? = nil) {
-        if token.kind == .endOfFile || token.kind == .unterminatedHeredoc, let opener {
-            error(message, detail + " The construct opened here is not closed before the end of the file.", at: range(opener))
+        if token.kind.isError {
+            recovering = true
             return
         }
-        switch token.kind {
-        case .invalid:
-            error("Invalid character", "This character is not used within the language.", at: range(token))
-        case .unterminatedString:
-            if map.byte(token.start) == UInt8(ascii: "\n") {
-                error(
-                    "Invalid multi-line string",
-                    "Quoted strings may not be split over multiple lines. To produce a multi-line string, use the \\n escape or the \"heredoc\" syntax.",
-                    at: range(token))
-            } else {
-                error("Unterminated template string", "No closing marker was found for the string.", at: range(token))
+        if token.kind == .endOfFile, let opener {
+            error(message, detail, at: range(opener))
+            return
+        }
+        error(message, detail, at: range(token))
+    }
+
+    /// HCL reports characters and sequences that can never be valid before parsing, once each
+    /// (some only the first time they occur), in source order.
+    mutating func reportLexicalErrors() {
+        var told: [String: Int] = [:]
+        var heredocs: [Token] = []
+        func add(_ parser: inout Parser, _ key: String, limit: Int, every: Int = 1, _ message: String, _ detail: String, _ range: SourceRange) {
+            let count = told[key, default: 0]
+            if count < limit || limit == 0, count % every == 0 {
+                parser.diagnostics.append(Diagnostic(message: message, range: range, notes: [detail]))
             }
-        case .unterminatedHeredoc:
-            error("Unterminated heredoc", "No closing marker was found for the heredoc before the end of the file.", at: range(token))
-        case .unterminatedComment:
-            error("Unterminated comment", "There is no \"*/\" to close this comment.", at: map.range(token.start, token.start + 2))
-        case .invalidHeredoc:
-            error(
-                "Invalid heredoc",
-                "A heredoc opener is \"<<\" or \"<<-\", an identifier, then a newline.", at: range(token))
-        default:
-            error(message, detail, at: range(token))
+            told[key] = count + 1
+        }
+        let unlimited = 0
+        for token in tokens {
+            switch token.kind {
+            case .openHeredoc:
+                heredocs.append(token)
+            case .closeHeredoc:
+                _ = heredocs.popLast()
+            case .invalid:
+                let text = map.text(token.start, token.end)
+                let here = range(token)
+                switch text {
+                case "&": add(&self, "bitwise", limit: 4, "Unsupported operator", "Bitwise operators are not supported. Did you mean boolean AND (\"&&\")?", here)
+                case "|": add(&self, "bitwise", limit: 4, "Unsupported operator", "Bitwise operators are not supported. Did you mean boolean OR (\"||\")?", here)
+                case "~": add(&self, "bitwise", limit: 4, "Unsupported operator", "Bitwise operators are not supported. Did you mean boolean NOT (\"!\")?", here)
+                case "^": add(&self, "bitwise", limit: 4, "Unsupported operator", "Bitwise operators are not supported.", here)
+                case "`":
+                    add(&self, "backtick", limit: unlimited, every: 2, "Invalid character",
+                        "The \"`\" character is not valid. To create a multi-line string, use the \"heredoc\" syntax, like \"<<EOT\".", here)
+                case "'":
+                    add(&self, "apostrophe", limit: unlimited, every: 2, "Invalid character",
+                        "Single quotes are not valid. Use double quotes (\") to enclose strings.", here)
+                case ";":
+                    add(&self, "semicolon", limit: 1, "Invalid character",
+                        "The \";\" character is not valid. Use newlines to separate arguments and blocks, and commas to separate items in collection values.", here)
+                case "\u{201C}", "\u{201D}":
+                    add(&self, "curly", limit: unlimited, "Invalid character",
+                        "\"Curly quotes\" are not valid here. These can sometimes be inadvertently introduced when sharing code via documents or discussion forums. It might help to replace the character with a \"straight quote\".", here)
+                case "\u{FFFD}" where map.byte(token.start) != 0xEF:
+                    add(&self, "utf8", limit: 1, "Invalid character encoding",
+                        "All input files must be UTF-8 encoded. Ensure that UTF-8 encoding is selected in your editor.", here)
+                default:
+                    add(&self, "invalid", limit: unlimited, "Invalid character", "This character is not used within the language.", here)
+                }
+            case .unterminatedString:
+                if map.byte(token.start) == UInt8(ascii: "\n") {
+                    add(&self, "newline", limit: unlimited, "Invalid multi-line string",
+                        "Quoted strings may not be split over multiple lines. To produce a multi-line string, either use the \\n escape to represent a newline character or use the \"heredoc\" multi-line template syntax.",
+                        range(token))
+                } else {
+                    add(&self, "unterminated", limit: unlimited, "Unterminated template string", "No closing marker was found for the string.", range(token))
+                }
+            case .unterminatedHeredoc:
+                add(&self, "unterminated", limit: unlimited, "Unterminated template string", "No closing marker was found for the string.",
+                    heredocs.last.map { range($0) } ?? range(token))
+            case .unterminatedComment:
+                add(&self, "comment", limit: unlimited, "Unterminated comment", "There is no \"*/\" to close this comment.", map.range(token.start, token.start + 2))
+            case .invalidHeredoc:
+                add(&self, "heredoc", limit: unlimited, "Invalid heredoc",
+                    "A heredoc opener is \"<<\" or \"<<-\", an identifier, then a newline.", range(token))
+            default:
+                break
+            }
         }
     }
 

@@ -41,6 +41,9 @@ final class LoadSession {
 
     /// Keys of what is being evaluated right now (`local.a`, `module.m.aws_s3_bucket.b`), innermost last.
     var stack: [String] = []
+    /// Deeper chains of references than any real configuration has; beyond it the recursion would
+    /// run out of stack on a worker thread.
+    static let maximumDepth = 1000
     /// Cycles already reported, so each is reported once.
     var reportedCycles: Set<String> = []
 
@@ -73,6 +76,15 @@ final class LoadSession {
             let id = Set(chain).sorted().joined(separator: ",")
             if reportedCycles.insert(id).inserted {
                 log.error(describe(chain.joined(separator: " → ")), at: range)
+            }
+            return nil
+        }
+        guard stack.count < Self.maximumDepth else {
+            if reportedCycles.insert("depth").inserted {
+                log.error(
+                    "References nested too deeply: evaluating \(key) needs more than \(Self.maximumDepth) nested "
+                        + "references (locals, resources, outputs); drift stops there rather than exhaust its stack",
+                    at: range)
             }
             return nil
         }

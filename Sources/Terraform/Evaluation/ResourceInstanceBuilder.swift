@@ -78,8 +78,9 @@ struct ResourceInstanceBuilder {
     }
 
     /// Provider `default_tags` merged with the resource's `tags` (the resource wins), minus the
-    /// provider's `ignore_tags`; `nil` when unknown offline (unknown tags or default tags, or none
-    /// at all, which the provider leaves to be computed).
+    /// provider's `ignore_tags`; `nil` when unknown offline (unknown tags or default tags). With
+    /// neither, `{}`: plan shows "known after apply" there (the provider leaves it computed), but
+    /// the applied value is always the empty map, and a comparer needs it to see tags added by hand.
     private func tagsAll(_ tags: HCLValue?, providerKey: String) -> [String: String]? {
         if module.session.providersWithUnknownDefaultTags.contains(providerKey) { return nil }
         let provider = module.session.providers[providerKey] ?? ProviderSettings()
@@ -102,7 +103,7 @@ struct ResourceInstanceBuilder {
         where provider.ignoreTagKeys.contains(key) || provider.ignoreTagKeyPrefixes.contains(where: key.hasPrefix) {
             merged[key] = nil
         }
-        return merged.isEmpty ? nil : merged
+        return merged
     }
 
     private func ignoreChanges(_ decl: ResourceDecl) -> [String] {

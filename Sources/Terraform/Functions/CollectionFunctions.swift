@@ -73,19 +73,20 @@ enum CollectionFunctions {
         return .tuple(Unify.primitives(items).filter { seen.insert($0).inserted })
     }
 
+    /// Unknown elements stay elements: in drift they stand for other resources' attributes
+    /// (strings, numbers), which Terraform keeps in place too.
     static let flatten = Builtin.function("flatten", ["list"]) { args throws(FunctionError) in
         var result: [HCLValue] = []
-        func walk(_ items: [HCLValue]) -> Bool {
+        func walk(_ items: [HCLValue]) {
             for item in items {
                 switch item {
-                case .unknown: return false
-                case .tuple(let inner), .set(let inner): if !walk(inner) { return false }
+                case .tuple(let inner), .set(let inner): walk(inner)
                 default: result.append(item)
                 }
             }
-            return true
         }
-        return walk(try args.sequence(0)) ? .tuple(result) : .unknown
+        walk(try args.sequence(0))
+        return .tuple(result)
     }
 
     static let element = Builtin.function("element", ["list", "index"]) { args throws(FunctionError) in
@@ -148,7 +149,7 @@ enum CollectionFunctions {
 
     static let coalesce = Builtin.function("coalesce", [], variadic: "vals", minimumVariadic: 1, allowsUnknown: true) {
         args throws(FunctionError) in
-        let unified = Unify.primitives(args.values)
+        guard let unified = Unify.values(args.values) else { throw args.fail(nil, "all arguments must have the same type") }
         for value in unified {
             switch value {
             case .unknown: return .unknown
@@ -233,8 +234,10 @@ enum CollectionFunctions {
         try truth(args) { $0.allSatisfy { $0 } }
     }
 
+    /// One known `true` decides, even beside unknowns (as in Terraform).
     static let anytrue = Builtin.function("anytrue", ["list"]) { args throws(FunctionError) in
-        try truth(args) { $0.contains(true) }
+        if try args.sequence(0).contains(where: { Primitive.bool($0) == true }) { return .bool(true) }
+        return try truth(args) { $0.contains(true) }
     }
 
     private static func truth(_ args: FunctionArguments, _ combine: ([Bool]) -> Bool) throws(FunctionError) -> HCLValue {

@@ -1,7 +1,8 @@
-/// `%e %E %f %g %G` as Go's `big.Float` formats cty numbers. cty keeps the decimal a configuration
-/// wrote (0.05 stays 0.05, not 0.05000000000000000277), so digits come from the shortest decimal
-/// that round-trips the `Double`, and rounding happens in decimal: half-even on an exact tie (2.5),
-/// upwards when the tie is only apparent (0.05, which cty holds as a little more than 0.05).
+/// `%e %E %f %g %G` as Go's `big.Float` formats cty numbers. cty parses a literal into a 512-bit
+/// binary float (0.05 is 0.05 ± 2⁻⁵¹⁶, not the `Double`'s 0.05000000000000000277), so digits come
+/// from the shortest decimal that round-trips the `Double`, and a tie in those digits is decided the
+/// way the 512-bit value falls: half-even when it is exact (2.5), up or down by the sign of its
+/// rounding error otherwise (0.05 → 0.1, 99.55 → 99.6, 0.15 → 0.1).
 enum GoFloatFormat {
     struct Flags {
         var plus = false, space = false, minus = false, zero = false
@@ -46,9 +47,11 @@ enum GoFloatFormat {
         let tail = values[(count + 1)...]
         var roundUp = next > 5 || (next == 5 && tail.contains { $0 != 0 })
         if next == 5, !tail.contains(where: { $0 != 0 }) {
-            // A tie in the written digits: exact in binary → half to even; otherwise cty's wider
-            // value lies just above the tie for the values configurations write (0.05, 99.55).
-            roundUp = isExactlyRepresentable(d) ? (kept.last.map { $0 % 2 == 1 } ?? false) : true
+            switch tieDirection(d, number: number) {
+            case .even: roundUp = kept.last.map { $0 % 2 == 1 } ?? false
+            case .up: roundUp = true
+            case .down: roundUp = false
+            }
         }
         if roundUp {
             var index = kept.count - 1
@@ -60,14 +63,38 @@ enum GoFloatFormat {
         return result
     }
 
-    /// Whether 0.digits × 10^exponent is exactly a binary fraction (its denominator a power of two).
-    private static func isExactlyRepresentable(_ d: NumberText.Digits) -> Bool {
-        let fractionDigits = d.digits.count - d.exponent
-        guard fractionDigits > 0 else { return true }
-        guard fractionDigits <= 27, d.digits.count <= 19, let mantissa = UInt64(String(d.digits)) else { return false }
-        var power: UInt64 = 1
-        for _ in 0..<fractionDigits { power *= 5 }
-        return mantissa % power == 0
+    enum Tie { case even, up, down }
+
+    /// Where cty's 512-bit float for the decimal 0.digits × 10^exponent = M / 10^k lies against it.
+    /// With s = 511 − ⌊log₂ D⌋ the float is round(D·2^s)/2^s, and D·2^s = M·2^(s−k) / 5^k: its
+    /// fractional part r/5^k (r = M·2^(s−k) mod 5^k) says whether rounding went up (2r > 5^k),
+    /// down, or nowhere (r = 0: exact).
+    static func tieDirection(_ d: NumberText.Digits, number: Double) -> Tie {
+        let k = d.digits.count - d.exponent
+        guard k > 0 else { return .even }
+        guard k <= 27, d.digits.count <= 19, let mantissa = UInt64(String(d.digits)) else { return .up }
+        var modulus: UInt64 = 1
+        for _ in 0..<k { modulus *= 5 }
+        let shift = 511 - Int(number.magnitude.exponent) - k
+        guard shift >= 0 else { return .up }
+        let r = mulmod(mantissa % modulus, powmod(2, UInt64(shift), modulus), modulus)
+        if r == 0 { return .even }
+        return r > modulus - r ? .up : .down
+    }
+
+    private static func mulmod(_ a: UInt64, _ b: UInt64, _ m: UInt64) -> UInt64 {
+        let product = a.multipliedFullWidth(by: b)
+        return m.dividingFullWidth((product.high, product.low)).remainder
+    }
+
+    private static func powmod(_ base: UInt64, _ exponent: UInt64, _ m: UInt64) -> UInt64 {
+        var result: UInt64 = 1 % m, b = base % m, e = exponent
+        while e > 0 {
+            if e & 1 == 1 { result = mulmod(result, b, m) }
+            b = mulmod(b, b, m)
+            e >>= 1
+        }
+        return result
     }
 
     private static func digitString(_ d: NumberText.Digits, from start: Int, count: Int) -> String {

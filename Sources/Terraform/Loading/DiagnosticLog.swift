@@ -45,10 +45,15 @@ final class DiagnosticLog {
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    /// The contract's form, errors before warnings, each in source order.
+    /// The contract's form: errors before warnings, each group by file, line and column, so the
+    /// output does not depend on evaluation order.
     func rendered() -> [BaselineDiagnostic] {
         let ordered = diagnostics.enumerated().sorted { a, b in
-            if a.element.severity != b.element.severity { return a.element.severity == .error }
+            let (x, y) = (a.element, b.element)
+            if x.severity != y.severity { return x.severity == .error }
+            if x.range.filename != y.range.filename { return x.range.filename < y.range.filename }
+            if x.range.start.line != y.range.start.line { return x.range.start.line < y.range.start.line }
+            if x.range.start.column != y.range.start.column { return x.range.start.column < y.range.start.column }
             return a.offset < b.offset
         }.map(\.element)
         return ordered.map { d in

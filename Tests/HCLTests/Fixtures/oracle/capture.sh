@@ -10,7 +10,7 @@ trap 'rm -rf "$work"' EXIT
   echo "locals {"
   grep -v '^#' "$here/cases.hcl"
   echo "}"
-  grep -oE '^[a-z][a-z0-9_]* ' "$here/cases.hcl" | while read -r name; do
+  grep -oE '^[a-z][a-z0-9_]* +=' "$here/cases.hcl" | tr -d ' =' | while read -r name; do
     echo "output \"$name\" { value = jsonencode(local.$name) }"
   done
 } > "$work/main.tf"

@@ -168,3 +168,21 @@ str5       = "unicode: ${"日本"}"
 num10      = 0.1 * 3
 num11      = 1.1 * 1.1
 num12      = 10 / 4
+heredoc13  = <<EOT
+content
+   EOT
+heredoc14  = <<EOT
+EOT x is not the marker
+EOT
+heredoc15  = [<<EOT
+in a tuple
+EOT
+, "after"]
+heredoc16  = <<-EOT
+    ${local.list[0]}%{ if true } yes%{ endif }
+      two
+    EOT
+heredoc17  = <<EOT_WITH-DASH
+x
+EOT_WITH-DASH
+empty      = []

@@ -1,0 +1,7 @@
+resource "aws_s3_bucket" "replica" {
+  bucket = "acme-replica"
+  tags = {
+    "kubernetes.io/cluster" = "owned"
+    Name                    = "replica"
+  }
+}
