@@ -32,6 +32,7 @@ extension AWSClient {
         let url = origin + request.path + (queryString.isEmpty ? "" : "?" + queryString)
         let payloadHash = SigV4.hexSHA256(request.body)
         var attempt = 1
+        var clockCorrected = false
         while true {
             if Task.isCancelled {
                 throw AWSError(
@@ -40,7 +41,7 @@ extension AWSClient {
             }
             var headers = request.headers
             headers["host"] = host
-            let date = SigningDate(secondsSince1970: configuration.clock())
+            let date = SigningDate(secondsSince1970: configuration.clock() + clockCorrection.offset)
             if credentialProvider != nil {
                 let credentials = try await resolveCredentials()
                 let unsigned = SigV4Request(
@@ -61,6 +62,15 @@ extension AWSClient {
                 if (200..<300).contains(response.status) || passThrough(response) { return response }
                 error = ErrorDecoder.decode(
                     response, service: request.service.rawValue, operation: request.operation, resource: request.resource)
+                if !clockCorrected,
+                    let offset = ClockCorrection.correction(
+                        for: error, response: response, now: configuration.clock(), current: clockCorrection.offset)
+                {
+                    // Our clock is off: sign with AWS's time and try again, once, without spending an attempt.
+                    clockCorrection.set(offset)
+                    clockCorrected = true
+                    continue
+                }
             } catch let failure as TransportError {
                 error = AWSError(
                     service: request.service.rawValue, operation: request.operation, resource: request.resource,

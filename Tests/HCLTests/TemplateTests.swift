@@ -87,4 +87,18 @@ struct TemplateTests {
                 Cannot include the given value in a string template: string required.
                 """)
     }
+
+    @Test("strings are normalised to NFC, as cty does")
+    func normalization() {
+        guard case .string(let literal) = TestHelpers.value(#""e\u0301""#) else {
+            Issue.record("not a string")
+            return
+        }
+        #expect(literal.unicodeScalars.map(\.value) == [0xE9])
+        guard case .string(let joined) = TestHelpers.value(#""${"e"}\u0301""#) else {
+            Issue.record("not a string")
+            return
+        }
+        #expect(joined.unicodeScalars.map(\.value) == [0xE9])
+    }
 }

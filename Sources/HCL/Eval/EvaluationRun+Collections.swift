@@ -100,7 +100,7 @@ extension EvaluationRun {
         var output = ""
         var unknown = false
         appendTemplate(parts, to: &output, unknown: &unknown)
-        return unknown ? .unknown : .string(output)
+        return unknown ? .unknown : .string(Normalization.nfc(output))
     }
 
     private mutating func appendTemplate(_ parts: [TemplatePart], to output: inout String, unknown: inout Bool) {

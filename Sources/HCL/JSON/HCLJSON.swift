@@ -46,7 +46,7 @@ struct JSONBodyBuilder {
             let nameRange = map.range(property.nameStart, property.nameEnd)
             if let first = seen[property.name] {
                 error(
-                    "Duplicate argument", "The argument \"\(property.name)\" was already set at \(first). Each argument may be set only once.",
+                    "Duplicate argument", "The argument \"\(property.name)\" was already set at \(first.hclDescription). Each argument may be set only once.",
                     property.nameStart, property.nameEnd)
                 continue
             }

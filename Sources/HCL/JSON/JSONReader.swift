@@ -123,7 +123,7 @@ struct JSONReader {
             switch b {
             case UInt8(ascii: "\""):
                 pos += 1
-                return String(decoding: out, as: UTF8.self)
+                return Normalization.nfc(String(decoding: out, as: UTF8.self))
             case UInt8(ascii: "\\"):
                 pos += 1
                 guard let e = peek() else { throw Failure(message: "Unterminated string", offset: start) }

@@ -13,7 +13,7 @@ extension Parser {
             }
             i += 1
         }
-        if !needsWork { return map.text(token.start, token.end) }
+        if !needsWork { return Normalization.nfc(map.text(token.start, token.end)) }
         var out: [UInt8] = []
         out.reserveCapacity(token.end - token.start)
         i = token.start
@@ -77,7 +77,7 @@ extension Parser {
             }
             i += 2
         }
-        return String(decoding: out, as: UTF8.self)
+        return Normalization.nfc(String(decoding: out, as: UTF8.self))
     }
 
     /// The value of exactly `digits` hexadecimal digits at `start`, or nil.

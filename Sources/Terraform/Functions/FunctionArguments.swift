@@ -58,32 +58,12 @@ struct FunctionArguments {
         return whole
     }
 
-    func bool(_ index: Int) throws(FunctionError) -> Bool {
-        let value = try nonNull(index)
-        guard let flag = Primitive.bool(value) else {
-            if case .string = value { throw invalid(index, "a bool is required") }
-            throw invalid(index, "bool required")
-        }
-        return flag
-    }
-
     /// The elements of a list, tuple or set argument.
     func sequence(_ index: Int) throws(FunctionError) -> [HCLValue] {
         switch try nonNull(index) {
         case .tuple(let items), .set(let items): return items
         default: throw invalid(index, "list of any single type required")
         }
-    }
-
-    /// The elements of a list argument whose elements must all be strings (numbers and bools convert).
-    func strings(_ index: Int) throws(FunctionError) -> [String] {
-        var result: [String] = []
-        for (position, item) in try sequence(index).enumerated() {
-            if case .null = item { throw fail(index, "element \(position) is null; cannot use a null string") }
-            guard let text = Primitive.string(item) else { throw invalid(index, "list of string required") }
-            result.append(text)
-        }
-        return result
     }
 
     /// The members of a map or object argument.

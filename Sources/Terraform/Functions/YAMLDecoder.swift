@@ -297,7 +297,7 @@ struct YAMLDecoder {
                 continue
             }
             switch character {
-            case "\"", "'" where position == 0: quote = character
+            case "\"" where position == 0, "'" where position == 0: quote = character
             case "[", "{": depth += 1
             case "]", "}": depth -= 1
             case ":" where depth == 0 && (position + 1 == characters.count || characters[position + 1] == " "):

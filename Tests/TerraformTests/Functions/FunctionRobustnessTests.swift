@@ -79,3 +79,45 @@ struct TemplateFunctionTests {
         #expect(try Library.call("templatefile", .string("greeting.tftpl"), unknown) == .unknown)
     }
 }
+
+/// The text decoders (`yamldecode`, `csvdecode`, `jsondecode`) on truncated and mutated copies of
+/// the fixture documents: every one ends in a value or a `FunctionError`.
+@Suite("Decoders survive mutated input")
+struct DecoderMutationTests {
+    static let documents: [(String, String)] = TerraformCaseTests.cases.compactMap { testCase in
+        guard ["yamldecode", "csvdecode", "jsondecode"].contains(testCase.call), case .string(let text)? = testCase.arguments.first,
+            text.count > 8
+        else { return nil }
+        return (testCase.call, text)
+    }
+
+    @Test("truncations and byte mutations never trap")
+    func mutations() throws {
+        #expect(Self.documents.count > 20)
+        var generator = FunctionRobustnessTests.Generator(state: 42)
+        let alphabet = Array(" \n\t-:?|>[]{},'\"#&*!~0a".unicodeScalars)
+        var calls = 0
+        for (name, text) in Self.documents {
+            let function = try #require(Library.functions[name])
+            let scalars = Array(text.unicodeScalars)
+            for round in 0..<150 {
+                var mutated = scalars
+                if round % 3 == 0 {
+                    mutated = Array(mutated.prefix(Int.random(in: 0...mutated.count, using: &generator)))
+                } else {
+                    for _ in 0..<Int.random(in: 1...4, using: &generator) where !mutated.isEmpty {
+                        let position = Int.random(in: 0..<mutated.count, using: &generator)
+                        mutated[position] = alphabet.randomElement(using: &generator) ?? " "
+                    }
+                }
+                do {
+                    _ = try function.implementation([.string(String(String.UnicodeScalarView(mutated)))])
+                } catch {
+                    #expect(!error.message.isEmpty)
+                }
+                calls += 1
+            }
+        }
+        #expect(calls == Self.documents.count * 150)
+    }
+}

@@ -1,0 +1,117 @@
+import AWSClient
+import DriftModel
+
+/// Reads EC2 instances: DescribeInstances pages of up to 1,000 (so N instances cost ⌈N/1000⌉ calls),
+/// root volumes in a few batched DescribeVolumes calls, and the per-instance attributes only when asked.
+struct EC2Collector: Sendable {
+    let client: AWSClient
+    let options: ScanOptions
+    let tracker: ProgressTracker
+
+    /// Volume ids per DescribeVolumes call: filter values are limited to 200 per filter.
+    static let volumeBatch = 200
+
+    func collect() async throws -> CollectorResult {
+        if let ids = options.instanceIDs, ids.isEmpty { return CollectorResult() }
+        tracker.phase("ec2: listing instances")
+        let instances = try await listInstances()
+        var result = CollectorResult()
+        let rootIDs = instances.compactMap(EC2Normalizer.rootVolumeID)
+        let (volumes, volumeErrors) = await describeVolumes(rootIDs)
+        for instance in instances {
+            let rootID = EC2Normalizer.rootVolumeID(instance)
+            guard let resource = EC2Normalizer.resource(instance, rootVolume: rootID.flatMap { volumes[$0] }) else {
+                continue
+            }
+            if let rootID, let error = volumeErrors[rootID] {
+                // Without its volume the root device is unknown, not absent: say so.
+                result.errors.append(ReadError(error, service: .ec2, operation: "DescribeVolumes", resource: resource.id))
+            }
+            result.resources.append(resource)
+        }
+        tracker.found(result.resources.count, phase: "ec2: \(result.resources.count) instances")
+        if options.instanceAttributes == .all, !result.resources.isEmpty {
+            let names = Set(EC2Normalizer.perInstanceAttributes.keys)
+            let (values, errors) = await Scanner.readInstanceAttributes(
+                client: client, ids: result.resources.map(\.id), names: names, concurrency: options.concurrency)
+            for index in result.resources.indices {
+                for (name, value) in values[result.resources[index].id] ?? [:] {
+                    result.resources[index].attributes[name] = value
+                }
+            }
+            result.errors += errors
+        }
+        return result
+    }
+
+    /// Every page, NextToken always followed: moto pages by reservation, AWS by instance.
+    func listInstances() async throws -> [XMLTree] {
+        var parameters = ["MaxResults": String(min(1000, max(5, options.instancePageSize)))]
+        var filter = 1
+        func addFilter(_ name: String, _ values: [String]) {
+            parameters["Filter.\(filter).Name"] = name
+            for (i, value) in values.enumerated() { parameters["Filter.\(filter).Value.\(i + 1)"] = value }
+            filter += 1
+        }
+        addFilter("instance-state-name", ["pending", "running", "stopping", "stopped"])
+        // Filters rather than InstanceId.N: an unknown id is simply not found instead of failing the call.
+        if let ids = options.instanceIDs { addFilter("instance-id", ids) }
+        if let name = options.instanceNameTag { addFilter("tag:Name", [name]) }
+        var instances: [XMLTree] = []
+        var token: String? = nil
+        var seenTokens = Set<String>()
+        repeat {
+            var page = parameters
+            if let token { page["NextToken"] = token }
+            let tree: XMLTree
+            do { tree = try await client.ec2("DescribeInstances", page) } catch {
+                throw ScanError.listingFailed(service: .ec2, operation: "DescribeInstances", underlying: error.asAWSError)
+            }
+            guard tree.name == "DescribeInstancesResponse" else {
+                throw ScanError.malformedListing(service: .ec2, operation: "DescribeInstances", root: tree.name)
+            }
+            let (items, next) = EC2Normalizer.page(tree)
+            instances += items.filter(EC2Normalizer.isLive)
+            tracker.phase("ec2: \(instances.count) instances listed")
+            if let next, !seenTokens.insert(next).inserted {
+                throw ScanError.malformedListing(service: .ec2, operation: "DescribeInstances", root: "repeated NextToken")
+            }
+            token = next
+        } while token != nil
+        return instances
+    }
+
+    /// Root volumes by id, in batches through the bounded group; a failed batch is reported per instance.
+    func describeVolumes(_ ids: [String]) async -> (volumes: [String: XMLTree], errors: [String: AWSError]) {
+        if ids.isEmpty { return ([:], [:]) }
+        let batches = stride(from: 0, to: ids.count, by: Self.volumeBatch).map {
+            Array(ids[$0..<min(ids.count, $0 + Self.volumeBatch)])
+        }
+        let client = self.client
+        let answers = await boundedMap(batches, limit: options.concurrency) { batch -> Result<XMLTree, AWSError> in
+            var parameters = ["Filter.1.Name": "volume-id", "MaxResults": "1000"]
+            for (i, id) in batch.enumerated() { parameters["Filter.1.Value.\(i + 1)"] = id }
+            do {
+                var all = XMLTree(name: "DescribeVolumesResponse", children: [XMLTree(name: "volumeSet")])
+                var token: String? = nil
+                repeat {
+                    var page = parameters
+                    if let token { page["NextToken"] = token }
+                    let tree = try await client.ec2("DescribeVolumes", page)
+                    all.children[0].children += tree.all("volumeSet/item")
+                    token = tree.nonEmptyString("nextToken")
+                } while token != nil
+                return .success(all)
+            } catch { return .failure(error.asAWSError) }
+        }
+        var volumes: [String: XMLTree] = [:]
+        var errors: [String: AWSError] = [:]
+        for (batch, answer) in zip(batches, answers) {
+            switch answer {
+            case .success(let tree): volumes.merge(EC2Normalizer.volumes(tree)) { $1 }
+            case .failure(let error): for id in batch { errors[id] = error }
+            }
+        }
+        return (volumes, errors)
+    }
+}

@@ -1,0 +1,135 @@
+import AWSClient
+import DriftModel
+import Foundation
+
+/// Reads S3 buckets: ListBuckets (continuation followed only when S3 returns a token), each bucket's
+/// region, then the nine setting calls per bucket of the scanned region, all through one bounded group.
+struct S3Collector: Sendable {
+    let client: AWSClient
+    let options: ScanOptions
+    let tracker: ProgressTracker
+
+    /// One setting call's outcome: a document, "not configured", the bucket vanished, or a failure.
+    enum Outcome: Sendable {
+        case body(Data)
+        case notConfigured
+        case bucketGone
+        case failed(AWSError)
+    }
+
+    func collect() async throws -> CollectorResult {
+        let names: [String]
+        if let given = options.bucketNames { names = given } else { names = try await listBuckets() }
+        var result = CollectorResult()
+        tracker.phase("s3: locating \(names.count) buckets")
+        let client = self.client
+        let locations = await boundedMap(names, limit: options.concurrency) { name -> Outcome in
+            await S3Collector.call(client, S3Request(operation: "GetBucketLocation", bucket: name, query: ["location": ""]), notConfigured: [])
+        }
+        var buckets: [(name: String, region: String)] = []
+        for (name, outcome) in zip(names, locations) {
+            switch outcome {
+            case .body(let data):
+                guard let tree = try? XMLTree.parse(data) else {
+                    result.errors.append(.malformed(service: .s3, operation: "GetBucketLocation", resource: name, "not XML"))
+                    continue
+                }
+                let region = S3Normalizer.region(tree)
+                if options.allRegions || region == client.region { buckets.append((name, region)) }
+            case .notConfigured, .bucketGone: continue
+            case .failed(let error):
+                result.errors.append(ReadError(error, service: .s3, operation: "GetBucketLocation", resource: name))
+            }
+        }
+        tracker.phase("s3: reading \(buckets.count) buckets")
+        let work = buckets.flatMap { bucket in S3Normalizer.settings.map { (bucket: bucket, setting: $0) } }
+        let outcomes = await boundedMap(work, limit: options.concurrency) { item -> Outcome in
+            let request = S3Request(
+                operation: item.setting.operation, bucket: item.bucket.name, query: [item.setting.query: ""],
+                region: item.bucket.region)
+            return await S3Collector.call(client, request, notConfigured: item.setting.notConfigured)
+        }
+        let perBucket = S3Normalizer.settings.count
+        for (index, bucket) in buckets.enumerated() {
+            let answers = Array(outcomes[(index * perBucket)..<((index + 1) * perBucket)])
+            let (resources, errors) = assemble(bucket: bucket.name, region: bucket.region, answers: answers)
+            result.resources += resources
+            result.errors += errors
+            tracker.found(resources.count)
+        }
+        return result
+    }
+
+    /// The split resources of one bucket from its nine answers (in `S3Normalizer.settings` order).
+    func assemble(bucket: String, region: String, answers: [Outcome]) -> ([LiveResource], [ReadError]) {
+        if answers.contains(where: { if case .bucketGone = $0 { return true } else { return false } }) {
+            return ([], [])  // deleted while we read it: it no longer exists
+        }
+        var resources: [LiveResource] = []
+        var errors: [ReadError] = []
+        var tagging: XMLTree? = nil
+        var tagsUnreadable = false
+        for (setting, answer) in zip(S3Normalizer.settings, answers) {
+            switch answer {
+            case .notConfigured, .bucketGone: continue
+            case .failed(let error):
+                errors.append(ReadError(error, service: .s3, operation: setting.operation, resource: bucket))
+                if setting.operation == "GetBucketTagging" { tagsUnreadable = true }
+            case .body(let data):
+                if setting.operation == "GetBucketTagging" {
+                    do { tagging = try XMLTree.parse(data) } catch {
+                        errors.append(.malformed(service: .s3, operation: setting.operation, resource: bucket, error.description))
+                        tagsUnreadable = true
+                    }
+                    continue
+                }
+                do {
+                    if let resource = try S3Normalizer.resource(operation: setting.operation, bucket: bucket, body: data) {
+                        resources.append(resource)
+                    }
+                } catch {
+                    errors.append(.malformed(service: .s3, operation: setting.operation, resource: bucket, "\(error)"))
+                }
+            }
+        }
+        var bucketResource = S3Normalizer.bucket(bucket, region: region, tagging: tagging)
+        // Unreadable tags are unknown, not empty: leave them out and let `errors` say why.
+        if tagsUnreadable { bucketResource.attributes["tags"] = nil }
+        resources.insert(bucketResource, at: 0)
+        return (resources, errors)
+    }
+
+    /// ListBuckets; S3 returns a continuation token only when it pages, and only then is it sent back.
+    func listBuckets() async throws -> [String] {
+        var names: [String] = []
+        var token: String? = nil
+        var seen = Set<String>()
+        repeat {
+            let request = S3Request(operation: "ListBuckets", query: token.map { ["continuation-token": $0] } ?? [:])
+            let tree: XMLTree
+            do { tree = try await client.s3(request).xml(service: "s3", operation: "ListBuckets") } catch {
+                throw ScanError.listingFailed(service: .s3, operation: "ListBuckets", underlying: error.asAWSError)
+            }
+            guard tree.name == "ListAllMyBucketsResult" else {
+                throw ScanError.malformedListing(service: .s3, operation: "ListBuckets", root: tree.name)
+            }
+            let page = S3Normalizer.bucketPage(tree)
+            names += page.names
+            if let next = page.continuationToken, !seen.insert(next).inserted {
+                throw ScanError.malformedListing(service: .s3, operation: "ListBuckets", root: "repeated ContinuationToken")
+            }
+            token = page.continuationToken
+            tracker.phase("s3: \(names.count) buckets listed")
+        } while token != nil
+        return names
+    }
+
+    static func call(_ client: AWSClient, _ request: S3Request, notConfigured: Set<String>) async -> Outcome {
+        do { return .body(try await client.s3(request).body) } catch {
+            let error = error.asAWSError
+            if notConfigured.contains(error.code) { return .notConfigured }
+            if error.code == "NoSuchBucket" { return .bucketGone }
+            return .failed(error)
+        }
+    }
+}

@@ -1,0 +1,201 @@
+import AWSClient
+import DriftModel
+import Foundation
+
+/// Turns S3 REST answers into the split resources a v5 configuration declares
+/// (`aws_s3_bucket_versioning`, `aws_s3_bucket_policy`, ...), each with the bucket name as id.
+///
+/// Every function returns `nil` when the bucket does not have the setting: absent, not empty.
+enum S3Normalizer {
+    /// One S3 sub-resource call of the per-bucket walk.
+    struct Setting: Sendable, Hashable {
+        var operation: String
+        var query: String
+        /// Codes meaning "this bucket has no such setting", answered instead of an empty document.
+        var notConfigured: Set<String>
+    }
+
+    static let settings: [Setting] = [
+        Setting(operation: "GetBucketTagging", query: "tagging", notConfigured: ["NoSuchTagSet", "NoSuchTagSetError"]),
+        Setting(operation: "GetBucketVersioning", query: "versioning", notConfigured: []),
+        Setting(
+            operation: "GetBucketEncryption", query: "encryption",
+            notConfigured: ["ServerSideEncryptionConfigurationNotFoundError"]),
+        Setting(
+            operation: "GetPublicAccessBlock", query: "publicAccessBlock",
+            notConfigured: ["NoSuchPublicAccessBlockConfiguration"]),
+        Setting(operation: "GetBucketPolicy", query: "policy", notConfigured: ["NoSuchBucketPolicy"]),
+        Setting(
+            operation: "GetBucketLifecycleConfiguration", query: "lifecycle",
+            notConfigured: ["NoSuchLifecycleConfiguration"]),
+        Setting(operation: "GetBucketLogging", query: "logging", notConfigured: []),
+        Setting(
+            operation: "GetBucketOwnershipControls", query: "ownershipControls",
+            notConfigured: ["OwnershipControlsNotFoundError"]),
+        Setting(operation: "GetBucketAcl", query: "acl", notConfigured: []),
+    ]
+
+    enum NormalizeError: Error, CustomStringConvertible {
+        case malformed(String)
+        var description: String {
+            switch self { case .malformed(let why): return why }
+        }
+    }
+
+    /// ListBuckets page: names in the order S3 lists them, and the continuation token if any.
+    static func bucketPage(_ tree: XMLTree) -> (names: [String], continuationToken: String?) {
+        (tree.all("Buckets/Bucket").compactMap { $0.nonEmptyString("Name") }, tree.nonEmptyString("ContinuationToken"))
+    }
+
+    /// GetBucketLocation: empty means us-east-1, the legacy `EU` means eu-west-1.
+    static func region(_ tree: XMLTree) -> String {
+        let text = tree.text.trimmingWhitespace
+        switch text {
+        case "": return "us-east-1"
+        case "EU": return "eu-west-1"
+        default: return text
+        }
+    }
+
+    /// `aws_s3_bucket` itself: name, region and tags (an absent tag set is `{}`).
+    static func bucket(_ name: String, region: String, tagging: XMLTree?) -> LiveResource {
+        let pairs: [(key: String, value: String)] = (tagging?.all("TagSet/Tag") ?? []).compactMap { tag in
+            guard let key = tag.string("Key") else { return nil }
+            return (key: key, value: tag.string("Value") ?? "")
+        }
+        return LiveResource(
+            type: "aws_s3_bucket", id: name,
+            attributes: [
+                "bucket": .string(name), "region": .string(region), "tags": Tags.value(pairs),
+                "arn": .string("arn:aws:s3:::\(name)"),
+            ])
+    }
+
+    /// A split resource for one setting answer, `nil` when the bucket does not have it.
+    static func resource(operation: String, bucket: String, body: Data) throws -> LiveResource? {
+        func tree() throws -> XMLTree {
+            do { return try XMLTree.parse(body) } catch { throw NormalizeError.malformed(error.description) }
+        }
+        switch operation {
+        case "GetBucketVersioning": return versioning(bucket, try tree())
+        case "GetBucketEncryption": return encryption(bucket, try tree())
+        case "GetPublicAccessBlock": return publicAccessBlock(bucket, try tree())
+        case "GetBucketPolicy": return try policy(bucket, body)
+        case "GetBucketLifecycleConfiguration": return lifecycle(bucket, try tree())
+        case "GetBucketLogging": return logging(bucket, try tree())
+        case "GetBucketOwnershipControls": return ownershipControls(bucket, try tree())
+        case "GetBucketAcl": return acl(bucket, try tree())
+        default: return nil
+        }
+    }
+
+    static func make(_ type: String, _ bucket: String, _ attributes: [String: Value]) -> LiveResource {
+        var a = attributes
+        a["bucket"] = .string(bucket)
+        return LiveResource(type: type, id: bucket, attributes: a)
+    }
+
+    /// Versioning never enabled answers without `Status`: no `aws_s3_bucket_versioning` at all.
+    static func versioning(_ bucket: String, _ tree: XMLTree) -> LiveResource? {
+        guard let status = tree.nonEmptyString("Status") else { return nil }
+        var configuration: [String: Value] = ["status": .string(status)]
+        configuration.set("mfa_delete", tree.nonEmptyString("MfaDelete").map(Value.string))
+        return make("aws_s3_bucket_versioning", bucket, ["versioning_configuration": [.object(configuration)]])
+    }
+
+    static func encryption(_ bucket: String, _ tree: XMLTree) -> LiveResource? {
+        let rules: [Value] = tree.children("Rule").map { rule in
+            var r: [String: Value] = [:]
+            if let byDefault = rule.at("ApplyServerSideEncryptionByDefault") {
+                var d: [String: Value] = [:]
+                d.set("sse_algorithm", byDefault.stringValue("SSEAlgorithm"))
+                d.set("kms_master_key_id", byDefault.nonEmptyString("KMSMasterKeyID").map(Value.string))
+                r["apply_server_side_encryption_by_default"] = .array([.object(d)])
+            }
+            r.set("bucket_key_enabled", rule.boolValue("BucketKeyEnabled"))
+            return .object(r)
+        }
+        if rules.isEmpty { return nil }
+        return make("aws_s3_bucket_server_side_encryption_configuration", bucket, ["rule": sortedSet(rules)])
+    }
+
+    static func publicAccessBlock(_ bucket: String, _ tree: XMLTree) -> LiveResource? {
+        var a: [String: Value] = [:]
+        a["block_public_acls"] = tree.boolValue("BlockPublicAcls") ?? .bool(false)
+        a["block_public_policy"] = tree.boolValue("BlockPublicPolicy") ?? .bool(false)
+        a["ignore_public_acls"] = tree.boolValue("IgnorePublicAcls") ?? .bool(false)
+        a["restrict_public_buckets"] = tree.boolValue("RestrictPublicBuckets") ?? .bool(false)
+        return make("aws_s3_bucket_public_access_block", bucket, a)
+    }
+
+    /// The policy as canonical JSON (keys sorted, no whitespace), so formatting never looks like drift.
+    static func policy(_ bucket: String, _ body: Data) throws -> LiveResource? {
+        let text = String(decoding: body, as: UTF8.self)
+        if text.trimmingWhitespace.isEmpty { return nil }
+        let document: Value
+        do { document = try JSONParser.parse(text) } catch {
+            throw NormalizeError.malformed("bucket policy is not JSON: \(error.description)")
+        }
+        return make("aws_s3_bucket_policy", bucket, ["policy": .string(document.canonicalJSON())])
+    }
+
+    static func logging(_ bucket: String, _ tree: XMLTree) -> LiveResource? {
+        guard let enabled = tree.at("LoggingEnabled") else { return nil }
+        var a: [String: Value] = [:]
+        a["target_bucket"] = enabled.stringValue("TargetBucket") ?? .string("")
+        a["target_prefix"] = enabled.stringValue("TargetPrefix") ?? .string("")
+        let grants = enabled.all("TargetGrants/Grant").map { grant -> Value in
+            .object(["permission": grant.stringValue("Permission") ?? "", "grantee": .array([grantee(grant)])])
+        }
+        if !grants.isEmpty { a["target_grant"] = sortedSet(grants) }
+        if let format = enabled.at("TargetObjectKeyFormat") {
+            var f: [String: Value] = [:]
+            if let partitioned = format.at("PartitionedPrefix") {
+                f["partitioned_prefix"] = .array([
+                    .object(["partition_date_source": partitioned.stringValue("PartitionDateSource") ?? ""])
+                ])
+            }
+            if format.at("SimplePrefix") != nil { f["simple_prefix"] = .array([.object([:])]) }
+            a["target_object_key_format"] = .array([.object(f)])
+        }
+        return make("aws_s3_bucket_logging", bucket, a)
+    }
+
+    static func ownershipControls(_ bucket: String, _ tree: XMLTree) -> LiveResource? {
+        let rules: [Value] = tree.children("Rule").compactMap { rule in
+            rule.stringValue("ObjectOwnership").map { .object(["object_ownership": $0]) }
+        }
+        if rules.isEmpty { return nil }
+        return make("aws_s3_bucket_ownership_controls", bucket, ["rule": .array(rules)])
+    }
+
+    /// The ACL as the provider reads it back: `access_control_policy` with owner and grants (a set).
+    static func acl(_ bucket: String, _ tree: XMLTree) -> LiveResource? {
+        guard let owner = tree.at("Owner") else { return nil }
+        var o: [String: Value] = [:]
+        o.set("id", owner.stringValue("ID"))
+        o.set("display_name", owner.nonEmptyString("DisplayName").map(Value.string))
+        let grants = tree.all("AccessControlList/Grant").map { grant -> Value in
+            .object(["permission": grant.stringValue("Permission") ?? "", "grantee": .array([grantee(grant)])])
+        }
+        let policy: Value = .object(["owner": .array([.object(o)]), "grant": sortedSet(grants)])
+        return make("aws_s3_bucket_acl", bucket, ["access_control_policy": .array([policy])])
+    }
+
+    static func grantee(_ grant: XMLTree) -> Value {
+        var g: [String: Value] = [:]
+        if let grantee = grant.at("Grantee") {
+            g.set("type", grantee.attributes["xsi:type"].map(Value.string) ?? grantee.stringValue("Type"))
+            g.set("id", grantee.nonEmptyString("ID").map(Value.string))
+            g.set("uri", grantee.nonEmptyString("URI").map(Value.string))
+            g.set("email_address", grantee.nonEmptyString("EmailAddress").map(Value.string))
+            g.set("display_name", grantee.nonEmptyString("DisplayName").map(Value.string))
+        }
+        return .object(g)
+    }
+
+    /// Sets are sorted by their canonical JSON, so two reads of one set always print the same.
+    static func sortedSet(_ items: [Value]) -> Value {
+        .array(items.sorted { $0.canonicalJSON() < $1.canonicalJSON() })
+    }
+}

@@ -1,0 +1,59 @@
+/// The AWS services a snapshot can cover, named as on the command line (`--services ec2,s3`).
+public enum AWSService: String, CaseIterable, Sendable {
+    case ec2, s3, dynamodb
+}
+
+/// Which per-instance attributes (one `DescribeInstanceAttribute` call each, per instance) a scan fetches.
+///
+/// They are what makes a Terraform refresh slow, so a plain snapshot skips them and names them in
+/// `Snapshot.omitted`; `drift scan` asks for them only for the instances whose baseline declares them.
+public enum InstanceAttributeSelection: Sendable, Hashable {
+    case none
+    case all
+}
+
+/// What a `Scanner` reads and how hard it pushes the API.
+public struct ScanOptions: Sendable {
+    public var services: Set<AWSService> = Set(AWSService.allCases)
+    public var instanceAttributes: InstanceAttributeSelection = .none
+    /// Keep buckets of every region instead of only the client's.
+    public var allRegions = false
+    /// Per-bucket and per-table calls in flight at once, per service.
+    public var concurrency = 16
+    /// Restrict DescribeInstances to these ids (`drift check`); unknown ids are simply not found.
+    public var instanceIDs: [String]? = nil
+    /// Restrict DescribeInstances to instances with this `Name` tag (`drift check web-1`).
+    public var instanceNameTag: String? = nil
+    /// Read only these buckets, without ListBuckets; a bucket that does not exist is left out.
+    public var bucketNames: [String]? = nil
+    /// Read only these tables, without ListTables; a table that does not exist is left out.
+    public var tableNames: [String]? = nil
+    /// `MaxResults` of DescribeInstances (5...1000). Smaller pages only make tests page.
+    public var instancePageSize = 1000
+    /// `Limit` of ListTables (1...100); `nil` lets the service choose (100).
+    public var tablePageSize: Int? = nil
+
+    public init() {}
+}
+
+/// A progress line's worth of numbers, sent while a scan runs (stderr on a TTY).
+public struct ScanProgress: Sendable, Hashable {
+    public var resourcesFound: Int
+    public var requestsMade: Int
+    public var retries: Int
+    /// What the scanner is doing now, e.g. "s3: reading 50 buckets".
+    public var phase: String
+
+    public init(resourcesFound: Int, requestsMade: Int, retries: Int, phase: String) {
+        self.resourcesFound = resourcesFound
+        self.requestsMade = requestsMade
+        self.retries = retries
+        self.phase = phase
+    }
+}
+
+extension ScanOptions {
+    /// `AWSService` under a name that cannot clash: the AWSClient module declares its own
+    /// `AWSService` (with `sts`), so a file importing both modules can write `ScanOptions.Service`.
+    public typealias Service = AWSService
+}
