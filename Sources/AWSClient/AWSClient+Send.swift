@@ -33,6 +33,7 @@ extension AWSClient {
         let payloadHash = SigV4.hexSHA256(request.body)
         var attempt = 1
         var clockCorrected = false
+        var retryAfter: Double?
         while true {
             if Task.isCancelled {
                 throw AWSError(
@@ -60,6 +61,7 @@ extension AWSClient {
             do {
                 let response = try await send(http)
                 if (200..<300).contains(response.status) || passThrough(response) { return response }
+                retryAfter = response.headers["retry-after"].flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
                 error = ErrorDecoder.decode(
                     response, service: request.service.rawValue, operation: request.operation, resource: request.resource)
                 if !clockCorrected,
@@ -82,7 +84,10 @@ extension AWSClient {
             }
             if error.retryClass == .throttling { metrics.recordThrottle() }
             if Task.isCancelled { throw error }
-            switch configuration.retryPolicy.decide(error, attempt: attempt, random: configuration.random()) {
+            let decision = configuration.retryPolicy.decide(
+                error, attempt: attempt, random: configuration.random(), retryAfter: retryAfter)
+            retryAfter = nil
+            switch decision {
             case .stop: throw error
             case .retry(let delay):
                 await configuration.sleep(delay)

@@ -71,3 +71,17 @@ struct ClockSkewTests {
         #expect(transport.requests.count == 1)
     }
 }
+
+@Suite("Retry-After")
+struct RetryAfterTests {
+    @Test("the client waits at least what Retry-After asks")
+    func honoured() async throws {
+        let transport = FakeTransport([
+            .respond(429, ["retry-after": "2"], #"{"__type":"TooManyRequestsException","message":"later"}"#),
+            .respond(200, [:], #"{"TableNames":[]}"#),
+        ])
+        let sleeps = SleepRecorder()
+        _ = try await AWSClient.fake(transport, sleeps: sleeps).dynamodb("ListTables", [:])
+        #expect(sleeps.delays == [2])
+    }
+}
