@@ -32,6 +32,8 @@ extension AWSClient {
         let url = origin + request.path + (queryString.isEmpty ? "" : "?" + queryString)
         let payloadHash = SigV4.hexSHA256(request.body)
         var attempt = 1
+        var clockCorrected = false
+        var retryAfter: Double?
         while true {
             if Task.isCancelled {
                 throw AWSError(
@@ -40,7 +42,7 @@ extension AWSClient {
             }
             var headers = request.headers
             headers["host"] = host
-            let date = SigningDate(secondsSince1970: configuration.clock())
+            let date = SigningDate(secondsSince1970: configuration.clock() + clockCorrection.offset)
             if credentialProvider != nil {
                 let credentials = try await resolveCredentials()
                 let unsigned = SigV4Request(
@@ -59,8 +61,18 @@ extension AWSClient {
             do {
                 let response = try await send(http)
                 if (200..<300).contains(response.status) || passThrough(response) { return response }
+                retryAfter = response.headers["retry-after"].flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
                 error = ErrorDecoder.decode(
                     response, service: request.service.rawValue, operation: request.operation, resource: request.resource)
+                if !clockCorrected,
+                    let offset = ClockCorrection.correction(
+                        for: error, response: response, now: configuration.clock(), current: clockCorrection.offset)
+                {
+                    // Our clock is off: sign with AWS's time and try again, once, without spending an attempt.
+                    clockCorrection.set(offset)
+                    clockCorrected = true
+                    continue
+                }
             } catch let failure as TransportError {
                 error = AWSError(
                     service: request.service.rawValue, operation: request.operation, resource: request.resource,
@@ -72,7 +84,10 @@ extension AWSClient {
             }
             if error.retryClass == .throttling { metrics.recordThrottle() }
             if Task.isCancelled { throw error }
-            switch configuration.retryPolicy.decide(error, attempt: attempt, random: configuration.random()) {
+            let decision = configuration.retryPolicy.decide(
+                error, attempt: attempt, random: configuration.random(), retryAfter: retryAfter)
+            retryAfter = nil
+            switch decision {
             case .stop: throw error
             case .retry(let delay):
                 await configuration.sleep(delay)

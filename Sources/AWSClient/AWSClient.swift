@@ -60,10 +60,13 @@ public final class AWSClient: Sendable {
     public let metrics: RequestMetrics
     /// The configured provider wrapped once in a cache, shared with every `withRegion` copy.
     let credentialProvider: (any CredentialProvider)?
+    /// AWS's clock minus ours once a skew was detected, shared with every `withRegion` copy.
+    public let clockCorrection: ClockCorrection
 
     public init(configuration: Configuration) {
         self.configuration = configuration
         self.metrics = RequestMetrics()
+        self.clockCorrection = ClockCorrection()
         if let provider = configuration.credentials {
             self.credentialProvider = provider is CredentialCache ? provider : CredentialCache(provider)
         } else {
@@ -71,9 +74,13 @@ public final class AWSClient: Sendable {
         }
     }
 
-    private init(configuration: Configuration, metrics: RequestMetrics, credentialProvider: (any CredentialProvider)?) {
+    private init(
+        configuration: Configuration, metrics: RequestMetrics, credentialProvider: (any CredentialProvider)?,
+        clockCorrection: ClockCorrection
+    ) {
         self.configuration = configuration
         self.metrics = metrics
+        self.clockCorrection = clockCorrection
         self.credentialProvider = credentialProvider
     }
 
@@ -83,7 +90,9 @@ public final class AWSClient: Sendable {
     public func withRegion(_ region: String) -> AWSClient {
         var configuration = self.configuration
         configuration.region = region
-        return AWSClient(configuration: configuration, metrics: metrics, credentialProvider: credentialProvider)
+        return AWSClient(
+            configuration: configuration, metrics: metrics, credentialProvider: credentialProvider,
+            clockCorrection: clockCorrection)
     }
 
     /// The credentials requests are signed with (resolved and cached on first use).

@@ -63,7 +63,7 @@ extension ProviderSchema {
                 "core_count": AttributeSchema(name: "core_count", optional: true, computed: true),
                 "threads_per_core": AttributeSchema(name: "threads_per_core", optional: true, computed: true),
             ], maxItems: 1),
-            "credit_specification": AttributeSchema(name: "credit_specification", kind: .block, nesting: .list, optional: true, nested: [
+            "credit_specification": AttributeSchema(name: "credit_specification", kind: .block, nesting: .list, optional: true, computed: true, nested: [
                 "cpu_credits": AttributeSchema(name: "cpu_credits", optional: true),
             ], maxItems: 1),
             "ebs_block_device": AttributeSchema(name: "ebs_block_device", kind: .block, nesting: .set, optional: true, computed: true, nested: [
@@ -431,7 +431,7 @@ extension ProviderSchema {
             "stream_enabled": AttributeSchema(name: "stream_enabled", optional: true),
             "stream_label": AttributeSchema(name: "stream_label", computed: true),
             "stream_view_type": AttributeSchema(name: "stream_view_type", optional: true, computed: true),
-            "table_class": AttributeSchema(name: "table_class", optional: true),
+            "table_class": AttributeSchema(name: "table_class", optional: true, unsetEquivalent: .string("STANDARD")),
             "tags": AttributeSchema(name: "tags", nesting: .map, optional: true),
             "tags_all": AttributeSchema(name: "tags_all", nesting: .map, optional: true, computed: true),
             "write_capacity": AttributeSchema(name: "write_capacity", optional: true, computed: true),

@@ -39,11 +39,15 @@ public struct AttributeSchema: Sendable, Hashable {
     public var nested: [String: AttributeSchema]
     /// Maximum number of blocks (1 for blocks like `root_block_device`); 0 when unlimited.
     public var maxItems: Int
+    /// A live value the provider treats as the argument left unset: it reads this value back after
+    /// creating the resource without the argument and suppresses the diff (`table_class` reads back
+    /// `"STANDARD"`). Unlike `defaultValue`, `terraform plan` does not show it.
+    public var unsetEquivalent: Value?
 
     public init(
         name: String, kind: Kind = .attribute, nesting: Nesting = .single, required: Bool = false,
         optional: Bool = false, computed: Bool = false, sensitive: Bool = false, defaultValue: Value? = nil,
-        nested: [String: AttributeSchema] = [:], maxItems: Int = 0
+        nested: [String: AttributeSchema] = [:], maxItems: Int = 0, unsetEquivalent: Value? = nil
     ) {
         self.name = name
         self.kind = kind
@@ -55,6 +59,7 @@ public struct AttributeSchema: Sendable, Hashable {
         self.defaultValue = defaultValue
         self.nested = nested
         self.maxItems = maxItems
+        self.unsetEquivalent = unsetEquivalent
     }
 
     /// Computed only: the provider sets it and the configuration cannot. Never drift.

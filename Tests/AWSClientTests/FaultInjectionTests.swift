@@ -179,37 +179,3 @@ struct FaultInjectionTests {
 enum SigV4Hash {
     static let empty = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 }
-
-@Suite("Cancellation")
-struct CancellationTests {
-    @Test("a cancelled scan stops retrying at once")
-    func cancelled() async throws {
-        let failure = TransportError(.unreachable, url: "https://x/", message: "cannot connect to https://x/")
-        let transport = FakeTransport(Array(repeating: .fail(failure), count: 50))
-        let client = AWSClient(
-            configuration: .init(
-                region: "us-east-1", credentials: .fixed(accessKeyID: "a", secretAccessKey: "b"), transport: transport,
-                retryPolicy: RetryPolicy(maxAttempts: 50), sleep: { _ in try? await Task.sleep(nanoseconds: 5_000_000) }))
-        let task = Task { try await client.ec2("DescribeInstances", [:]) }
-        try await Task.sleep(nanoseconds: 30_000_000)
-        task.cancel()
-        let result = await task.result
-        #expect(throws: AWSError.self) { try result.get() }
-        #expect(transport.requests.count < 50)
-    }
-}
-
-@Suite("Endpoint paths")
-struct EndpointPathTests {
-    @Test("an endpoint with a path prefixes every request path")
-    func prefixedEndpoint() async throws {
-        let transport = FakeTransport([
-            .respond(200, [:], "<ListAllMyBucketsResult/>"), .respond(200, [:], #"{"TableNames":[]}"#),
-        ])
-        let client = AWSClient.fake(transport, endpoint: "http://proxy.local:4566/aws/")
-        _ = try await client.s3(S3Request(operation: "GetObject", bucket: "bkt", key: "a/b.txt"))
-        _ = try await client.dynamodb("ListTables", [:])
-        #expect(transport.requests.map(\.url) == ["http://proxy.local:4566/aws/bkt/a/b.txt", "http://proxy.local:4566/aws/"])
-        #expect(transport.requests.first?.headers["host"] == "proxy.local:4566")
-    }
-}

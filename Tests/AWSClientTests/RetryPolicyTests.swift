@@ -33,6 +33,16 @@ struct RetryPolicyTests {
         #expect(policy.decide(error("Throttling", status: 400), attempt: 2, random: 0) == .retry(after: 0))
     }
 
+    @Test("Retry-After is a floor for the wait, still under the cap")
+    func retryAfter() {
+        let policy = RetryPolicy(maxAttempts: 5, baseDelay: 0.1, maxDelay: 20, throttlingBaseDelay: 0.5)
+        let throttled = error("TooManyRequestsException", status: 429)
+        #expect(policy.decide(throttled, attempt: 1, random: 0.5, retryAfter: 3) == .retry(after: 3))
+        #expect(policy.decide(throttled, attempt: 1, random: 0.5, retryAfter: 0) == .retry(after: 0.25))
+        #expect(policy.decide(throttled, attempt: 1, random: 0.5, retryAfter: 600) == .retry(after: 20))
+        #expect(policy.decide(error("AccessDenied", status: 403), attempt: 1, random: 0.5, retryAfter: 3) == .stop)
+    }
+
     @Test("the delay never exceeds the cap")
     func cap() {
         let policy = RetryPolicy(maxAttempts: 100, baseDelay: 1, maxDelay: 20, throttlingBaseDelay: 1)

@@ -12,6 +12,7 @@ enum TestSchemas {
         "billing_mode": AttributeSchema(name: "billing_mode", optional: true, defaultValue: "PROVISIONED"),
         "read_capacity": AttributeSchema(name: "read_capacity", optional: true, computed: true),
         "stream_enabled": AttributeSchema(name: "stream_enabled", optional: true),
+        "table_class": AttributeSchema(name: "table_class", optional: true, unsetEquivalent: "STANDARD"),
         "stream_view_type": AttributeSchema(name: "stream_view_type", optional: true, computed: true),
         "tags": AttributeSchema(name: "tags", nesting: .map, optional: true),
         "tags_all": AttributeSchema(name: "tags_all", nesting: .map, optional: true, computed: true),
@@ -94,6 +95,16 @@ struct ComparerTests {
         #expect(compare(TestSchemas.table, declared: ["name": "t"], live: ["name": "t", "billing_mode": "PROVISIONED", "stream_enabled": false]).isEmpty)
         let changes = compare(TestSchemas.table, declared: ["name": "t"], live: ["name": "t", "billing_mode": "PROVISIONED", "stream_enabled": true])
         #expect(changes.map(\.path) == ["stream_enabled"])
+    }
+
+    @Test("an unset argument whose live value the provider reads back for 'unset' is not drift")
+    func unsetEquivalent() {
+        let base: [String: Value] = ["name": "t", "billing_mode": "PROVISIONED"]
+        var live = base
+        live["table_class"] = "STANDARD"
+        #expect(compare(TestSchemas.table, declared: base, live: live).isEmpty)
+        live["table_class"] = "STANDARD_INFREQUENT_ACCESS"
+        #expect(compare(TestSchemas.table, declared: base, live: live).map(\.path) == ["table_class"])
     }
 
     @Test("set blocks and set attributes compare without order; computed fields of set elements are ignored")

@@ -86,4 +86,17 @@ struct DiagnosticTests {
         }
         #expect(compared > 55)
     }
+
+    @Test("tabs before the column are kept so the caret lines up")
+    func caretAfterTabs() {
+        let source = "block {\n\ta = 1 2\n}\n"
+        let result = HCLParser.parse(source, filename: "tabs.tf")
+        #expect(
+            DiagnosticRenderer.render(result.diagnostics, source: source) == """
+                tabs.tf:2:8: error: Missing newline after argument
+                \ta = 1 2
+                \t      ^
+                An argument definition must end with a newline.
+                """)
+    }
 }

@@ -7,7 +7,8 @@ struct EvaluatorTests {
     @Test("arithmetic and comparison convert numeric strings", arguments: [
         (#""5" + 1"#, HCLValue.number(6)), (#"var.numstr * 2"#, .number(10)), (#""10" > 9"#, .bool(true)),
         ("7 % 3", .number(1)), ("-7 % 3", .number(-1)), ("1 / 4", .number(0.25)), (#"-"2""#, .number(-2)),
-        (#"!"false""#, .bool(true)), (#""true" && true"#, .bool(true)),
+        (#"!"false""#, .bool(true)), (#""true" && true"#, .bool(true)), (#"!"0""#, .bool(true)),
+        (#""-Inf" + 0"#, .number(-.infinity)), (#""inf" + 1"#, .number(.infinity)),
     ])
     func conversions(source: String, expected: HCLValue) {
         #expect(TestHelpers.value(source) == expected)

@@ -57,7 +57,7 @@ struct JSONSyntaxTests {
     @Test("JSON syntax errors and structural errors are diagnostics", arguments: [
         (#"{"a": 1,}"#, "x.tf.json:1:9: error: Invalid JSON\n{\"a\": 1,}\n        ^\nInvalid object: a property name string is expected."),
         (#"[1]"#, "x.tf.json:1:1: error: Root value must be object\n[1]\n^\nThe root value in a JSON-based configuration must be a JSON object."),
-        (#"{"a": 1, "a": 2}"#, "x.tf.json:1:10: error: Duplicate argument\n{\"a\": 1, \"a\": 2}\n         ^\nThe argument \"a\" was already set at x.tf.json:1:2. Each argument may be set only once."),
+        (#"{"a": 1, "a": 2}"#, "x.tf.json:1:10: error: Duplicate argument\n{\"a\": 1, \"a\": 2}\n         ^\nThe argument \"a\" was already set at x.tf.json:1,2-5. Each argument may be set only once."),
         (#"{"variable": "x"}"#, "x.tf.json:1:14: error: Incorrect JSON value type\n{\"variable\": \"x\"}\n             ^\nThe block \"variable\" must be an object whose property names are block labels."),
         ("{\"a\": \"${\"}", "x.tf.json:1:10: error: Missing expression\n{\"a\": \"${\"}\n         ^\nExpected the start of an expression, but found the end of the file."),
     ])

@@ -113,5 +113,9 @@ struct RobustnessTests {
         #expect(result.diagnostics.map(\.message) == ["Expression too deeply nested"])
         let unary = "a = " + String(repeating: "-", count: 5000) + "1\n"
         #expect(HCLParser.parse(unary, filename: "deep.tf").diagnostics.map(\.message) == ["Expression too deeply nested"])
+        let directives = "a = \"" + String(repeating: "%{ if true }", count: 5000) + "\"\n"
+        #expect(HCLParser.parse(directives, filename: "deep.tf").diagnostics.first?.message == "Template directives too deeply nested")
+        let json = String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
+        #expect(HCLJSON.parseLiteral(json, filename: "deep.json").1.first?.message == "Invalid JSON")
     }
 }

@@ -36,6 +36,41 @@ struct SigV4KnownAnswerTests {
         #expect(headers["x-amz-security-token"] == nil)
     }
 
+    @Test(
+        "more AWS test-suite requests (query order, form POST) and a UTF-8 path (botocore oracle)",
+        arguments: [
+            (
+                "get-vanilla-query-order-key-case",
+                SigV4Request(
+                    method: "GET", path: "/", query: [.init("Param2", "value2"), .init("Param1", "value1")],
+                    headers: ["host": "example.amazonaws.com"], payloadHash: SigV4.emptyPayloadHash),
+                "host;x-amz-date", "b97d918cfa904a5beff61c982a1b6f458b799221646efd99d3219ec94cdf2500"
+            ),
+            (
+                "post-x-www-form-urlencoded",
+                SigV4Request(
+                    method: "POST", path: "/",
+                    headers: ["host": "example.amazonaws.com", "content-type": "application/x-www-form-urlencoded"],
+                    payloadHash: SigV4.hexSHA256(Array("Param1=value1".utf8))),
+                "content-type;host;x-amz-date", "ff11897932ad3f4e8b18135d722051e5ac45fc38421b1da7b9d196a0fe09473a"
+            ),
+            (
+                "utf-8 path, double-encoded as every service but S3 signs it",
+                SigV4Request(
+                    method: "GET", path: "/" + URIEncoding.encode("\u{1234}"), headers: ["host": "example.amazonaws.com"],
+                    payloadHash: SigV4.emptyPayloadHash),
+                "host;x-amz-date", "697b34846207a3f72246f99d74ae1ee4fe54f44bb06730c58a0d339eb079596d"
+            ),
+        ])
+    func suite(name: String, request: SigV4Request, signedHeaders: String, signature: String) {
+        let headers = SigV4.sign(
+            request, credentials: Self.suiteCredentials, region: "us-east-1", service: "service", date: Self.suiteDate)
+        #expect(
+            headers["authorization"]
+                == "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, "
+                + "SignedHeaders=\(signedHeaders), Signature=\(signature)", "\(name)")
+    }
+
     @Test("the IAM ListUsers example, stage by stage")
     func iamListUsersStages() {
         let request = SigV4Request(

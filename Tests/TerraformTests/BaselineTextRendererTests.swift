@@ -23,7 +23,7 @@ struct BaselineTextRendererTests {
 
 @Suite("drift baseline --format json")
 struct BaselineJSONTests {
-    @Test("the fast writer prints exactly the canonical pretty JSON", arguments: ["modules", "tags", "dynamic", "broken", "sensitive"])
+    @Test("the fast writer prints exactly the canonical pretty JSON", arguments: ["modules", "tags", "dynamic", "broken", "sensitive", "does-not-exist"])
     func sameBytes(_ fixture: String) {
         let baseline = LoaderFixtures.load(fixture)
         #expect(BaselineJSON.render(baseline) == baseline.jsonValue.canonicalJSON(pretty: true))

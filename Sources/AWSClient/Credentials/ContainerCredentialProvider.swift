@@ -18,8 +18,7 @@ public struct ContainerCredentialProvider: CredentialProvider {
         } else if let full = env["AWS_CONTAINER_CREDENTIALS_FULL_URI"], !full.isEmpty {
             url = full
         } else {
-            throw AWSError.credentialsNotFound(
-                name, "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI and AWS_CONTAINER_CREDENTIALS_FULL_URI are not set")
+            throw AWSError.credentialsNotFound(name, "AWS_CONTAINER_CREDENTIALS_*_URI not set")
         }
         var headers: [String: String] = ["accept": "application/json"]
         if let file = env["AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"], !file.isEmpty {

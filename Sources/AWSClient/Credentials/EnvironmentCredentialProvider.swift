@@ -15,7 +15,7 @@ public struct EnvironmentCredentialProvider: CredentialProvider {
             }
             return Credentials(accessKeyID: id, secretAccessKey: secret, sessionToken: token, source: name)
         case (nil, nil):
-            throw AWSError.credentialsNotFound(name, "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set")
+            throw AWSError.credentialsNotFound(name, "AWS_ACCESS_KEY_ID not set")
         case (nil, _):
             throw AWSError.credentialsFailed(name, "AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID is not")
         case (_, nil):

@@ -7,7 +7,7 @@ public struct InstanceMetadataCredentialProvider: CredentialProvider {
     public var context: CredentialContext
     /// Seconds per metadata request.
     public var timeout: Double
-    public let name = "EC2 instance metadata (IMDSv2)"
+    public let name = "EC2 instance metadata"
 
     public init(context: CredentialContext, timeout: Double = 1) {
         self.context = context
@@ -17,7 +17,7 @@ public struct InstanceMetadataCredentialProvider: CredentialProvider {
     public func credentials() async throws -> Credentials {
         let env = context.environment
         if env["AWS_EC2_METADATA_DISABLED"]?.lowercased() == "true" {
-            throw AWSError.credentialsNotFound(name, "AWS_EC2_METADATA_DISABLED=true")
+            throw AWSError.credentialsNotFound(name, "disabled by AWS_EC2_METADATA_DISABLED")
         }
         var base = env["AWS_EC2_METADATA_SERVICE_ENDPOINT"] ?? "http://169.254.169.254"
         while base.hasSuffix("/") { base.removeLast() }
@@ -48,10 +48,10 @@ public struct InstanceMetadataCredentialProvider: CredentialProvider {
                 return try await group.next() ?? nil
             }
         } catch {
-            throw AWSError.credentialsNotFound(name, "no instance metadata service at \(url)")
+            throw AWSError.credentialsNotFound(name, "no answer at \(url)")
         }
         guard let response else {
-            throw AWSError.credentialsNotFound(name, "no answer from the instance metadata service within \(timeout) s")
+            throw AWSError.credentialsNotFound(name, "no answer within \(timeout) s")
         }
         guard response.status == 200 else {
             throw AWSError.credentialsNotFound(name, "\(url) answered HTTP \(response.status)")

@@ -21,7 +21,7 @@ public struct ProfileCredentialProvider: CredentialProvider {
     func provider(for profile: String, visited: Set<String>) throws -> any CredentialProvider {
         guard let settings = config.profile(profile) else {
             throw AWSError.credentialsNotFound(
-                "profile \(profile)", "no profile \(profile) in \(config.credentialsPath) or \(config.configPath)")
+                "profile \(profile)", "not in \(config.credentialsPath) or \(config.configPath)")
         }
         if let roleARN = settings["role_arn"] {
             if let tokenFile = settings["web_identity_token_file"] {
@@ -51,7 +51,7 @@ public struct ProfileCredentialProvider: CredentialProvider {
         }
         throw AWSError.credentialsNotFound(
             "profile \(profile)",
-            "profile \(profile) has no aws_access_key_id, role_arn, web_identity_token_file or credential_process")
+            "no aws_access_key_id, role_arn or credential_process")
     }
 
     private func sourceProvider(_ profile: String, _ settings: [String: String], visited: Set<String>) throws

@@ -28,7 +28,7 @@ public struct WebIdentityCredentialProvider: CredentialProvider {
 
     public func credentials() async throws -> Credentials {
         guard let tokenFile, !tokenFile.isEmpty, let roleARN, !roleARN.isEmpty else {
-            throw AWSError.credentialsNotFound(name, "AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN are not both set")
+            throw AWSError.credentialsNotFound(name, "AWS_WEB_IDENTITY_TOKEN_FILE/AWS_ROLE_ARN not set")
         }
         guard let token = try? String(contentsOfFile: tokenFile, encoding: .utf8) else {
             throw AWSError.credentialsFailed(name, "cannot read the web identity token file \(tokenFile)")

@@ -29,8 +29,9 @@ public struct RetryPolicy: Sendable, Hashable {
         case stop
     }
 
-    /// `attempt` is the 1-based number of the try that just failed; `random` is in `0..<1`.
-    public func decide(_ error: AWSError, attempt: Int, random: Double) -> Decision {
+    /// `attempt` is the 1-based number of the try that just failed; `random` is in `0..<1`;
+    /// `retryAfter` is the server's `Retry-After` in seconds, a floor for the wait (still capped).
+    public func decide(_ error: AWSError, attempt: Int, random: Double, retryAfter: Double? = nil) -> Decision {
         guard attempt < maxAttempts else { return .stop }
         let base: Double
         switch error.retryClass {
@@ -40,7 +41,8 @@ public struct RetryPolicy: Sendable, Hashable {
         }
         let exponent = Double(min(attempt - 1, 30))
         let ceiling = min(maxDelay, base * pow2(exponent))
-        return .retry(after: min(max(random, 0), 1) * ceiling)
+        let jittered = min(max(random, 0), 1) * ceiling
+        return .retry(after: min(maxDelay, max(jittered, retryAfter ?? 0)))
     }
 
     /// Error codes AWS uses for "slow down", across EC2, S3, DynamoDB and STS.

@@ -5,7 +5,8 @@ import DriftModel
 /// - an argument the configuration sets is compared (unless unknown offline or under
 ///   `lifecycle.ignore_changes`);
 /// - an argument it leaves unset is compared only when the provider does not compute it, against
-///   the provider default (or the zero value, which the provider treats as unset);
+///   the provider default (or the zero value, or the value the provider reads back for "unset",
+///   all of which the provider treats as unset);
 /// - computed-only attributes never drift; tags go through `TagComparer`;
 /// - an argument the snapshot does not describe at all is not compared (nothing is known).
 public struct ResourceComparer: Sendable {
@@ -36,6 +37,7 @@ public struct ResourceComparer: Sendable {
                 declaredValue = value
             } else {
                 guard let attributeSchema, !attributeSchema.computed, !attributeSchema.required else { continue }
+                if let same = attributeSchema.unsetEquivalent, ScalarEquivalence.equal(same, live) { continue }
                 declaredValue = attributeSchema.defaultValue ?? .null
             }
             let source = declared.sources[name] ?? declared.blockSource

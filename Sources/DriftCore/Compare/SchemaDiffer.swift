@@ -88,6 +88,7 @@ enum SchemaDiffer {
                 d = value
             } else {
                 guard let schema, !schema.computed else { continue }
+                if let same = schema.unsetEquivalent, ScalarEquivalence.equal(same, l) { continue }
                 d = schema.defaultValue ?? .null
             }
             out += diff(path: "\(path).\(key)", schema: schema, declared: d, live: l)

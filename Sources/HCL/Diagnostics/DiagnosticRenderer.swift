@@ -6,14 +6,18 @@
 ///     Expected a newline or comma to mark the beginning of the next attribute.
 ///
 /// The second line is the source line verbatim; the caret sits under the diagnostic's start
-/// column (columns count Unicode scalars, tabs count as one). Notes follow, one per line.
+/// column (columns count Unicode scalars; tabs in the source line are repeated so the caret
+/// lines up in a terminal). Notes follow, one per line.
 public enum DiagnosticRenderer {
     public static func render(_ diagnostic: Diagnostic, source: String) -> String {
         let start = diagnostic.range.start
         var lines = ["\(diagnostic.range.filename):\(start.line):\(start.column): \(diagnostic.severity.rawValue): \(diagnostic.message)"]
         if let line = sourceLine(start.line, in: source) {
             lines.append(line)
-            lines.append(String(repeating: " ", count: max(0, start.column - 1)) + "^")
+            // One space per character before the column; tabs are kept so the caret lines up.
+            let prefix = line.unicodeScalars.prefix(max(0, start.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
+            let padding = String(repeating: " ", count: max(0, start.column - 1 - line.unicodeScalars.count))
+            lines.append(prefix + padding + "^")
         }
         lines.append(contentsOf: diagnostic.notes)
         return lines.joined(separator: "\n")

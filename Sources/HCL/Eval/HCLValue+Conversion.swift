@@ -11,12 +11,13 @@ extension HCLValue {
         }
     }
 
-    /// The bool this value converts to: a bool, or the strings "true" / "false".
+    /// The bool this value converts to: a bool, or the strings "true" / "false" / "1" / "0"
+    /// (cty accepts all four).
     public var asBool: Bool? {
         switch self {
         case .bool(let value): return value
-        case .string("true"): return true
-        case .string("false"): return false
+        case .string("true"), .string("1"): return true
+        case .string("false"), .string("0"): return false
         default: return nil
         }
     }
@@ -32,10 +33,13 @@ extension HCLValue {
     }
 
     /// Parses a number as cty does from a string: optional sign, decimal digits with an optional
-    /// fraction and exponent. No hex, no `inf`, no surrounding spaces.
+    /// fraction and exponent (`1.`, `.5` and `1.e3` included), or `Inf`/`inf`. No hex, no
+    /// surrounding spaces.
     public static func parseNumber(_ text: String) -> Double? {
         var utf8 = Substring(text).utf8[...]
-        if utf8.first == UInt8(ascii: "-") || utf8.first == UInt8(ascii: "+") { utf8 = utf8.dropFirst() }
+        let negative = utf8.first == UInt8(ascii: "-")
+        if negative || utf8.first == UInt8(ascii: "+") { utf8 = utf8.dropFirst() }
+        if utf8.elementsEqual("Inf".utf8) || utf8.elementsEqual("inf".utf8) { return negative ? -.infinity : .infinity }
         func digits(_ s: inout Substring.UTF8View.SubSequence) -> Int {
             var count = 0
             while let b = s.first, b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") {

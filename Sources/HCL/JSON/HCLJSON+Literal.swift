@@ -3,7 +3,8 @@ extension HCLJSON {
     /// how HCL reads JSON without an evaluation context, and how Terraform reads
     /// `*.tfvars.json` values and `variable` defaults in `.tf.json` files.
     public static func parseLiteral(_ source: String, filename: String) -> (HCLValue?, [Diagnostic]) {
-        let bytes = Array(source.utf8)
+        var bytes = Array(source.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         switch JSONReader.read(bytes) {
         case .failure(let failure):
             let map = SourceMap(bytes: bytes, filename: filename)

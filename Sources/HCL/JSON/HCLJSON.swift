@@ -6,7 +6,8 @@
 /// `"${var.x}"` means what it means in native syntax.
 public enum HCLJSON {
     public static func parse(_ source: String, filename: String, schema: BodySchema) -> ParseResult {
-        let bytes = Array(source.utf8)
+        var bytes = Array(source.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         let map = SourceMap(bytes: bytes, filename: filename)
         switch JSONReader.read(bytes) {
         case .failure(let failure):
@@ -46,7 +47,7 @@ struct JSONBodyBuilder {
             let nameRange = map.range(property.nameStart, property.nameEnd)
             if let first = seen[property.name] {
                 error(
-                    "Duplicate argument", "The argument \"\(property.name)\" was already set at \(first). Each argument may be set only once.",
+                    "Duplicate argument", "The argument \"\(property.name)\" was already set at \(first.hclDescription). Each argument may be set only once.",
                     property.nameStart, property.nameEnd)
                 continue
             }

@@ -239,6 +239,8 @@ extension Parser {
             parser.error(message, detail, at: range)
             parser.recovering = saved
         }
+        depth += 1
+        defer { depth -= 1 }
         while i < flat.count {
             let part = flat[i]
             i += 1
@@ -247,6 +249,10 @@ extension Parser {
             case .interpolation(let expression): add(.interpolation(expression))
             case .directive(let directive, let range):
                 switch (directive, opener?.0) {
+                case (.ifStart, _) where depth >= Self.maximumDepth, (.forStart, _) where depth >= Self.maximumDepth:
+                    report(&self, "Template directives too deeply nested", "Directives may nest at most \(Self.maximumDepth) levels deep.", range)
+                    i = flat.count
+                    return (result, nil)
                 case (.ifStart(let condition), _):
                     let (thenParts, terminator) = buildParts(flat, &i, opener: (directive, range), end: end)
                     var elseParts: [TemplatePart] = []

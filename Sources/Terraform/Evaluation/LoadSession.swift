@@ -20,6 +20,18 @@ final class LoadSession {
     var warnings: [BaselineWarning] = []
     var resources: [DeclaredResource] = []
     private var fills: [String: [String: HCLValue]] = [:]
+    private var defaults: [String: [(String, Value, HCLValue)]] = [:]
+
+    /// The provider's default for each optional, non-computed argument of `type` that has one.
+    func providerDefaults(for type: String) -> [(String, Value, HCLValue)] {
+        if let cached = defaults[type] { return cached }
+        var list: [(String, Value, HCLValue)] = []
+        for (name, entry) in ProviderSchema.schema(for: type)?.attributes ?? [:] where entry.optional && !entry.computed {
+            if let value = entry.defaultValue { list.append((name, value, ValueConverter.hclValue(value))) }
+        }
+        defaults[type] = list
+        return list
+    }
 
     /// For references to a resource type: every schema attribute the configuration may leave
     /// unset, as plan sees it (computed: unknown; provider default; else null).

@@ -53,8 +53,9 @@ extension ModuleInstance {
         let builder = ResourceInstanceBuilder(module: self)
         var built: [ResourceInstance] = []
         var sensitive: Set<String> = []
+        let configBody = decl.configBody
         for instance in instances {
-            let (resource, reference) = builder.build(decl, instance: instance)
+            let (resource, reference) = builder.build(decl, configBody: configBody, instance: instance)
             built.append(ResourceInstance(declared: resource, partialReference: reference))
             sensitive.formUnion(resource.sensitive)
         }

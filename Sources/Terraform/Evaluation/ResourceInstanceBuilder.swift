@@ -11,10 +11,13 @@ struct ResourceInstanceBuilder {
     /// Resource types whose `id` is one of their own arguments, so a reference to it resolves.
     static let idArguments: [String: String] = ["aws_s3_bucket": "bucket", "aws_dynamodb_table": "name"]
 
-    func build(_ decl: ResourceDecl, instance: Expansion.Instance) -> (DeclaredResource, [String: HCLValue]) {
+    /// `configBody` is `decl.configBody`, computed once for all instances.
+    func build(
+        _ decl: ResourceDecl, configBody: Body, instance: Expansion.Instance
+    ) -> (DeclaredResource, [String: HCLValue]) {
         let schema = ProviderSchema.schema(for: decl.type)
         let body = BodyEvaluator(module: module).evaluate(
-            decl.configBody, schema: schema?.attributes, scope: instance.scope, owner: decl.block.typeRange)
+            configBody, schema: schema?.attributes, scope: instance.scope, owner: decl.block.typeRange)
         let providerKey = module.providerKey(for: decl)
         var attributes: [String: Value] = [:]
         var unknown: [String] = []
@@ -33,11 +36,10 @@ struct ResourceInstanceBuilder {
             reference["user_data"] = .string(hex)
         }
         if let schema {
-            for (name, entry) in schema.attributes where entry.optional && !entry.computed {
-                guard let defaultValue = entry.defaultValue, body.values[name] == nil || body.values[name] == .null
-                else { continue }
+            for (name, defaultValue, hclDefault) in module.session.providerDefaults(for: decl.type) {
+                guard body.values[name] == nil || body.values[name] == .null else { continue }
                 attributes[name] = defaultValue
-                reference[name] = ValueConverter.hclValue(defaultValue)
+                reference[name] = hclDefault
             }
             if schema["tags_all"] != nil {
                 switch tagsAll(body.values["tags"], providerKey: providerKey) {

@@ -149,7 +149,7 @@ enum CollectionFunctions {
 
     static let coalesce = Builtin.function("coalesce", [], variadic: "vals", minimumVariadic: 1, allowsUnknown: true) {
         args throws(FunctionError) in
-        let unified = Unify.primitives(args.values)
+        guard let unified = Unify.values(args.values) else { throw args.fail(nil, "all arguments must have the same type") }
         for value in unified {
             switch value {
             case .unknown: return .unknown

@@ -33,9 +33,10 @@ struct FunctionArguments {
         return value
     }
 
+    /// The argument as a string, in NFC like every cty string (so hashes see Terraform's bytes).
     func string(_ index: Int) throws(FunctionError) -> String {
         guard let text = Primitive.string(try nonNull(index)) else { throw invalid(index, "string required") }
-        return text
+        return text.nfc
     }
 
     /// cty's wording: a string that does not spell a number "a number is required", anything else
@@ -96,7 +97,7 @@ enum Builtin {
             }
             if !allowsUnknown, values.contains(.unknown) { return .unknown }
             let names = parameters + (variadic.map { [$0] } ?? [])
-            return try body(FunctionArguments(function: name, names: names, values: values))
+            return try body(FunctionArguments(function: name, names: names, values: values)).nfcNormalized
         }
     }
 

@@ -6,7 +6,34 @@ import DriftModel
 public enum BaselineJSON {
     public static func render(_ baseline: Baseline) -> String {
         var writer = Writer()
-        writer.value(baseline.jsonValue, indent: 0)
+        // Baseline.jsonValue's members in sorted order, resources written one at a time so that
+        // no second copy of the whole document is built.
+        writer.append("{")
+        writer.newline(1)
+        writer.append("\"diagnostics\": ")
+        writer.value(.array(baseline.diagnostics.map(\.jsonValue)), indent: 1)
+        writer.append(",")
+        writer.newline(1)
+        writer.append("\"resources\": ")
+        let resources = baseline.resources.sorted { $0.address < $1.address }
+        if resources.isEmpty {
+            writer.append("[]")
+        } else {
+            writer.append("[")
+            for (i, resource) in resources.enumerated() {
+                if i > 0 { writer.append(",") }
+                writer.newline(2)
+                writer.value(resource.jsonValue, indent: 2)
+            }
+            writer.newline(1)
+            writer.append("]")
+        }
+        writer.append(",")
+        writer.newline(1)
+        writer.append("\"schemaVersion\": ")
+        writer.value(.number(Double(Baseline.schemaVersion)), indent: 1)
+        writer.newline(0)
+        writer.append("}")
         return String(decoding: writer.bytes, as: UTF8.self)
     }
 
@@ -46,7 +73,7 @@ public enum BaselineJSON {
             }
         }
 
-        private mutating func newline(_ indent: Int) {
+        mutating func newline(_ indent: Int) {
             bytes.append(UInt8(ascii: "\n"))
             for _ in 0..<indent {
                 bytes.append(0x20)
@@ -54,7 +81,7 @@ public enum BaselineJSON {
             }
         }
 
-        private mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+        mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
         /// The escapes of `Value.canonicalJSON`: `\" \\ \n \r \t \b \f`, other controls as `\u00XX`.
         private mutating func string(_ s: String) {

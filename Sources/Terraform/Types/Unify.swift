@@ -1,30 +1,20 @@
 import HCL
 
-/// cty's type unification for the elements of one collection, reduced to what drift's untyped
-/// values need: when primitive elements mix kinds (`["a", 1, true]`) they all become strings, as
-/// `tolist`, `coalesce` and `setunion` do in Terraform. Numbers and bools have no common type.
+/// cty's unification applied to values, for functions whose arguments or elements must share one
+/// type (`distinct`, `coalesce`, `setunion`, `matchkeys`): every value converted to the type they
+/// unify to (`[[1], ["a"]]` → `[["1"], ["a"]]`), or nil when there is none (numbers and bools).
 enum Unify {
-    /// The values with mixed primitives made strings; unchanged when they cannot be unified.
-    static func primitives(_ values: [HCLValue]) -> [HCLValue] { unified(values) ?? values }
-
-    /// nil when numbers and bools meet without a string to convert both to.
-    private static func unified(_ values: [HCLValue]) -> [HCLValue]? {
-        var kinds = Set<String>()
+    static func values(_ values: [HCLValue]) -> [HCLValue]? {
+        guard let target = TypeUnification.unify(values.map(TypeUnification.inferred)) else { return nil }
+        if target == .any { return values }
+        var result: [HCLValue] = []
         for value in values {
-            switch value {
-            case .string: kinds.insert("string")
-            case .number: kinds.insert("number")
-            case .bool: kinds.insert("bool")
-            default: break
-            }
+            guard let converted = try? target.converted(value) else { return nil }
+            result.append(converted)
         }
-        guard kinds.count > 1 else { return values }
-        guard kinds.contains("string") else { return nil }
-        return values.map { value in
-            switch value {
-            case .number, .bool: return Primitive.string(value).map(HCLValue.string) ?? value
-            default: return value
-            }
-        }
+        return result
     }
+
+    /// `values(_:)`, keeping the originals when they do not unify.
+    static func primitives(_ values: [HCLValue]) -> [HCLValue] { Unify.values(values) ?? values }
 }

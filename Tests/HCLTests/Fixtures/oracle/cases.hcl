@@ -186,3 +186,9 @@ heredoc17  = <<EOT_WITH-DASH
 x
 EOT_WITH-DASH
 empty      = []
+strnum1    = "1." + 0
+strnum2    = "+1" + 0
+strnum3    = ".5" + 0
+strnum4    = "1.e3" + 0
+strbool1   = "1" ? "yes" : "no"
+strbool2   = !"0"
