@@ -93,25 +93,27 @@ struct CommandFailure: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Rewrites one stderr line with the scan's progress, at most ten times a second.
+/// Rewrites one stderr line with the scan's progress, at most ten times a second, and leaves the
+/// final numbers on screen when the scan is done.
 private final class ProgressPrinter: @unchecked Sendable {
     private let lock = NSLock()
     private var last = Date.distantPast
-    private var shown = false
+    private var latest: ScanProgress?
 
     func show(_ progress: ScanProgress) {
         let line: String? = lock.withLock {
+            latest = progress
             let now = Date()
             guard now.timeIntervalSince(last) >= 0.1 else { return nil }
             last = now
-            shown = true
             return "\r\u{1B}[2K\(progress)"
         }
         if let line { FileHandle.standardError.write(Data(line.utf8)) }
     }
 
     func finish() {
-        let wasShown = lock.withLock { shown }
-        if wasShown { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+        guard let final = lock.withLock({ latest }) else { return }
+        let line = "\r\u{1B}[2Kdrift snapshot: \(final.resourcesFound) resources, \(final.requestsMade) requests, \(final.retries) retries\n"
+        FileHandle.standardError.write(Data(line.utf8))
     }
 }

@@ -6,6 +6,8 @@ import Testing
 /// Throughput of parse + evaluate on a generated configuration. The 10 MB target (under 1 s) is
 /// for release builds: `HCL_BENCH=1 swift test -c release --filter HCLTests.PerformanceTests`.
 /// Without HCL_BENCH a 1 MB run checks the path stays linear (generous bound for debug builds).
+/// `sh Tests/HCLTests/Fixtures/bench/run.sh 10` measures the same workload at -O without a
+/// release build of the whole package.
 @Suite("Performance")
 struct PerformanceTests {
     /// A realistic resource-heavy configuration of about `megabytes` MB.
