@@ -98,6 +98,38 @@ struct ScanEndToEndTests {
         #expect(report["findings"]?.arrayValue?.first?["id"] == .string(shop.webID))
     }
 
+    @Test("a backend \"s3\" block: no object yet is a NoStateYet warning and a scan by names; once uploaded it is the state")
+    func backendState() throws {
+        let shop = try ShopFixture()
+        try shop.seed()
+        try shop.boto("""
+            client("s3").create_bucket(Bucket="shop-state", CreateBucketConfiguration={"LocationConstraint": region})
+            """)
+        try shop.write(".driftignore", "aws_s3_bucket.shop-state\n")
+        try shop.write("backend.tf", """
+            terraform {
+              backend "s3" {
+                bucket = "shop-state"
+                key    = "state/shop.tfstate"
+                region = "eu-west-1"
+              }
+            }
+            """)
+        var (result, report) = try shop.scanJSON()
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("no state yet at s3://shop-state/state/shop.tfstate"))
+        #expect(report["warnings"]?.arrayValue?.contains { $0["code"] == "NoStateYet" } == true)
+        #expect(report["stateSource"] == .null)
+        let state = try shop.stateFile(instanceID: "i-00000000")
+        try shop.boto("""
+            client("s3").upload_file(\(String(reflecting: state)), "shop-state", "state/shop.tfstate")
+            """)
+        (result, report) = try shop.scanJSON()
+        #expect(report["stateSource"] == "s3://shop-state/state/shop.tfstate")
+        // The state says the instance is i-00000000, which is gone: missing, and the real one is unmanaged.
+        #expect(report.findingLines == ["missing aws_instance.web", "unmanaged aws_instance \(shop.webID)"])
+    }
+
     @Test(".driftignore and --ignore silence known exceptions; ! re-includes")
     func driftignore() throws {
         let shop = try ShopFixture()

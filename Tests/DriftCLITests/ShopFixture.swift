@@ -80,6 +80,7 @@ final class ShopFixture {
     /// `drift scan --baseline <shop> --format json` parsed.
     func scanJSON(_ arguments: [String] = [], environment extra: [String: String] = [:]) throws -> (result: DriftBinary.Result, report: Value) {
         let result = try drift(["scan", "--baseline", directory.path, "--format", "json"] + arguments, environment: extra)
+        guard !result.stdout.isEmpty else { throw NoReport(status: result.status, stderr: result.stderr) }
         return (result, try JSONParser.parse(result.stdout))
     }
 
@@ -108,6 +109,13 @@ final class ShopFixture {
         try doc.canonicalJSON(pretty: true).write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
+}
+
+/// `drift scan` printed no report: its exit code and stderr say why.
+struct NoReport: Error, CustomStringConvertible {
+    var status: Int32
+    var stderr: String
+    var description: String { "drift printed no report (exit \(status)): \(stderr)" }
 }
 
 extension Value {
