@@ -23,14 +23,17 @@ struct CheckCommand: AsyncParsableCommand {
     @OptionGroup var common: DriftSessionOptions
 
     @Option(help: "Output format: text or json (the scan report, for this instance only).")
-    var format: CheckFormat = .text
+    var format: String = "text"
 
     @Option(name: .customLong("ignore"), help: "Silence findings matching this pattern (repeatable).")
     var ignore: [String] = []
 
-    enum CheckFormat: String, ExpressibleByArgument { case text, json }
+    enum CheckFormat: String { case text, json }
 
     func run() async throws {
+        guard let format = CheckFormat(rawValue: format) else {
+            throw ReportOutput.fail("--format: unknown format \"\(format)\" (use text or json)")
+        }
         var settings = common.settings(baseline: baseline)
         settings.ignorePatterns = ignore
         let result: CheckResult

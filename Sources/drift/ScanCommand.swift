@@ -20,7 +20,7 @@ struct ScanCommand: AsyncParsableCommand {
     @OptionGroup var common: DriftSessionOptions
 
     @Option(help: "Output format: text, json, markdown, junit or sarif.")
-    var format: ReportFormat = .text
+    var format: String = "text"
 
     @Option(help: "Write the report to this file instead of stdout.")
     var out: String?
@@ -36,6 +36,9 @@ struct ScanCommand: AsyncParsableCommand {
 
     func run() async throws {
         let kinds = try ReportOutput.failOnKinds(failOn)
+        guard let format = ReportFormat(rawValue: format) else {
+            throw ReportOutput.fail("--format: unknown format \"\(format)\" (use text, json, markdown, junit, sarif)")
+        }
         guard concurrency > 0 else { throw ReportOutput.fail("--concurrency must be at least 1") }
         var settings = common.settings(baseline: baseline)
         settings.concurrency = concurrency
@@ -61,5 +64,3 @@ struct ScanCommand: AsyncParsableCommand {
         if code != 0 { throw ExitCode(code) }
     }
 }
-
-extension ReportFormat: ExpressibleByArgument {}

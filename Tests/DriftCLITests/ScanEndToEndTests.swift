@@ -177,6 +177,7 @@ struct ScanEndToEndTests {
         let bogus = try shop.drift(["scan", "--baseline", shop.directory.path, "--fail-on", "bogus"])
         #expect(bogus.status == 1)
         #expect(bogus.stderr.contains("unknown kind \"bogus\""))
+        #expect(try shop.drift(["scan", "--baseline", shop.directory.path, "--format", "yaml"]).status == 1)
     }
 
     @Test("could not run: a broken baseline, a missing state file, a state that is not JSON: exit 1")
