@@ -1,10 +1,46 @@
 import ArgumentParser
+import DriftCore
+import Foundation
 
-/// `drift check`: owned by the issue that builds it; arguments only, logic lives in the library targets.
+/// `drift check <instance>`: one instance against its declaration, with only that instance's
+/// API calls. Arguments only; the work is `DriftCore.InstanceCheck`.
 struct CheckCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "(in progress)")
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check one EC2 instance against the baseline: managed, drifted or a snowflake.",
+        discussion: """
+            The instance is an id (i-…), a Terraform address (aws_instance.web[0]) or a Name tag. \
+            Exit codes as for scan: 0 managed and in sync, 2 drifted, missing, a snowflake or not \
+            readable, 1 the check could not be done.
+            """)
+
+    @Argument(help: "Instance id, Terraform address or Name tag.")
+    var instance: String
+
+    @Option(help: "The Terraform root module (default: the current directory).")
+    var baseline: String = "."
+
+    @OptionGroup var common: DriftSessionOptions
+
+    @Option(help: "Output format: text or json (the scan report, for this instance only).")
+    var format: CheckFormat = .text
+
+    @Option(name: .customLong("ignore"), help: "Silence findings matching this pattern (repeatable).")
+    var ignore: [String] = []
+
+    enum CheckFormat: String, ExpressibleByArgument { case text, json }
 
     func run() async throws {
-        throw ValidationError("drift check is not built yet")
+        var settings = common.settings(baseline: baseline)
+        settings.ignorePatterns = ignore
+        let result: CheckResult
+        do { result = try await InstanceCheck(target: instance, settings: settings, notice: ReportOutput.stderr).run() } catch {
+            throw ReportOutput.fail(error.description)
+        }
+        switch format {
+        case .text: ReportOutput.stdout(CheckRenderer(colour: ReportOutput.colourOnStdout).render(result))
+        case .json: ReportOutput.stdout(JSONRenderer().render(result.report))
+        }
+        if result.exitCode != 0 { throw ExitCode(result.exitCode) }
     }
 }

@@ -1,10 +1,65 @@
 import ArgumentParser
+import DriftCore
+import Foundation
 
-/// `drift scan`: owned by the issue that builds it; arguments only, logic lives in the library targets.
+/// `drift scan`: compare a Terraform baseline with the live account and report what drifted,
+/// what is missing and what no file declares. Arguments only; the work is `DriftCore.ScanSession`.
 struct ScanCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "scan", abstract: "(in progress)")
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Compare a Terraform baseline with live AWS: drifted, missing and unmanaged resources.",
+        discussion: """
+            Exit codes (as terraform plan -detailed-exitcode): 0 the scan is complete and found nothing \
+            of a --fail-on kind; 2 it found something of a --fail-on kind, or some resources could not be \
+            read; 1 the scan could not be done (bad configuration, no credentials, unreadable state).
+            """)
+
+    @Option(help: "The Terraform root module to compare.")
+    var baseline: String
+
+    @OptionGroup var common: DriftSessionOptions
+
+    @Option(help: "Output format: text, json, markdown, junit or sarif.")
+    var format: ReportFormat = .text
+
+    @Option(help: "Write the report to this file instead of stdout.")
+    var out: String?
+
+    @Option(name: .customLong("fail-on"), help: "Finding kinds that make the exit code 2 (comma-separated).")
+    var failOn: String = "drifted,missing,unmanaged"
+
+    @Option(name: .customLong("ignore"), help: "Silence findings matching this pattern (as in .driftignore; repeatable).")
+    var ignore: [String] = []
+
+    @Option(help: "Per-bucket and per-table calls in flight at once.")
+    var concurrency: Int = 16
 
     func run() async throws {
-        throw ValidationError("drift scan is not built yet")
+        let kinds = try ReportOutput.failOnKinds(failOn)
+        guard concurrency > 0 else { throw ReportOutput.fail("--concurrency must be at least 1") }
+        var settings = common.settings(baseline: baseline)
+        settings.concurrency = concurrency
+        settings.ignorePatterns = ignore
+        let progress = ReportOutput.progressLine()
+        let session = ScanSession(settings: settings, notice: ReportOutput.stderr, progress: progress?.update)
+        let report: Report
+        do { report = try await session.run() } catch {
+            progress?.finish()
+            throw ReportOutput.fail(error.description)
+        }
+        progress?.finish()
+        let text = format.render(report, colour: format == .text && out == nil && ReportOutput.colourOnStdout)
+        if let out {
+            do { try Data(text.utf8).write(to: URL(fileURLWithPath: out)) } catch {
+                throw ReportOutput.fail("cannot write \(out): \(error.localizedDescription)")
+            }
+            ReportOutput.stderr("drift: \(report.summary.line) (report in \(out))")
+        } else {
+            ReportOutput.stdout(text)
+        }
+        let code = report.exitCode(failOn: kinds)
+        if code != 0 { throw ExitCode(code) }
     }
 }
+
+extension ReportFormat: ExpressibleByArgument {}

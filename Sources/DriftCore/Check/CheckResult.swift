@@ -1,0 +1,69 @@
+import DriftModel
+
+/// What `drift check` found for one instance: the verdict, and declared next to live for every
+/// argument the configuration sets, so the reader sees the whole picture and not only the diff.
+public struct CheckResult: Sendable {
+    public enum Verdict: String, Sendable {
+        case inSync = "managed, in sync"
+        case drifted = "managed, drifted"
+        case missing = "managed, missing live"
+        case snowflake = "snowflake: no file declares it"
+        case undetermined = "could not be determined"
+    }
+
+    public var target: String
+    /// The same report a scan would give, limited to this instance.
+    public var report: Report
+    public var match: MatchResult
+    public var live: [LiveResource]
+
+    public var verdict: Verdict {
+        if !report.errors.isEmpty { return .undetermined }
+        if report.findings.contains(where: { $0.kind == .drifted }) { return .drifted }
+        if report.findings.contains(where: { $0.kind == .missing }) { return .missing }
+        if report.findings.contains(where: { $0.kind == .unmanaged }) { return .snowflake }
+        return .inSync
+    }
+
+    /// 0 in sync, 2 anything else (as `drift scan`).
+    public var exitCode: Int32 { verdict == .inSync ? 0 : 2 }
+
+    /// One declared argument next to its live value.
+    public struct Row: Sendable, Hashable {
+        public var path: String
+        public var declared: Value?
+        public var live: Value?
+        public var differs: Bool
+        public var source: String?
+    }
+
+    /// Rows for the matched instance: every configured argument, tags key by key.
+    public var rows: [Row] {
+        guard let m = match.matches.first, case .found(let liveResource) = m.outcome else { return [] }
+        let declared = m.declared
+        let changes = Dictionary(
+            (report.findings.first { $0.address == declared.address }?.changes ?? []).map { ($0.path, $0) },
+            uniquingKeysWith: { a, _ in a })
+        var rows: [Row] = []
+        let sensitive = Set(declared.sensitive)
+        for name in declared.attributes.keys.sorted() where !["tags", "tags_all"].contains(name) {
+            guard declared.sources[name] != nil || declared.unknown.contains(name) else { continue }
+            let mask = sensitive.contains(name)
+            let d: Value? = declared.unknown.contains(name) ? .string("(known after apply)") : declared.attributes[name]
+            let pathChanges = changes.filter { $0.key == name || $0.key.hasPrefix("\(name).") || $0.key.hasPrefix("\(name)[") }
+            rows.append(Row(
+                path: name, declared: mask ? .string(AttributeChange.sensitiveMarker) : d,
+                live: mask ? .string(AttributeChange.sensitiveMarker) : liveResource.attributes[name],
+                differs: !pathChanges.isEmpty, source: declared.sources[name]))
+        }
+        let expected = declared.attributes["tags_all"]?.objectValue ?? declared.attributes["tags"]?.objectValue ?? [:]
+        let liveTags = liveResource.attributes["tags"]?.objectValue ?? [:]
+        for key in Set(expected.keys).union(liveTags.keys).sorted() {
+            let path = "tags.\(key)"
+            rows.append(Row(
+                path: path, declared: expected[key], live: liveTags[key], differs: changes[path] != nil,
+                source: changes[path]?.source ?? declared.sources["tags"]))
+        }
+        return rows
+    }
+}

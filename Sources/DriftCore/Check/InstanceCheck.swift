@@ -1,0 +1,81 @@
+import AWSClient
+import DriftModel
+import Foundation
+import Scanner
+
+/// `drift check <instance>`: one instance, named by id (`i-…`), Terraform address or `Name` tag,
+/// read with only its own calls (DescribeInstances by id or by `tag:Name`), then compared with
+/// its declaration as a scan would: managed and in sync, drifted, missing, or a snowflake.
+public struct InstanceCheck: Sendable {
+    public var target: String
+    public var settings: SessionSettings
+    public var notice: @Sendable (String) -> Void
+
+    public init(target: String, settings: SessionSettings, notice: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.target = target
+        self.settings = settings
+        self.notice = notice
+    }
+
+    public func run(now: Date = Date()) async throws(DriftCoreError) -> CheckResult {
+        let setup = try await SessionSetup.prepare(settings, notice: notice)
+        let state = setup.state?.state
+        let declaredInstances = setup.baseline.resources.filter { $0.type == "aws_instance" }
+        var options = ScanOptions()
+        options.services = [.ec2]
+        var addressed: DeclaredResource?
+        if target.hasPrefix("i-") {
+            options.instanceIDs = [target]
+        } else if let declared = declaredInstances.first(where: { $0.address == target }) {
+            addressed = declared
+            if let id = state?.instances[declared.address]?.liveID {
+                options.instanceIDs = [id]
+            } else if let name = declared.expectedTags(provider: setup.baseline.provider(for: declared))["Name"] {
+                options.instanceNameTag = name
+            }
+        } else if target.hasPrefix("aws_instance.") || target.contains(".aws_instance.") {
+            throw .invalidArgument("no aws_instance \(target) is declared in \(settings.baselineDirectory)")
+        } else {
+            options.instanceNameTag = target
+        }
+        let scanner = LiveScanner(client: setup.client, options: options)
+        var snapshot: Snapshot
+        do { snapshot = try await scanner.snapshot(now: now) } catch {
+            throw .aws(doing: "reading \(target)", reason: "\(error)")
+        }
+        snapshot.resources.removeAll { $0.isGone }
+        // The declarations this check is about, matched against only the instances it read.
+        let candidates: [DeclaredResource]
+        if let addressed {
+            candidates = [addressed]
+        } else if let state {
+            let ids = Set(snapshot.resources.map(\.id))
+            candidates = declaredInstances.filter { state.instances[$0.address]?.liveID.map(ids.contains) == true }
+        } else {
+            candidates = declaredInstances
+        }
+        var baseline = setup.baseline
+        baseline.resources = candidates
+        snapshot = await InstanceAttributeFetch.complete(snapshot, baseline: baseline, state: state, scanner: scanner)
+        var match = Matcher(baseline: baseline, snapshot: snapshot, state: state).match()
+        if addressed == nil {
+            // Declarations that found nothing among the instances read are about other instances.
+            match.matches.removeAll { m in
+                if case .missing = m.outcome { return true }
+                if case .unidentified = m.outcome { return true }
+                return false
+            }
+            match.errors.removeAll { $0.code == "Unidentified" }
+        }
+        if addressed == nil && match.matches.isEmpty && snapshot.resources.isEmpty {
+            throw .invalidArgument("no running instance \(target) and no declared instance by that name")
+        }
+        let ignore = DriftIgnore.load(directory: settings.baselineDirectory)
+            .appending(DriftIgnore(patterns: settings.ignorePatterns))
+        let context = DriftAnalyzer.Context(
+            scannedAt: snapshot.takenAt, baseline: settings.baselineDirectory, region: snapshot.region,
+            stateSource: setup.state?.source, warnings: setup.warnings)
+        let report = DriftAnalyzer(baseline: baseline, ignore: ignore).report(match, context: context)
+        return CheckResult(target: target, report: report, match: match, live: snapshot.resources)
+    }
+}

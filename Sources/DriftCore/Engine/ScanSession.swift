@@ -1,0 +1,80 @@
+import AWSClient
+import DriftModel
+import Foundation
+import Scanner
+
+/// `drift scan` end to end: baseline, client and state (`SessionSetup`), one snapshot of the
+/// region, per-instance attribute calls only for the instances whose baseline declares them,
+/// matching, comparison and the report.
+public struct ScanSession: Sendable {
+    public var settings: SessionSettings
+    public var notice: @Sendable (String) -> Void
+    public var progress: (@Sendable (ScanProgress) -> Void)?
+
+    public init(
+        settings: SessionSettings, notice: @escaping @Sendable (String) -> Void = { _ in },
+        progress: (@Sendable (ScanProgress) -> Void)? = nil
+    ) {
+        self.settings = settings
+        self.notice = notice
+        self.progress = progress
+    }
+
+    public func run(now: Date = Date()) async throws(DriftCoreError) -> Report {
+        let setup = try await SessionSetup.prepare(settings, notice: notice)
+        var options = ScanOptions()
+        options.concurrency = max(1, settings.concurrency)
+        let scanner = LiveScanner(client: setup.client, options: options, progress: progress)
+        let snapshot: Snapshot
+        do { snapshot = try await scanner.snapshot(now: now) } catch {
+            throw .aws(doing: "scanning \(setup.client.region)", reason: "\(error)")
+        }
+        let completed = await InstanceAttributeFetch.complete(
+            snapshot, baseline: setup.baseline, state: setup.state?.state, scanner: scanner)
+        let match = Matcher(baseline: setup.baseline, snapshot: completed, state: setup.state?.state).match()
+        let ignore = DriftIgnore.load(directory: settings.baselineDirectory)
+            .appending(DriftIgnore(patterns: settings.ignorePatterns))
+        let context = DriftAnalyzer.Context(
+            scannedAt: snapshot.takenAt, baseline: settings.baselineDirectory, region: snapshot.region,
+            stateSource: setup.state?.source, warnings: setup.warnings)
+        return DriftAnalyzer(baseline: setup.baseline, ignore: ignore).report(match, context: context)
+    }
+}
+
+/// The per-instance attributes (`user_data`, `disable_api_termination`, `disable_api_stop`,
+/// `instance_initiated_shutdown_behavior`) cost one call per instance each, which is what makes a
+/// Terraform refresh slow. They are read only for matched instances whose baseline declares them.
+enum InstanceAttributeFetch {
+    static let names: Set<String> = [
+        "user_data", "disable_api_termination", "disable_api_stop", "instance_initiated_shutdown_behavior",
+    ]
+
+    /// The snapshot with those attributes filled in (an unset one as `null`) and failed calls
+    /// added to its errors.
+    static func complete(_ snapshot: Snapshot, baseline: Baseline, state: TerraformState?, scanner: LiveScanner) async -> Snapshot {
+        let match = Matcher(baseline: baseline, snapshot: snapshot, state: state).match()
+        var wanted: [Set<String>: [String]] = [:]
+        for m in match.matches where m.declared.type == "aws_instance" {
+            guard case .found(let live) = m.outcome else { continue }
+            let declared = Set(m.declared.attributes.filter { !$0.value.isNull }.keys)
+                .intersection(names).subtracting(m.declared.unknown).subtracting(m.declared.ignoreChanges)
+            if !declared.isEmpty { wanted[declared, default: []].append(live.id) }
+        }
+        guard !wanted.isEmpty else { return snapshot }
+        var result = snapshot
+        var index: [String: Int] = [:]
+        for (i, r) in result.resources.enumerated() where r.type == "aws_instance" { index[r.id] = i }
+        for (attributes, ids) in wanted.sorted(by: { $0.key.sorted().joined() < $1.key.sorted().joined() }) {
+            let answer = await scanner.instanceAttributes(for: ids.sorted(), names: attributes)
+            let failed = Set(answer.errors.compactMap { (error: ReadError) in error.resource })
+            for id in ids where !failed.contains(id) {
+                guard let i = index[id] else { continue }
+                for name in attributes {
+                    result.resources[i].attributes[name] = answer.values[id]?[name] ?? .null
+                }
+            }
+            result.errors += answer.errors
+        }
+        return result
+    }
+}

@@ -1,0 +1,55 @@
+import AWSClient
+import DriftModel
+import Foundation
+import Terraform
+
+/// The part every scan and check starts with: the evaluated baseline, a client for the region
+/// the provider block names (with its profile and role), and the Terraform state if there is one.
+public struct SessionSetup: Sendable {
+    public var baseline: Baseline
+    public var client: AWSClient
+    public var state: LocatedState?
+    /// Notices for the report (`NoStateYet`).
+    public var warnings: [BaselineWarning]
+
+    /// Loads the baseline (exit 1 on its errors), builds the client, locates and reads the state.
+    /// `notice` receives what the user should see on stderr (no state yet, baseline warnings).
+    public static func prepare(_ settings: SessionSettings, notice: @escaping @Sendable (String) -> Void) async throws(DriftCoreError)
+        -> SessionSetup
+    {
+        let baseline = BaselineLoader(
+            directory: settings.baselineDirectory, varFiles: settings.varFiles, vars: settings.vars,
+            environment: settings.environment, workspace: settings.workspace
+        ).load()
+        if baseline.hasErrors {
+            let rendered = baseline.diagnostics.filter { $0.severity == .error }.map(\.rendered).joined(separator: "\n")
+            throw .invalidBaseline(rendered: rendered)
+        }
+        for diagnostic in baseline.diagnostics where diagnostic.severity == .warning {
+            notice(diagnostic.rendered)
+        }
+        let provider = baseline.provider
+        let client = try await makeClient(
+            region: settings.region ?? provider.region, profile: settings.profile ?? provider.profile,
+            roleARN: provider.assumeRoleARN, sessionName: provider.assumeRoleSessionName,
+            externalID: provider.assumeRoleExternalID, settings: settings)
+        let located = try await StateLocator(settings: settings, baseline: baseline, client: client, notice: notice).locate()
+        return SessionSetup(baseline: baseline, client: client, state: located.state, warnings: located.warning.map { [$0] } ?? [])
+    }
+
+    /// A client as the AWS CLI would build it, with the provider block's choices on top.
+    static func makeClient(
+        region: String?, profile: String?, roleARN: String?, sessionName: String?, externalID: String?,
+        settings: SessionSettings
+    ) async throws(DriftCoreError) -> AWSClient {
+        do {
+            return try await AWSClient.make(AWSClientOptions(
+                region: region, profile: profile, endpointURL: settings.endpointURL, environment: settings.environment,
+                assumeRoleARN: roleARN, sessionName: sessionName, externalID: externalID))
+        } catch let error as AWSError where error.code == "MissingRegion" {
+            throw .noRegion
+        } catch {
+            throw .aws(doing: "setting up the AWS client", reason: "\(error)")
+        }
+    }
+}
