@@ -49,6 +49,7 @@ struct EC2NormalizerTests {
         // the provider matches by name, so this instance has no root_block_device, as in Terraform's state.
         #expect(a["root_block_device"] == nil)
         #expect(a["user_data"] == nil)
+        #expect(a["associate_public_ip_address"] == false)
     }
 
     @Test("the root volume's size, type and encryption come from DescribeVolumes")
@@ -66,6 +67,7 @@ struct EC2NormalizerTests {
         #expect(r.attributes["monitoring"] == false)
         #expect(r.attributes["tags"] == [:])
         #expect(r.attributes["key_name"] == nil)
+        #expect(r.attributes["associate_public_ip_address"] == true)
     }
 
     @Test("terminated instances are not live; stopped ones are")

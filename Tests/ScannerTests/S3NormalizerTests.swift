@@ -89,7 +89,7 @@ struct S3NormalizerTests {
         let rules = try #require(r.attributes["rule"]?.arrayValue)
         #expect(rules.count == 2)
         #expect(rules[0] == [
-            "id": "expire-logs", "status": "Enabled", "filter": [["prefix": "logs/"]], "expiration": [["days": 90]],
+            "id": "expire-logs", "status": "Enabled", "filter": [["prefix": "logs/"]], "expiration": [["days": 90, "expired_object_delete_marker": false]],
             "transition": [["days": 30, "storage_class": "STANDARD_IA"], ["days": 60, "storage_class": "GLACIER"]],
             "noncurrent_version_expiration": [["noncurrent_days": 30]],
             "abort_incomplete_multipart_upload": [["days_after_initiation": 7]],

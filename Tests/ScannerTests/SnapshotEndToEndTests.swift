@@ -118,7 +118,7 @@ final class SnapshotEndToEndTests {
             #"{"Statement":[{"Action":"s3:*","Condition":{"Bool":{"aws:SecureTransport":"false"}},"Effect":"Deny","#
             + #""Principal":"*","Resource":"arn:aws:s3:::acme-assets/*","Sid":"Deny"}],"Version":"2012-10-17"}"#))
         #expect(snap.resource(type: "aws_s3_bucket_lifecycle_configuration", id: "acme-assets")?.attributes["rule"] == [[
-            "id": "expire", "status": "Enabled", "filter": [["prefix": "tmp/"]], "expiration": [["days": 7]]]])
+            "id": "expire", "status": "Enabled", "filter": [["prefix": "tmp/"]], "expiration": [["days": 7, "expired_object_delete_marker": false]]]])
         #expect(snap.resource(type: "aws_s3_bucket_logging", id: "acme-assets")?.attributes == [
             "bucket": "acme-assets", "target_bucket": "acme-bare", "target_prefix": "logs/"])
         #expect(snap.resource(type: "aws_s3_bucket_ownership_controls", id: "acme-assets")?.attributes == [

@@ -71,6 +71,10 @@ enum EC2Normalizer {
         a["vpc_security_group_ids"] = sortedSet(groups.compactMap { $0.nonEmptyString("groupId") })
         a["security_groups"] = sortedSet(groups.compactMap { $0.nonEmptyString("groupName") })
         a["tags"] = tags(instance)
+        // As the provider reads it: whether the primary network interface has a public address.
+        if let primary = instance.all("networkInterfaceSet/item").first(where: { $0.string("attachment/deviceIndex") == "0" }) {
+            a["associate_public_ip_address"] = .bool(primary.nonEmptyString("association/publicIp") != nil)
+        }
         if let metadata = instance.at("metadataOptions") {
             var m: [String: Value] = [:]
             m.set("http_endpoint", metadata.stringValue("httpEndpoint"))

@@ -42,7 +42,8 @@ extension S3Normalizer {
             var e: [String: Value] = [:]
             e.set("date", expiration.nonEmptyString("Date").map { .string(rfc3339($0)) })
             e.set("days", expiration.numberValue("Days"))
-            e.set("expired_object_delete_marker", expiration.boolValue("ExpiredObjectDeleteMarker"))
+            // The provider reads an unset marker back as false.
+            e["expired_object_delete_marker"] = expiration.boolValue("ExpiredObjectDeleteMarker") ?? .bool(false)
             r["expiration"] = .array([.object(e)])
         }
         let transitions = rule.children("Transition").map { t -> Value in
