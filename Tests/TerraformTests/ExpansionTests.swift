@@ -35,7 +35,7 @@ struct ExpansionTests {
         let uses = try #require(baseline.resource("test_thing.uses_outputs"))
         #expect(uses.attributes["first"] == "svc-api")
         #expect(uses.unknown == ["remote"])
-        #expect(baseline.warnings.map(\.code) == ["ModuleNotEvaluable", "UnknownOffline"])
+        #expect(baseline.warnings.map(\.code) == ["ModuleNotEvaluable", "UnknownValue"])
         #expect(baseline.warnings.last?.source == "main.tf:15:3")
     }
 

@@ -57,7 +57,7 @@ struct ResourceInstanceBuilder {
         for name in unknown {
             guard let source = body.sources[name] else { continue }
             module.session.warn(
-                code: "UnknownOffline",
+                code: "UnknownValue",
                 "\(address): \(name) cannot be known offline (it depends on a data source, another resource's "
                     + "computed attribute or an impure function); it is not compared", source: source)
         }
