@@ -28,6 +28,10 @@ public struct ScanOptions: Sendable {
     public var bucketNames: [String]? = nil
     /// Read only these tables, without ListTables; a table that does not exist is left out.
     public var tableNames: [String]? = nil
+    /// Read only the bucket settings behind these split types (`aws_s3_bucket_policy`, ...); `nil`
+    /// reads all nine. Tags are always read. `drift scan` passes the split types its baseline
+    /// declares: a setting no file declares cannot drift, and skipping it saves a call per bucket.
+    public var bucketSettingTypes: Set<String>? = nil
     /// `MaxResults` of DescribeInstances (5...1000). Smaller pages only make tests page.
     public var instancePageSize = 1000
     /// `Limit` of ListTables (1...100); `nil` lets the service choose (100).

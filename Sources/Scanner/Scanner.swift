@@ -40,6 +40,12 @@ public struct Scanner: Sendable {
         if options.services.contains(.ec2), options.instanceAttributes == .none {
             snapshot.omitted["aws_instance"] = EC2Normalizer.perInstanceAttributes.keys.sorted()
         }
+        if options.services.contains(.s3), options.bucketSettingTypes != nil {
+            // A skipped setting is "not read", never "absent": say so, as for instance attributes.
+            for setting in S3Normalizer.settings where !S3Normalizer.settings(for: options.bucketSettingTypes).contains(setting) {
+                if let type = setting.terraformType { snapshot.omitted[type] = ["*"] }
+            }
+        }
         tracker.phase("done")
         return snapshot.normalized()
     }

@@ -60,6 +60,20 @@ struct ScriptedScanTests {
         #expect(Set(snapshot.resources.map(\.type)) == ["aws_s3_bucket", "aws_s3_bucket_acl"])
     }
 
+    @Test("bucketSettingTypes reads tags and the selected settings only, and names the skipped ones in omitted")
+    func selectedSettings() async throws {
+        let transport = Self.pagingS3()
+        var options = s3Options()
+        options.bucketSettingTypes = ["aws_s3_bucket_versioning"]
+        let snapshot = try await Scanner(client: try await transport.client(), options: options).snapshot()
+        let settingCalls = transport.requests.filter { $0.path != "/" && !$0.path.isEmpty && $0.queryItems["location"] == nil }
+        #expect(Set(settingCalls.flatMap { $0.queryItems.keys }) == ["tagging", "versioning"])
+        #expect(settingCalls.count == 3 * 2)
+        #expect(!snapshot.resources.contains { $0.type == "aws_s3_bucket_acl" })
+        #expect(snapshot.omitted["aws_s3_bucket_acl"] == ["*"])
+        #expect(snapshot.omitted["aws_s3_bucket_versioning"] == nil)
+    }
+
     @Test("an AccessDenied bucket policy is an errors entry, not an absent policy, and the scan goes on")
     func unreadablePolicy() async throws {
         let transport = Self.pagingS3(policyAnswer: ScriptedTransport.s3Error("AccessDenied", status: 403))

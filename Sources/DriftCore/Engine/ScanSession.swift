@@ -24,6 +24,9 @@ public struct ScanSession: Sendable {
         let setup = try await SessionSetup.prepare(settings, notice: notice)
         var options = ScanOptions()
         options.concurrency = max(1, settings.concurrency)
+        // Only the bucket settings some file declares can drift or be missing; the others cost a
+        // call per bucket for nothing.
+        options.bucketSettingTypes = Set(setup.baseline.resources.map(\.type).filter { $0.hasPrefix("aws_s3_bucket_") })
         let scanner = LiveScanner(client: setup.client, options: options, progress: progress)
         let snapshot: Snapshot
         do { snapshot = try await scanner.snapshot(now: now) } catch {

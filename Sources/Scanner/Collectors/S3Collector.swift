@@ -42,17 +42,19 @@ struct S3Collector: Sendable {
             }
         }
         tracker.phase("s3: reading \(buckets.count) buckets")
-        let work = buckets.flatMap { bucket in S3Normalizer.settings.map { (bucket: bucket, setting: $0) } }
+        let settings = S3Normalizer.settings(for: options.bucketSettingTypes)
+        let work = buckets.flatMap { bucket in settings.map { (bucket: bucket, setting: $0) } }
         let outcomes = await boundedMap(work, limit: options.concurrency) { item -> Outcome in
             let request = S3Request(
                 operation: item.setting.operation, bucket: item.bucket.name, query: [item.setting.query: ""],
                 region: item.bucket.region)
             return await S3Collector.call(client, request, notConfigured: item.setting.notConfigured)
         }
-        let perBucket = S3Normalizer.settings.count
+        let perBucket = settings.count
         for (index, bucket) in buckets.enumerated() {
             let answers = Array(outcomes[(index * perBucket)..<((index + 1) * perBucket)])
-            let (resources, errors) = assemble(bucket: bucket.name, region: bucket.region, answers: answers)
+            let (resources, errors) = assemble(
+                bucket: bucket.name, region: bucket.region, settings: settings, answers: answers)
             result.resources += resources
             result.errors += errors
             tracker.found(resources.count)
@@ -60,8 +62,10 @@ struct S3Collector: Sendable {
         return result
     }
 
-    /// The split resources of one bucket from its nine answers (in `S3Normalizer.settings` order).
-    func assemble(bucket: String, region: String, answers: [Outcome]) -> ([LiveResource], [ReadError]) {
+    /// The split resources of one bucket from the answers to `settings`, in that order.
+    func assemble(
+        bucket: String, region: String, settings: [S3Normalizer.Setting], answers: [Outcome]
+    ) -> ([LiveResource], [ReadError]) {
         if answers.contains(where: { if case .bucketGone = $0 { return true } else { return false } }) {
             return ([], [])  // deleted while we read it: it no longer exists
         }
@@ -69,7 +73,7 @@ struct S3Collector: Sendable {
         var errors: [ReadError] = []
         var tagging: XMLTree? = nil
         var tagsUnreadable = false
-        for (setting, answer) in zip(S3Normalizer.settings, answers) {
+        for (setting, answer) in zip(settings, answers) {
             switch answer {
             case .notConfigured, .bucketGone: continue
             case .failed(let error):

@@ -13,27 +13,35 @@ enum S3Normalizer {
         var query: String
         /// Codes meaning "this bucket has no such setting", answered instead of an empty document.
         var notConfigured: Set<String>
+        /// The split resource this call describes; `nil` for tagging, which is the bucket's own.
+        var terraformType: String? = nil
     }
 
     static let settings: [Setting] = [
         Setting(operation: "GetBucketTagging", query: "tagging", notConfigured: ["NoSuchTagSet", "NoSuchTagSetError"]),
-        Setting(operation: "GetBucketVersioning", query: "versioning", notConfigured: []),
+        Setting(operation: "GetBucketVersioning", query: "versioning", notConfigured: [], terraformType: "aws_s3_bucket_versioning"),
         Setting(
             operation: "GetBucketEncryption", query: "encryption",
-            notConfigured: ["ServerSideEncryptionConfigurationNotFoundError"]),
+            notConfigured: ["ServerSideEncryptionConfigurationNotFoundError"], terraformType: "aws_s3_bucket_server_side_encryption_configuration"),
         Setting(
             operation: "GetPublicAccessBlock", query: "publicAccessBlock",
-            notConfigured: ["NoSuchPublicAccessBlockConfiguration"]),
-        Setting(operation: "GetBucketPolicy", query: "policy", notConfigured: ["NoSuchBucketPolicy"]),
+            notConfigured: ["NoSuchPublicAccessBlockConfiguration"], terraformType: "aws_s3_bucket_public_access_block"),
+        Setting(operation: "GetBucketPolicy", query: "policy", notConfigured: ["NoSuchBucketPolicy"], terraformType: "aws_s3_bucket_policy"),
         Setting(
             operation: "GetBucketLifecycleConfiguration", query: "lifecycle",
-            notConfigured: ["NoSuchLifecycleConfiguration"]),
-        Setting(operation: "GetBucketLogging", query: "logging", notConfigured: []),
+            notConfigured: ["NoSuchLifecycleConfiguration"], terraformType: "aws_s3_bucket_lifecycle_configuration"),
+        Setting(operation: "GetBucketLogging", query: "logging", notConfigured: [], terraformType: "aws_s3_bucket_logging"),
         Setting(
             operation: "GetBucketOwnershipControls", query: "ownershipControls",
-            notConfigured: ["OwnershipControlsNotFoundError"]),
-        Setting(operation: "GetBucketAcl", query: "acl", notConfigured: []),
+            notConfigured: ["OwnershipControlsNotFoundError"], terraformType: "aws_s3_bucket_ownership_controls"),
+        Setting(operation: "GetBucketAcl", query: "acl", notConfigured: [], terraformType: "aws_s3_bucket_acl"),
     ]
+
+    /// The calls to make for a selection of split types: tagging always, the rest when selected.
+    static func settings(for types: Set<String>?) -> [Setting] {
+        guard let types else { return settings }
+        return settings.filter { setting in setting.terraformType.map(types.contains) ?? true }
+    }
 
     enum NormalizeError: Error, CustomStringConvertible {
         case malformed(String)
