@@ -60,7 +60,8 @@ public final class MotoServer: @unchecked Sendable {
 
     /// Wipes every resource (moto's reset API) so that one server can serve several tests.
     public func reset() throws {
-        var request = URLRequest(url: URL(string: endpoint + "/moto-api/reset")!)
+        guard let url = URL(string: endpoint + "/moto-api/reset") else { throw StartError.didNotStart("bad endpoint \(endpoint)") }
+        var request = URLRequest(url: url)
         request.httpMethod = "POST"
         _ = try MotoServer.syncRequest(request)
     }
