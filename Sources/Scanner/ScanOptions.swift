@@ -32,6 +32,10 @@ public struct ScanOptions: Sendable {
     /// reads all nine. Tags are always read. `drift scan` passes the split types its baseline
     /// declares: a setting no file declares cannot drift, and skipping it saves a call per bucket.
     public var bucketSettingTypes: Set<String>? = nil
+    /// Table arguments that matter (`point_in_time_recovery`, `ttl`, ...); `nil` reads everything.
+    /// `drift scan` passes what its baseline's tables declare: both blocks are optional+computed,
+    /// so when no file sets them they cannot drift and their per-table calls are skipped.
+    public var tableArguments: Set<String>? = nil
     /// `MaxResults` of DescribeInstances (5...1000). Smaller pages only make tests page.
     public var instancePageSize = 1000
     /// `Limit` of ListTables (1...100); `nil` lets the service choose (100).

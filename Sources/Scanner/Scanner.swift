@@ -46,6 +46,11 @@ public struct Scanner: Sendable {
                 if let type = setting.terraformType { snapshot.omitted[type] = ["*"] }
             }
         }
+        if options.services.contains(.dynamodb), options.tableArguments != nil {
+            let skipped = Set(DynamoDBCollector.Extra.allCases).subtracting(DynamoDBCollector.Extra.selected(by: options.tableArguments))
+            let names = skipped.compactMap(\.argument).sorted()
+            if !names.isEmpty { snapshot.omitted["aws_dynamodb_table"] = names }
+        }
         tracker.phase("done")
         return snapshot.normalized()
     }

@@ -27,6 +27,9 @@ public struct ScanSession: Sendable {
         // Only the bucket settings some file declares can drift or be missing; the others cost a
         // call per bucket for nothing.
         options.bucketSettingTypes = Set(setup.baseline.resources.map(\.type).filter { $0.hasPrefix("aws_s3_bucket_") })
+        options.tableArguments = Set(
+            setup.baseline.resources.filter { $0.type == "aws_dynamodb_table" }
+                .flatMap { Array($0.attributes.keys) + $0.unknown })
         let scanner = LiveScanner(client: setup.client, options: options, progress: progress)
         let snapshot: Snapshot
         do { snapshot = try await scanner.snapshot(now: now) } catch {

@@ -12,6 +12,21 @@ struct DynamoDBCollector: Sendable {
         case backups = "DescribeContinuousBackups"
         case ttl = "DescribeTimeToLive"
         case tags = "ListTagsOfResource"
+
+        /// The table argument this call describes; tags are always read.
+        var argument: String? {
+            switch self {
+            case .backups: return "point_in_time_recovery"
+            case .ttl: return "ttl"
+            case .tags: return nil
+            }
+        }
+
+        /// The calls to make when only `arguments` matter (`nil`: all of them).
+        static func selected(by arguments: Set<String>?) -> [Extra] {
+            guard let arguments else { return allCases }
+            return allCases.filter { extra in extra.argument.map(arguments.contains) ?? true }
+        }
     }
 
     func collect() async throws -> CollectorResult {
@@ -41,7 +56,8 @@ struct DynamoDBCollector: Sendable {
             }
         }
         tracker.phase("dynamodb: reading \(tables.count) tables")
-        let work = tables.flatMap { table in Extra.allCases.map { (table: table, extra: $0) } }
+        let extras = Extra.selected(by: options.tableArguments)
+        let work = tables.flatMap { table in extras.map { (table: table, extra: $0) } }
         let answers = await boundedMap(work, limit: options.concurrency) { item -> Result<Value, AWSError> in
             do { return .success(try await DynamoDBCollector.read(client, item.extra, table: item.table)) } catch {
                 return .failure(error.asAWSError)
@@ -49,8 +65,8 @@ struct DynamoDBCollector: Sendable {
         }
         for (index, table) in tables.enumerated() {
             var attributes = table.attributes
-            for (offset, extra) in Extra.allCases.enumerated() {
-                switch answers[index * Extra.allCases.count + offset] {
+            for (offset, extra) in extras.enumerated() {
+                switch answers[index * extras.count + offset] {
                 case .failure(let error):
                     if error.code == "ResourceNotFoundException" { continue }
                     result.errors.append(ReadError(error, service: .dynamodb, operation: extra.rawValue, resource: table.name))
