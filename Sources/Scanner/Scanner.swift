@@ -40,15 +40,14 @@ public struct Scanner: Sendable {
         if options.services.contains(.ec2), options.instanceAttributes == .none {
             snapshot.omitted["aws_instance"] = EC2Normalizer.perInstanceAttributes.keys.sorted()
         }
-        if options.services.contains(.s3), options.bucketSettingTypes != nil {
-            // A skipped setting is "not read", never "absent": say so, as for instance attributes.
-            for setting in S3Normalizer.settings where !S3Normalizer.settings(for: options.bucketSettingTypes).contains(setting) {
-                if let type = setting.terraformType { snapshot.omitted[type] = ["*"] }
+        // A skipped setting is "not read", never "absent": say so, as for instance attributes.
+        if options.services.contains(.s3), let selected = options.bucketSettingTypes {
+            for type in S3Normalizer.settings.compactMap(\.terraformType) where !selected.contains(type) {
+                snapshot.omitted[type] = ["*"]
             }
         }
-        if options.services.contains(.dynamodb), options.tableArguments != nil {
-            let skipped = Set(DynamoDBCollector.Extra.allCases).subtracting(DynamoDBCollector.Extra.selected(by: options.tableArguments))
-            let names = skipped.compactMap(\.argument).sorted()
+        if options.services.contains(.dynamodb), let selected = options.tableArguments {
+            let names = DynamoDBCollector.Extra.allCases.compactMap(\.argument).filter { !selected.contains($0) }.sorted()
             if !names.isEmpty { snapshot.omitted["aws_dynamodb_table"] = names }
         }
         tracker.phase("done")
