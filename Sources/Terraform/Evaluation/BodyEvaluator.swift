@@ -5,11 +5,17 @@ import HCL
 /// objects (`dynamic` blocks expanded), where each top-level name is set, and which derive from
 /// sensitive values.
 struct EvaluatedBody {
+    /// Where each top-level name is set, and the order: the same for every instance of a
+    /// resource, so computed for the first and reused.
+    struct Layout {
+        var sources: [String: String] = [:]
+        /// Names in the order the body declares them.
+        var order: [String] = []
+    }
+
     var values: [String: HCLValue] = [:]
-    var sources: [String: String] = [:]
+    var layout = Layout()
     var sensitive: Set<String> = []
-    /// Names in the order the body declares them.
-    var order: [String] = []
 }
 
 /// Evaluates a body against the provider schema: which names are arguments and which blocks comes
@@ -19,16 +25,24 @@ struct BodyEvaluator {
     var log: DiagnosticLog { module.log }
 
     /// `owner` is the range reported for a missing required argument (the block's type keyword).
+    /// `layout`: an earlier instance's, when this body is one more instance of the same block.
     func evaluate(
-        _ body: Body, schema: [String: AttributeSchema]?, scope: [String: HCLValue], owner: SourceRange
+        _ body: Body, schema: [String: AttributeSchema]?, scope: [String: HCLValue], owner: SourceRange,
+        layout: EvaluatedBody.Layout? = nil
     ) -> EvaluatedBody {
         var result = EvaluatedBody()
+        let knownLayout = layout != nil
+        if let layout { result.layout = layout }
+        result.values.reserveCapacity(body.attributes.count + body.blocks.count)
         for attribute in body.attributes {
-            if let schema { check(attribute: attribute, schema: schema) }
+            // Which names are set is the same for every instance: checked once.
+            if let schema, !knownLayout { check(attribute: attribute, schema: schema) }
             let value = module.evaluate(attribute.expression, scope: scope)
             result.values[attribute.name] = value.value
-            result.sources[attribute.name] = attribute.range.location
-            result.order.append(attribute.name)
+            if !knownLayout {
+                result.layout.sources[attribute.name] = attribute.range.location
+                result.layout.order.append(attribute.name)
+            }
             if value.sensitive || schema?[attribute.name]?.sensitive == true { result.sensitive.insert(attribute.name) }
         }
         var groups: [String: [HCLValue]] = [:]
@@ -36,9 +50,9 @@ struct BodyEvaluator {
         for block in body.blocks {
             let type = OverrideMerger.effectiveType(block)
             if let schema, !check(block: block, type: type, schema: schema) { continue }
-            if result.sources[type] == nil {
-                result.sources[type] = block.range.location
-                result.order.append(type)
+            if !knownLayout, result.layout.sources[type] == nil {
+                result.layout.sources[type] = block.range.location
+                result.layout.order.append(type)
             }
             let nested = schema?[type]?.nested
             if block.type == "dynamic" {
@@ -55,7 +69,7 @@ struct BodyEvaluator {
         }
         for (type, items) in groups { result.values[type] = .tuple(items) }
         for type in unknownGroups { result.values[type] = .unknown }
-        if let schema { checkRequired(result, schema: schema, owner: owner) }
+        if let schema, !knownLayout { checkRequired(result, schema: schema, owner: owner) }
         return result
     }
 

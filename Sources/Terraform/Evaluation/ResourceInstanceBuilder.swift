@@ -11,18 +11,21 @@ struct ResourceInstanceBuilder {
     /// Resource types whose `id` is one of their own arguments, so a reference to it resolves.
     static let idArguments: [String: String] = ["aws_s3_bucket": "bucket", "aws_dynamodb_table": "name"]
 
-    /// `configBody` is `decl.configBody`, computed once for all instances.
+    /// `configBody` is `decl.configBody`, computed once for all instances; so is `layout`, the
+    /// first instance's, reused by the others.
     func build(
-        _ decl: ResourceDecl, configBody: Body, instance: Expansion.Instance
+        _ decl: ResourceDecl, configBody: Body, instance: Expansion.Instance, layout: inout EvaluatedBody.Layout?
     ) -> (DeclaredResource, [String: HCLValue]) {
         let schema = ProviderSchema.schema(for: decl.type)
         let body = BodyEvaluator(module: module).evaluate(
-            configBody, schema: schema?.attributes, scope: instance.scope, owner: decl.block.typeRange)
+            configBody, schema: schema?.attributes, scope: instance.scope, owner: decl.block.typeRange,
+            layout: layout)
+        layout = body.layout
         let providerKey = module.providerKey(for: decl)
         var attributes: [String: Value] = [:]
         var unknown: [String] = []
         var reference = body.values
-        for name in body.order {
+        for name in body.layout.order {
             guard let value = body.values[name], value != .null else { continue }
             guard value.isKnown else {
                 unknown.append(name)
@@ -55,7 +58,7 @@ struct ResourceInstanceBuilder {
         reference["id"] = Self.idArguments[decl.type].flatMap { reference[$0] } ?? splitBucketID(decl.type, reference)
         let address = (module.address.map { $0 + "." } ?? "") + decl.key + (instance.index?.description ?? "")
         for name in unknown {
-            guard let source = body.sources[name] else { continue }
+            guard let source = body.layout.sources[name] else { continue }
             module.session.warn(
                 code: "UnknownValue",
                 "\(address): \(name) cannot be known offline (it depends on a data source, another resource's "
@@ -64,7 +67,7 @@ struct ResourceInstanceBuilder {
         let declared = DeclaredResource(
             address: address, module: module.address, type: decl.type, name: decl.name, index: instance.index,
             attributes: attributes, unknown: unknown.sorted(), ignoreChanges: ignoreChanges(decl),
-            sources: body.sources, blockSource: decl.block.range.location, sensitive: body.sensitive.sorted(),
+            sources: body.layout.sources, blockSource: decl.block.range.location, sensitive: body.sensitive.sorted(),
             providerAlias: providerKey.contains(".") ? providerKey : nil)
         return (declared, reference)
     }
