@@ -59,7 +59,7 @@ struct BaselineCommand: ParsableCommand {
 enum PhaseTimings {
     static func line(_ phases: BaselineLoader.Phases, render: Duration, resources: Int) -> String {
         let parse = seconds(phases.parse), evaluate = seconds(phases.evaluate)
-        return "timings: parse \(format(parse)) s, evaluate \(format(evaluate)) s, parse+evaluate "
+        return "timings: parse \(format(parse)) s, evaluate \(format(evaluate)) s (\(format(seconds(phases.evaluateCPU))) s CPU), parse+evaluate "
             + "\(format(parse + evaluate)) s, render \(format(seconds(render))) s, \(resources) resources\n"
     }
 

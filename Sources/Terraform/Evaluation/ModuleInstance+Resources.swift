@@ -50,13 +50,13 @@ extension ModuleInstance {
     private func evaluateResource(_ decl: ResourceDecl) -> ResourceResult {
         let outcome = expansion(count: decl.count, forEach: decl.forEach, scope: [:])
         guard case .instances(let instances) = outcome else { return .unknown }
-        let builder = ResourceInstanceBuilder(module: self)
+        let builder = ResourceInstanceBuilder(module: self, decl: decl)
         var built: [ResourceInstance] = []
         var sensitive: Set<String> = []
         let configBody = decl.configBody
         var layout: EvaluatedBody.Layout?
         for instance in instances {
-            let (resource, reference) = builder.build(decl, configBody: configBody, instance: instance, layout: &layout)
+            let (resource, reference) = builder.build(configBody: configBody, instance: instance, layout: &layout)
             built.append(ResourceInstance(declared: resource, partialReference: reference))
             sensitive.formUnion(resource.sensitive)
         }
