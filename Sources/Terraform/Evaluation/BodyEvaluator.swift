@@ -28,18 +28,20 @@ struct BodyEvaluator {
     /// `layout`: an earlier instance's, when this body is one more instance of the same block.
     func evaluate(
         _ body: Body, schema: [String: AttributeSchema]?, scope: [String: HCLValue], owner: SourceRange,
-        layout: EvaluatedBody.Layout? = nil
+        layout: EvaluatedBody.Layout? = nil, nested: Bool = false
     ) -> EvaluatedBody {
         var result = EvaluatedBody()
-        let knownLayout = layout != nil
+        // Names are checked once per resource; a nested block's layout is never read.
+        let checks = layout == nil
+        let recordsLayout = layout == nil && !nested
         if let layout { result.layout = layout }
         result.values.reserveCapacity(body.attributes.count + body.blocks.count)
         for attribute in body.attributes {
             // Which names are set is the same for every instance: checked once.
-            if let schema, !knownLayout { check(attribute: attribute, schema: schema) }
+            if let schema, checks { check(attribute: attribute, schema: schema) }
             let value = module.evaluate(attribute.expression, scope: scope)
             result.values[attribute.name] = value.value
-            if !knownLayout {
+            if recordsLayout {
                 result.layout.sources[attribute.name] = attribute.range.location
                 result.layout.order.append(attribute.name)
             }
@@ -50,7 +52,7 @@ struct BodyEvaluator {
         for block in body.blocks {
             let type = OverrideMerger.effectiveType(block)
             if let schema, !check(block: block, type: type, schema: schema) { continue }
-            if !knownLayout, result.layout.sources[type] == nil {
+            if recordsLayout, result.layout.sources[type] == nil {
                 result.layout.sources[type] = block.range.location
                 result.layout.order.append(type)
             }
@@ -62,14 +64,14 @@ struct BodyEvaluator {
                 }
                 groups[type, default: []].append(contentsOf: items)
             } else {
-                let inner = evaluate(block.body, schema: nested, scope: scope, owner: block.typeRange)
+                let inner = evaluate(block.body, schema: nested, scope: scope, owner: block.typeRange, nested: true)
                 if !inner.sensitive.isEmpty { result.sensitive.insert(type) }
                 groups[type, default: []].append(.object(inner.values))
             }
         }
         for (type, items) in groups { result.values[type] = .tuple(items) }
         for type in unknownGroups { result.values[type] = .unknown }
-        if let schema, !knownLayout { checkRequired(result, schema: schema, owner: owner) }
+        if let schema, checks { checkRequired(result, schema: schema, owner: owner) }
         return result
     }
 
@@ -124,7 +126,7 @@ struct BodyEvaluator {
         for (key, value) in elements {
             var inner = scope
             inner[iterator] = .object(["key": key, "value": value])
-            let body = evaluate(content.body, schema: schema, scope: inner, owner: content.typeRange)
+            let body = evaluate(content.body, schema: schema, scope: inner, owner: content.typeRange, nested: true)
             if !body.sensitive.isEmpty { result.sensitive.insert(name) }
             items.append(.object(body.values))
         }

@@ -92,6 +92,18 @@ public enum BaselineJSON {
         /// The escapes of `Value.canonicalJSON`: `\" \\ \n \r \t \b \f`, other controls as `\u00XX`.
         private mutating func string(_ s: String) {
             bytes.append(UInt8(ascii: "\""))
+            // Most strings need no escape: copied whole.
+            var s = s
+            let plain = s.withUTF8 { utf8 in
+                guard !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
+                else { return false }
+                bytes.append(contentsOf: utf8)
+                return true
+            }
+            if plain {
+                bytes.append(UInt8(ascii: "\""))
+                return
+            }
             for byte in s.utf8 {
                 switch byte {
                 case UInt8(ascii: "\""): append("\\\"")
