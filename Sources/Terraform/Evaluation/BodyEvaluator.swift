@@ -26,7 +26,9 @@ struct BodyEvaluator {
         for attribute in body.attributes {
             if let schema { check(attribute: attribute, schema: schema) }
             let value = module.evaluate(attribute.expression, scope: scope)
-            result.values[attribute.name] = value.value
+            result.values[attribute.name] = SchemaConversion.converted(
+                value.value, schema: schema?[attribute.name], name: attribute.name,
+                expression: attribute.expression.range, log: log)
             result.sources[attribute.name] = attribute.range.location
             result.order.append(attribute.name)
             if value.sensitive || schema?[attribute.name]?.sensitive == true { result.sensitive.insert(attribute.name) }
