@@ -60,6 +60,29 @@ struct SchemaConversionTests {
         #expect(!SchemaConversion.conforms(.object(["n": .number(1)]), to: .map(.string)))
     }
 
+    @Test("the shortcut for primitives and collections of primitives agrees with the full conversion")
+    func shortcutAgrees() {
+        let scalars: [HCLValue] = [
+            .null, .unknown, .string("true"), .string("0"), .string("5"), .string("x"), .string(" 1"), .number(1.5),
+            .number(0), .bool(true),
+        ]
+        let values = scalars + [
+            .tuple(scalars), .tuple([.string("b"), .number(1), .string("b")]), .set([.number(2), .string("a")]),
+            .object(["a": .number(1), "b": .bool(false), "c": .null]), .object(["a": .tuple([])]),
+            .tuple([.tuple([.string("a")])]),
+        ]
+        let types: [AttributeType] = [.string, .number, .bool, .list(.string), .set(.string), .map(.string), .list(.number), .set(.bool)]
+        var compared = 0
+        for type in types {
+            for value in values {
+                guard let shortcut = SchemaConversion.primitiveConversion(value, to: type) else { continue }
+                compared += 1
+                #expect(Self.converted(value, type) == shortcut, "\(value) to \(type)")
+            }
+        }
+        #expect(compared > 30)
+    }
+
     @Test("values that cannot convert give cty's reason, as Terraform prints it")
     func failures() {
         #expect(Self.failure(.string("yes"), .bool) == "a bool is required")

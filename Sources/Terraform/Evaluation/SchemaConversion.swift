@@ -16,6 +16,7 @@ enum SchemaConversion {
         _ value: HCLValue, schema: AttributeSchema?, name: String, expression: SourceRange, log: DiagnosticLog
     ) -> HCLValue {
         guard let type = schema?.type, !conforms(value, to: type) else { return value }
+        if let converted = primitiveConversion(value, to: type) { return converted }
         switch convert(value, to: type) {
         case .success(let converted):
             return converted
@@ -32,6 +33,43 @@ enum SchemaConversion {
         TypeConstraint(type).convert(value).mapError { ConversionError(message: $0.message) }
     }
 
+    /// The common cases without building a `TypeConstraint`: a primitive, or a list, set or map
+    /// of primitives, every element of which converts (`tags = { Size = 10 }`). nil for anything
+    /// else and for every failure, which the full conversion then reports in cty's words.
+    static func primitiveConversion(_ value: HCLValue, to type: AttributeType) -> HCLValue? {
+        switch (type, value) {
+        case (_, .null), (_, .unknown): return value
+        case (.string, _): return Primitive.string(value).map(HCLValue.string)
+        case (.number, .string), (.number, .number): return Primitive.number(value).map(HCLValue.number)
+        case (.bool, .string), (.bool, .bool): return Primitive.bool(value).map(HCLValue.bool)
+        case (.list(let element), .tuple(let items)) where element.isPrimitive:
+            return primitiveElements(items, element).map(HCLValue.tuple)
+        case (.set(let element), .tuple(let items)) where element.isPrimitive,
+            (.set(let element), .set(let items)) where element.isPrimitive:
+            return primitiveElements(items, element).map(SetOrder.set)
+        case (.map(let element), .object(let members)) where element.isPrimitive:
+            var result: [String: HCLValue] = [:]
+            result.reserveCapacity(members.count)
+            for (key, member) in members {
+                guard let converted = primitiveConversion(member, to: element) else { return nil }
+                result[key] = converted
+            }
+            return .object(result)
+        default:
+            return nil
+        }
+    }
+
+    private static func primitiveElements(_ items: [HCLValue], _ element: AttributeType) -> [HCLValue]? {
+        var result: [HCLValue] = []
+        result.reserveCapacity(items.count)
+        for item in items {
+            guard let converted = primitiveConversion(item, to: element) else { return nil }
+            result.append(converted)
+        }
+        return result
+    }
+
     /// True when converting `value` to `type` would return it unchanged: primitives of the type,
     /// tuples and maps whose elements conform, sets (already in canonical order) likewise.
     static func conforms(_ value: HCLValue, to type: AttributeType) -> Bool {
@@ -44,6 +82,15 @@ enum SchemaConversion {
             return members.values.allSatisfy { conforms($0, to: element) }
         default:
             return false
+        }
+    }
+}
+
+extension AttributeType {
+    fileprivate var isPrimitive: Bool {
+        switch self {
+        case .string, .number, .bool: return true
+        default: return false
         }
     }
 }
