@@ -43,11 +43,15 @@ public struct AttributeSchema: Sendable, Hashable {
     /// creating the resource without the argument and suppresses the diff (`table_class` reads back
     /// `"STANDARD"`). Unlike `defaultValue`, `terraform plan` does not show it.
     public var unsetEquivalent: Value?
+    /// The cty type of an attribute (`bool`, `set(string)`), to which Terraform converts the
+    /// configured value; nil for blocks and for hand-written schemas that do not say.
+    public var type: AttributeType?
 
     public init(
         name: String, kind: Kind = .attribute, nesting: Nesting = .single, required: Bool = false,
         optional: Bool = false, computed: Bool = false, sensitive: Bool = false, defaultValue: Value? = nil,
-        nested: [String: AttributeSchema] = [:], maxItems: Int = 0, unsetEquivalent: Value? = nil
+        nested: [String: AttributeSchema] = [:], maxItems: Int = 0, unsetEquivalent: Value? = nil,
+        type: AttributeType? = nil
     ) {
         self.name = name
         self.kind = kind
@@ -60,6 +64,7 @@ public struct AttributeSchema: Sendable, Hashable {
         self.nested = nested
         self.maxItems = maxItems
         self.unsetEquivalent = unsetEquivalent
+        self.type = type
     }
 
     /// Computed only: the provider sets it and the configuration cannot. Never drift.

@@ -40,7 +40,9 @@ struct BodyEvaluator {
             // Which names are set is the same for every instance: checked once.
             if let schema, checks { check(attribute: attribute, schema: schema) }
             let value = module.evaluate(attribute.expression, scope: scope)
-            result.values[attribute.name] = value.value
+            result.values[attribute.name] = SchemaConversion.converted(
+                value.value, schema: schema?[attribute.name], name: attribute.name,
+                expression: attribute.expression.range, log: log)
             if recordsLayout {
                 result.layout.sources[attribute.name] = attribute.range.location
                 result.layout.order.append(attribute.name)

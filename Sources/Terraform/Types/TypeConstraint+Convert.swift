@@ -7,7 +7,8 @@ extension TypeConstraint {
     /// attribute an error. Null converts to null and unknown stays unknown at every level.
     ///
     /// Errors read like Terraform's: a shape that cannot convert at all is reported for the whole
-    /// value (`list of string required`, `attribute "a" is required`); a value that fails inside a
+    /// value (`list of string required`, `attribute "a" is required`, `element 0: string required`
+    /// for a tuple element of the wrong kind); a value that fails inside a
     /// convertible shape is reported at its path (`.rules[0].port: a number is required`).
     public func convert(_ value: HCLValue) -> Result<HCLValue, ConversionError> {
         if let message = mismatch(value) { return .failure(ConversionError(message: message)) }
@@ -46,13 +47,25 @@ extension TypeConstraint {
             if element.isAny {
                 return TypeUnification.unify(items.map(TypeUnification.inferred)) == nil ? "all \(kind) elements must have the same type" : nil
             }
-            return items.contains { element.mismatch($0) != nil } ? "\(friendlyName) required" : nil
+            if case .set = value {
+                // collection → collection: cty names the element type, not an element.
+                return items.lazy.compactMap(element.mismatch).first.map { "incorrect \(kind) element type: \($0)" }
+            }
+            for (index, item) in items.enumerated() {
+                if let problem = element.mismatch(item) { return "element \(index): \(problem)" }
+            }
+            return nil
         case .map(let element):
             guard case .object(let members) = value else { return "\(friendlyName) required" }
             if element.isAny {
                 return TypeUnification.unify(members.values.map(TypeUnification.inferred)) == nil ? "all map elements must have the same type" : nil
             }
-            return members.values.contains { element.mismatch($0) != nil } ? "\(friendlyName) required" : nil
+            for key in JSONText.sortedKeys(members) {
+                if let member = members[key], let problem = element.mismatch(member) {
+                    return "element \(JSONText.quote(key)): \(problem)"
+                }
+            }
+            return nil
         case .tuple(let types):
             guard let items = value.sequenceElements, items.count == types.count,
                 !zip(items, types).contains(where: { $1.mismatch($0) != nil })
