@@ -55,11 +55,22 @@ public struct BaselineLoader: Sendable {
         return .seconds(spec.tv_sec) + .nanoseconds(spec.tv_nsec)
     }
 
+    /// Threads that evaluate a large module's resources at once (the machine's cores, at most 8);
+    /// 1 keeps everything on one thread.
+    public var workers = min(8, ProcessInfo.processInfo.activeProcessorCount)
+
     public func loadMeasuringPhases() -> (baseline: Baseline, phases: Phases) {
-        LargeStackThread.run { self.evaluate() }
+        LargeStackThread.run {
+            let (baseline, phases, foundCycle) = self.evaluate(workers: self.workers)
+            // A cycle reads differently depending on where its evaluation started: with workers
+            // that varies, so the load is redone on one thread for a stable message.
+            guard foundCycle, self.workers > 1 else { return (baseline, phases) }
+            let again = self.evaluate(workers: 1)
+            return (again.baseline, again.phases)
+        }
     }
 
-    private func evaluate() -> (baseline: Baseline, phases: Phases) {
+    private func evaluate(workers: Int) -> (baseline: Baseline, phases: Phases, foundCycle: Bool) {
         var phases = Phases()
         let clock = ContinuousClock()
         let start = clock.now
@@ -70,11 +81,11 @@ public struct BaselineLoader: Sendable {
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
             log.error("Missing configuration directory: \"\(directory)\" is not a directory",
                       at: HCLBridge.emptyRange(directory))
-            return (Baseline(diagnostics: log.rendered()), phases)
+            return (Baseline(diagnostics: log.rendered()), phases, false)
         }
-        let session = LoadSession(rootDirectory: root, workspace: workspace, log: log)
+        let session = LoadSession(rootDirectory: root, workspace: workspace, log: log, workers: workers)
         guard let config = session.config(relativePath: ".", reference: nil) else {
-            return (Baseline(diagnostics: log.rendered()), phases)
+            return (Baseline(diagnostics: log.rendered()), phases, false)
         }
         parsed = clock.now
         phases.parse = parsed - start
@@ -97,8 +108,9 @@ public struct BaselineLoader: Sendable {
         phases.evaluate = clock.now - parsed
         phases.evaluateCPU = Self.threadCPUTime() - cpuStart
         // The syntax trees and caches are freed off this thread: nothing waits for that.
+        let foundCycle = session.foundCycle
         LargeStackThread.release((session, module, config))
-        return (baseline, phases)
+        return (baseline, phases, foundCycle)
     }
 
     /// Sorts by address through an index permutation: moving 100k large structs through a merge

@@ -24,14 +24,18 @@ struct BaselineCommand: ParsableCommand {
     @Option(name: .long, help: "text or json.")
     var format: Format = .text
 
+    @Option(name: .long, help: ArgumentHelp("Threads that evaluate a large module's resources at once.", visibility: .hidden))
+    var workers: Int?
+
     @Flag(name: .long, help: "Print how long parsing, evaluating and rendering took, on stderr.")
     var timings = false
 
     func run() throws {
-        let loader = BaselineLoader(
+        var loader = BaselineLoader(
             directory: baseline,
             arguments: VariableArgument.commandLineOrder(
                 CommandLine.arguments, varFiles: varFiles, vars: vars))
+        if let workers { loader.workers = max(1, workers) }
         let clock = ContinuousClock()
         let (result, phases) = loader.loadMeasuringPhases()
         let rendering = clock.now

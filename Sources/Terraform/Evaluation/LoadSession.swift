@@ -4,7 +4,8 @@ import HCL
 
 /// State shared by every module instance of one `BaselineLoader.load()`: the diagnostics, the
 /// function table, parsed module directories, the root's provider settings, and the evaluation
-/// stack that detects cycles across modules. Lives only for one load; never shared across threads.
+/// stack that detects cycles across modules. Lives only for one load; worker threads share it
+/// while they evaluate a large module's resources, through `lock`.
 final class LoadSession {
     let rootDirectory: String
     let workspace: String
@@ -17,8 +18,20 @@ final class LoadSession {
     var providers: [String: ProviderSettings] = [:]
     /// Provider keys whose `default_tags` could not be known offline.
     var providersWithUnknownDefaultTags: Set<String> = []
-    var warnings: [BaselineWarning] = []
+    private var warningList: [BaselineWarning] = []
+    private var warningSet: Set<BaselineWarning> = []
     var resources: [DeclaredResource] = []
+    /// The log's lock: one for every table of the load.
+    var lock: EvaluationLock { log.lock }
+    /// Threads that evaluate a large module's resources at once; 1 evaluates on the loading thread only.
+    let workers: Int
+
+    /// In a fixed order (code, source, message), whatever order workers found them in.
+    var warnings: [BaselineWarning] {
+        lock.sync { warningList }.sorted {
+            ($0.code, $0.source ?? "", $0.message) < ($1.code, $1.source ?? "", $1.message)
+        }
+    }
 
     /// The collected resources, leaving none behind (so that they are not copied).
     func takeResources() -> [DeclaredResource] {
@@ -30,19 +43,19 @@ final class LoadSession {
 
     /// The provider's default for each optional, non-computed argument of `type` that has one.
     func providerDefaults(for type: String) -> [(String, Value, HCLValue)] {
-        if let cached = defaults[type] { return cached }
+        if let cached = lock.sync({ defaults[type] }) { return cached }
         var list: [(String, Value, HCLValue)] = []
         for (name, entry) in ProviderSchema.schema(for: type)?.attributes ?? [:] where entry.optional && !entry.computed {
             if let value = entry.defaultValue { list.append((name, value, ValueConverter.hclValue(value))) }
         }
-        defaults[type] = list
+        lock.sync { defaults[type] = list }
         return list
     }
 
     /// For references to a resource type: every schema attribute the configuration may leave
     /// unset, as plan sees it (computed: unknown; provider default; else null).
     func referenceFill(for type: String) -> [String: HCLValue] {
-        if let cached = fills[type] { return cached }
+        if let cached = lock.sync({ fills[type] }) { return cached }
         var fill: [String: HCLValue] = ["id": .unknown]
         for (name, entry) in ProviderSchema.schema(for: type)?.attributes ?? [:] {
             if entry.computed {
@@ -53,19 +66,20 @@ final class LoadSession {
                 fill[name] = .null
             }
         }
-        fills[type] = fill
+        lock.sync { fills[type] = fill }
         return fill
     }
 
-    /// Keys of what is being evaluated right now (`local.a`, `module.m.aws_s3_bucket.b`), innermost last.
-    var stack: [String] = []
     /// Deeper chains of references than any real configuration has; beyond it the recursion would
     /// run out of stack on a worker thread.
     static let maximumDepth = 1000
-    /// Cycles already reported, so each is reported once.
-    var reportedCycles: Set<String> = []
+    /// Cycles already reported, so each is reported once. How a cycle is worded depends on where
+    /// its evaluation started, so a load that found one while workers ran is redone on one thread.
+    private var reportedCycles: Set<String> = []
+    var foundCycle: Bool { lock.sync { !reportedCycles.isEmpty } }
 
-    init(rootDirectory: String, workspace: String, log: DiagnosticLog) {
+    init(rootDirectory: String, workspace: String, log: DiagnosticLog, workers: Int = 1) {
+        self.workers = workers
         self.rootDirectory = rootDirectory
         self.workspace = workspace
         self.log = log
@@ -75,30 +89,36 @@ final class LoadSession {
 
     /// A module directory's configuration, read once per load.
     func config(relativePath: String, reference: SourceRange?) -> ModuleConfig? {
-        if let cached = configs[relativePath] { return cached }
+        if let cached = lock.sync({ configs[relativePath] }) { return cached }
         let loaded = loader.load(relativePath: relativePath, reference: reference)
-        configs[relativePath] = loaded
-        return loaded
+        return lock.sync {
+            if let first = configs[relativePath] { return first }
+            configs[relativePath] = loaded
+            return loaded
+        }
     }
 
     func warn(code: String, _ message: String, source: String?) {
         let warning = BaselineWarning(code: code, message: message, source: source)
-        if !warnings.contains(warning) { warnings.append(warning) }
+        lock.sync {
+            if warningSet.insert(warning).inserted { warningList.append(warning) }
+        }
     }
 
     /// Runs `body` with `key` on the evaluation stack; when `key` is already on it, reports the
     /// cycle (once) and returns `nil`.
     func guarded<T>(_ key: String, at range: SourceRange, describe: (String) -> String, _ body: () -> T) -> T? {
-        if let start = stack.firstIndex(of: key) {
-            let chain = Array(stack[start...]) + [key]
+        let stack = EvaluationStack.current
+        if let start = stack.keys.firstIndex(of: key) {
+            let chain = Array(stack.keys[start...]) + [key]
             let id = Set(chain).sorted().joined(separator: ",")
-            if reportedCycles.insert(id).inserted {
+            if lock.sync({ reportedCycles.insert(id).inserted }) {
                 log.error(describe(chain.joined(separator: " → ")), at: range)
             }
             return nil
         }
-        guard stack.count < Self.maximumDepth else {
-            if reportedCycles.insert("depth").inserted {
+        guard stack.keys.count < Self.maximumDepth else {
+            if lock.sync({ reportedCycles.insert("depth").inserted }) {
                 log.error(
                     "References nested too deeply: evaluating \(key) needs more than \(Self.maximumDepth) nested "
                         + "references (locals, resources, outputs); drift stops there rather than exhaust its stack",
@@ -106,8 +126,8 @@ final class LoadSession {
             }
             return nil
         }
-        stack.append(key)
-        defer { stack.removeLast() }
+        stack.keys.append(key)
+        defer { stack.keys.removeLast() }
         return body()
     }
 }

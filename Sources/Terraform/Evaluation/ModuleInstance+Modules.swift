@@ -17,13 +17,12 @@ extension ModuleInstance {
     }
 
     func moduleResult(_ call: ModuleCallDecl) -> ModuleCallResult {
-        if let cached = moduleCache[call.name] { return cached }
+        if let cached = session.lock.sync({ moduleCache[call.name] }) { return cached }
         let key = keyPrefix + "module.\(call.name)"
         let result = session.guarded(key, at: call.block.typeRange, describe: { "Cycle: the chain is \($0)" }) {
             evaluateCall(call)
         } ?? .unknown
-        moduleCache[call.name] = result
-        return result
+        return session.lock.sync { moduleCache.storeFirst(result, for: call.name) }
     }
 
     private func evaluateCall(_ call: ModuleCallDecl) -> ModuleCallResult {

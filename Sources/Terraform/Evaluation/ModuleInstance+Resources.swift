@@ -36,15 +36,14 @@ extension ModuleInstance {
     /// The resource's instances, evaluated once; a resource that refers to itself (directly or
     /// through others) is reported as a cycle.
     func resourceResult(_ decl: ResourceDecl) -> ResourceResult {
-        if let cached = resourceCache[decl.key] { return cached }
+        if let cached = session.lock.sync({ resourceCache[decl.key] }) { return cached }
         let key = keyPrefix + decl.key
         let result = session.guarded(key, at: decl.block.typeRange, describe: { chain in
             chain.hasPrefix(key + " → " + key)
                 ? "Self-referential block: configuration for \(key) may not refer to itself"
                 : "Cycle: the chain is \(chain)"
         }) { evaluateResource(decl) } ?? .unknown
-        resourceCache[decl.key] = result
-        return result
+        return session.lock.sync { resourceCache.storeFirst(result, for: decl.key) }
     }
 
     private func evaluateResource(_ decl: ResourceDecl) -> ResourceResult {
@@ -67,7 +66,7 @@ extension ModuleInstance {
     /// `T.N` as expressions see it: each instance's arguments plus every other schema attribute
     /// (computed ones unknown, unset optional ones null); built once, on first reference.
     func referenceValue(_ decl: ResourceDecl) -> HCLValue {
-        if let cached = referenceCache[decl.key] { return cached }
+        if let cached = session.lock.sync({ referenceCache[decl.key] }) { return cached }
         let result = resourceResult(decl)
         let fill = session.referenceFill(for: decl.type)
         // The fill has every schema attribute and the instance a few: copying the fill's storage
@@ -89,8 +88,7 @@ extension ModuleInstance {
             }
             value = .object(byKey)
         }
-        referenceCache[decl.key] = value
-        return value
+        return session.lock.sync { referenceCache.storeFirst(value, for: decl.key) }
     }
 
     /// The instances `count`/`for_each` ask for (both set is an error).
@@ -144,6 +142,7 @@ extension ModuleInstance {
     /// Evaluates every local, output and data source argument so that their errors are reported,
     /// then lists this instance's resources and walks child modules.
     func walk() {
+        evaluateResourcesInParallel()
         for name in config.locals.keys.sorted() { _ = localValue(name) }
         for decl in config.resources {
             for instance in resourceResult(decl).instances { session.resources.append(instance.declared) }
@@ -156,6 +155,35 @@ extension ModuleInstance {
             for child in moduleResult(call).children { child.walk() }
         }
         for name in config.outputs.keys.sorted() { _ = outputValue(name) }
+    }
+
+    /// Below this many resource blocks, starting threads costs more than it saves.
+    static let parallelThreshold = 512
+
+    /// Evaluates a large module's resources on `session.workers` threads at once, each taking the
+    /// next batch of blocks in order; the walk then reads them from the cache in order, so the
+    /// result does not depend on which thread evaluated what.
+    private func evaluateResourcesInParallel() {
+        let decls = config.resources
+        let workers = min(session.workers, decls.count / Self.parallelThreshold)
+        guard workers > 1, !session.lock.isShared else { return }
+        final class Cursor: @unchecked Sendable { var next = 0 }
+        let cursor = Cursor()
+        let batch = 64
+        session.lock.isShared = true
+        defer { session.lock.isShared = false }
+        _ = LargeStackThread.runAll((0..<workers).map { _ in
+            {
+                while true {
+                    let start = self.session.lock.sync {
+                        defer { cursor.next += batch }
+                        return cursor.next
+                    }
+                    guard start < decls.count else { return }
+                    for decl in decls[start..<min(start + batch, decls.count)] { _ = self.resourceResult(decl) }
+                }
+            }
+        })
     }
 
     private func walkDataSource(_ block: Block) {

@@ -15,7 +15,7 @@ extension ModuleInstance {
     /// `var.name`: the given value (or the default), converted to the declared type, `nullable`
     /// applied and `validation` rules checked.
     func variableValue(_ name: String) -> Evaluated {
-        if let cached = variableCache[name] { return cached }
+        if let cached = session.lock.sync({ variableCache[name] }) { return cached }
         guard let decl = config.variable(name) else { return .unknown }
         var sensitive = false
         if let flag = decl.sensitive { sensitive = evaluate(flag.expression).value == .bool(true) }
@@ -47,7 +47,7 @@ extension ModuleInstance {
             result = .unknown
         }
         result.sensitive = result.sensitive || sensitive
-        variableCache[name] = result
+        result = session.lock.sync { variableCache.storeFirst(result, for: name) }
         validate(decl, value: result)
         return result
     }
@@ -139,24 +139,22 @@ extension ModuleInstance {
 
     /// `local.name`, evaluated on first use; a cycle is reported with its chain.
     func localValue(_ name: String) -> Evaluated {
-        if let cached = localCache[name] { return cached }
+        if let cached = session.lock.sync({ localCache[name] }) { return cached }
         guard let attribute = config.locals[name] else { return .unknown }
         let result = session.guarded(keyPrefix + "local.\(name)", at: attribute.nameRange, describe: { chain in
             "Cycle in local values: the chain is \(chain)"
         }) { evaluate(attribute.expression) } ?? .unknown
-        localCache[name] = result
-        return result
+        return session.lock.sync { localCache.storeFirst(result, for: name) }
     }
 
     /// `output "name"` of this instance, as the calling module sees `module.m.name`.
     func outputValue(_ name: String) -> Evaluated {
-        if let cached = outputCache[name] { return cached }
+        if let cached = session.lock.sync({ outputCache[name] }) { return cached }
         guard let decl = config.outputs[name], let value = decl.value else { return .unknown }
         var result = session.guarded(keyPrefix + "output.\(name)", at: decl.block.typeRange, describe: { chain in
             "Cycle: the chain is \(chain)"
         }) { evaluate(value.expression) } ?? .unknown
         if let flag = decl.sensitive, evaluate(flag.expression).value == .bool(true) { result.sensitive = true }
-        outputCache[name] = result
-        return result
+        return session.lock.sync { outputCache.storeFirst(result, for: name) }
     }
 }

@@ -75,7 +75,7 @@ final class ModuleInstance {
     /// same expressions with only `count`/`each` changed.
     func makeContext(for expression: Expression, scope: [String: HCLValue]) -> (EvalContext, Bool) {
         let key = ContextKey(expression.range)
-        if let cached = contextCache[key], cached.scopeNames.count == scope.count,
+        if let cached = session.lock.sync({ contextCache[key] }), cached.scopeNames.count == scope.count,
             cached.scopeNames.allSatisfy({ scope[$0] != nil })
         {
             var roots = cached.roots
@@ -83,7 +83,8 @@ final class ModuleInstance {
             return (EvalContext(variables: roots, functions: session.functions), cached.sensitive)
         }
         let (roots, sensitive) = buildRoots(for: expression, scope: scope)
-        contextCache[key] = CachedContext(roots: roots, sensitive: sensitive, scopeNames: Array(scope.keys))
+        let entry = CachedContext(roots: roots, sensitive: sensitive, scopeNames: Array(scope.keys))
+        session.lock.sync { contextCache[key] = entry }
         var all = roots
         for (name, value) in scope { all[name] = value }
         return (EvalContext(variables: all, functions: session.functions), sensitive)
@@ -248,4 +249,14 @@ struct CachedContext {
     var roots: [String: HCLValue]
     var sensitive: Bool
     var scopeNames: [String]
+}
+
+extension Dictionary {
+    /// Stores `value` unless another thread stored one first, and returns what is stored: every
+    /// reader then sees one value (one set of child module instances, for module calls).
+    mutating func storeFirst(_ value: Value, for key: Key) -> Value {
+        if let first = self[key] { return first }
+        self[key] = value
+        return value
+    }
 }

@@ -5,17 +5,23 @@ import HCL
 /// so that each one is rendered `file:line:col: error: message` + source line + caret, and never
 /// reported twice.
 final class DiagnosticLog {
-    private(set) var diagnostics: [Diagnostic] = []
+    private var list: [Diagnostic] = []
     private var seen: Set<Diagnostic> = []
     private var sources: [String: String] = [:]
+    /// Shared with the load's session: workers log at once.
+    let lock = EvaluationLock()
 
-    func addSource(_ text: String, filename: String) { sources[filename] = text }
+    var diagnostics: [Diagnostic] { lock.sync { list } }
 
-    func source(for filename: String) -> String? { sources[filename] }
+    func addSource(_ text: String, filename: String) { lock.sync { sources[filename] = text } }
+
+    func source(for filename: String) -> String? { lock.sync { sources[filename] } }
 
     func add(_ diagnostic: Diagnostic) {
-        guard seen.insert(diagnostic).inserted else { return }
-        diagnostics.append(diagnostic)
+        lock.sync {
+            guard seen.insert(diagnostic).inserted else { return }
+            list.append(diagnostic)
+        }
     }
 
     func add(contentsOf list: [Diagnostic]) { list.forEach(add) }
@@ -48,12 +54,14 @@ final class DiagnosticLog {
     /// The contract's form: errors before warnings, each group by file, line and column, so the
     /// output does not depend on evaluation order.
     func rendered() -> [BaselineDiagnostic] {
-        let ordered = diagnostics.enumerated().sorted { a, b in
+        let ordered = list.enumerated().sorted { a, b in
             let (x, y) = (a.element, b.element)
             if x.severity != y.severity { return x.severity == .error }
             if x.range.filename != y.range.filename { return x.range.filename < y.range.filename }
             if x.range.start.line != y.range.start.line { return x.range.start.line < y.range.start.line }
             if x.range.start.column != y.range.start.column { return x.range.start.column < y.range.start.column }
+            // Workers may log two diagnostics at one place in either order.
+            if x.message != y.message { return x.message < y.message }
             return a.offset < b.offset
         }.map(\.element)
         return ordered.map { d in

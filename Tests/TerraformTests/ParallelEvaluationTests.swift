@@ -1,0 +1,136 @@
+import DriftModel
+import Foundation
+import Terraform
+import Testing
+
+/// A large module's resources are evaluated on several threads at once; the baseline must be the
+/// one a single thread computes, byte for byte, whatever the threads' timing.
+@Suite("Evaluating on several threads")
+struct ParallelEvaluationTests {
+    /// Enough resource blocks that four workers start (the threshold is 512 blocks per worker).
+    static let groups = 700
+
+    /// A root module of `groups` × 3 resource blocks that refer to each other, to locals, to a
+    /// data source (unknown offline) and to a child module, plus `extra` text.
+    static func writeConfiguration(extra: String = "") throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("drift-parallel-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("child"), withIntermediateDirectories: true)
+        var text = """
+            provider "aws" {
+              region = "us-east-1"
+              default_tags { tags = { Stack = local.stack } }
+            }
+            data "aws_ami" "base" {
+              most_recent = true
+              owners      = ["amazon"]
+            }
+            locals {
+              stack = "parallel"
+              envs  = toset(["dev", "prod"])
+            }
+            module "shared" {
+              source = "./child"
+              prefix = local.stack
+            }
+
+            """
+        for n in 0..<groups {
+            text += """
+                locals { name_\(n) = "${local.stack}-\(n)" }
+                resource "aws_s3_bucket" "b\(n)" {
+                  for_each = local.envs
+                  bucket   = "${local.name_\(n)}-${each.key}"
+                  tags     = { Index = \(n), Shared = module.shared.label }
+                }
+                resource "aws_s3_bucket_versioning" "b\(n)" {
+                  for_each = aws_s3_bucket.b\(n)
+                  bucket   = each.value.id
+                  versioning_configuration { status = each.key == "prod" ? "Enabled" : "Suspended" }
+                }
+                resource "aws_instance" "i\(n)" {
+                  count         = \(n % 3)
+                  ami           = data.aws_ami.base.id
+                  instance_type = count.index == 0 ? "t3.micro" : "t3.small"
+                  tags          = { Bucket = aws_s3_bucket.b\((n + 1) % groups)["dev"].bucket }
+                }
+
+                """
+        }
+        text += extra
+        try text.write(to: root.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
+        try """
+            variable "prefix" { type = string }
+            output "label" { value = "${var.prefix}-shared" }
+            resource "aws_dynamodb_table" "locks" {
+              name         = "${var.prefix}-locks"
+              billing_mode = "PAY_PER_REQUEST"
+              hash_key     = "LockID"
+              attribute {
+                name = "LockID"
+                type = "S"
+              }
+            }
+            """.write(to: root.appendingPathComponent("child/main.tf"), atomically: true, encoding: .utf8)
+        return root
+    }
+
+    static func load(_ root: URL, workers: Int) -> Baseline {
+        var loader = BaselineLoader(directory: root.path, environment: [:])
+        loader.workers = workers
+        return loader.load()
+    }
+
+    @Test("four workers give the baseline one thread gives, warnings included")
+    func sameAsOneThread() throws {
+        let root = try Self.writeConfiguration()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let single = Self.load(root, workers: 1)
+        #expect(!single.hasErrors, "\(single.diagnostics.prefix(3).map(\.rendered))")
+        // 700 × (2 buckets + 2 versionings + 0…2 instances) + the child's table.
+        #expect(single.resources.count == 700 * 4 + (0..<700).reduce(0) { $0 + $1 % 3 } + 1)
+        #expect(single.warnings.contains { $0.code == "UnknownValue" })
+        for _ in 0..<3 {
+            let parallel = Self.load(root, workers: 4)
+            #expect(parallel == single)
+            #expect(BaselineJSON.render(parallel) == BaselineJSON.render(single))
+        }
+    }
+
+    @Test("errors found by workers are the errors one thread finds, in the same order")
+    func sameErrors() throws {
+        let root = try Self.writeConfiguration(extra: """
+            resource "aws_s3_bucket" "broken" {
+              bucket = local.missing
+              tags   = { Owner = var.nobody }
+            }
+
+            """)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let single = Self.load(root, workers: 1)
+        #expect(single.diagnostics.map(\.message).sorted() == [
+            "Reference to undeclared input variable", "Reference to undeclared local value",
+        ])
+        let parallel = Self.load(root, workers: 4)
+        #expect(parallel.diagnostics == single.diagnostics)
+        #expect(parallel == single)
+    }
+
+    @Test("a cycle found by workers is reported as one thread reports it")
+    func cycleReportedAsOneThreadDoes() throws {
+        let root = try Self.writeConfiguration(extra: """
+            locals {
+              ring_a = "${local.ring_b}-a"
+              ring_b = "${local.ring_a}-b"
+            }
+            resource "aws_s3_bucket" "ring" { bucket = local.ring_b }
+
+            """)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let single = Self.load(root, workers: 1)
+        #expect(single.diagnostics.count == 1)
+        #expect(single.diagnostics.first?.message.hasPrefix("Cycle in local values") == true)
+        for _ in 0..<3 {
+            #expect(Self.load(root, workers: 4) == single)
+        }
+    }
+}
