@@ -27,20 +27,37 @@ struct ConfigLoader {
         }
         let parsed = Self.parseAll(sources)
         var primary: [Block] = []
-        primary.reserveCapacity(parsed.reduce(0) { $0 + ($1?.body.blocks.count ?? 0) })
+        var prepared: [ResourceDecl?] = []
+        let count = parsed.reduce(0) { $0 + ($1?.parsed.body.blocks.count ?? 0) }
+        primary.reserveCapacity(count)
+        prepared.reserveCapacity(count)
         var overrides: [(String, [Block])] = []
-        for (name, result) in zip(files, parsed) {
-            guard let result else { continue }
-            let blocks = topLevelBlocks(result)
+        for (name, file) in zip(files, parsed) {
+            guard let file else { continue }
+            let kept = topLevelBlocks(file.parsed)
             if Self.isOverrideFile(name) {
-                overrides.append((name, blocks))
+                overrides.append((name, kept.map { file.parsed.body.blocks[$0] }))
             } else {
-                primary.append(contentsOf: blocks)
+                for index in kept {
+                    primary.append(file.parsed.body.blocks[index])
+                    prepared.append(file.resources[index])
+                }
             }
         }
+        if overrides.isEmpty {
+            return ModuleDecoder(log: log).decode(primary, prepared: prepared, relativePath: relativePath)
+        }
+        // Overrides change blocks after the files were read: their resources are split afresh.
         let merger = OverrideMerger(log: log)
         for (_, blocks) in overrides { merger.apply(blocks, to: &primary) }
-        return ModuleDecoder(log: log).decode(primary, relativePath: relativePath)
+        return ModuleDecoder(log: log).decode(primary, prepared: nil, relativePath: relativePath)
+    }
+
+    /// One file parsed, with its `resource` blocks already split into declarations (index-aligned
+    /// with the body's blocks; `nil` for other blocks): that work runs on the parsing threads too.
+    struct ParsedFile {
+        var parsed: HCLBridge.Parsed
+        var resources: [ResourceDecl?]
     }
 
     /// Terraform's `IsIgnoredFile` plus the two extensions it reads.
@@ -76,11 +93,16 @@ struct ConfigLoader {
 
     /// Parses the files, in parallel on the machine's cores when there is enough text: a large
     /// module is split into groups of about equal size, one thread per group.
-    static func parseAll(_ sources: [(text: String, display: String)?]) -> [HCLBridge.Parsed?] {
-        func parse(_ source: (text: String, display: String)) -> HCLBridge.Parsed {
-            source.display.hasSuffix(".json")
+    static func parseAll(_ sources: [(text: String, display: String)?]) -> [ParsedFile?] {
+        func parse(_ source: (text: String, display: String)) -> ParsedFile {
+            let parsed = source.display.hasSuffix(".json")
                 ? HCLBridge.parseJSON(source.text, filename: source.display)
                 : HCLBridge.parse(source.text, filename: source.display)
+            let resources = parsed.body.blocks.map { block in
+                block.type == "resource" && block.labels.count == 2
+                    ? ResourceDecl(type: block.labels[0], name: block.labels[1], block: block) : nil
+            }
+            return ParsedFile(parsed: parsed, resources: resources)
         }
         let sizes = sources.map { $0?.text.utf8.count ?? 0 }
         let cores = min(ProcessInfo.processInfo.activeProcessorCount, sources.count)
@@ -96,28 +118,28 @@ struct ConfigLoader {
         let results = LargeStackThread.runAll(groups.map { group in
             { group.map { index in (index, sources[index].map(parse)) } }
         })
-        var parsed = [HCLBridge.Parsed?](repeating: nil, count: sources.count)
+        var parsed = [ParsedFile?](repeating: nil, count: sources.count)
         for (index, result) in results.joined() { parsed[index] = result }
         return parsed
     }
 
-    /// The parse diagnostics logged, and the file's top-level blocks Terraform knows.
-    private func topLevelBlocks(_ parsed: HCLBridge.Parsed) -> [Block] {
+    /// The parse diagnostics logged, and the positions of the file's top-level blocks Terraform knows.
+    private func topLevelBlocks(_ parsed: HCLBridge.Parsed) -> [Int] {
         log.add(contentsOf: parsed.diagnostics)
         for attribute in parsed.body.attributes {
             log.error(
                 "Unsupported argument: an argument named \"\(attribute.name)\" is not expected here",
                 at: attribute.nameRange)
         }
-        var blocks: [Block] = []
-        for block in parsed.body.blocks {
+        var kept: [Int] = []
+        for (index, block) in parsed.body.blocks.enumerated() {
             guard Self.topLevelBlocks.contains(block.type) else {
                 log.error(
                     "Unsupported block type: blocks of type \"\(block.type)\" are not expected here", at: block.typeRange)
                 continue
             }
-            blocks.append(block)
+            kept.append(index)
         }
-        return blocks
+        return kept
     }
 }

@@ -10,10 +10,11 @@ struct ModuleDecoder {
         "module": 1, "moved": 0, "import": 0, "check": 1, "removed": 0,
     ]
 
-    func decode(_ blocks: [Block], relativePath: String) -> ModuleConfig {
+    /// `prepared`: the resource declarations of `blocks`, index-aligned, when already split.
+    func decode(_ blocks: [Block], prepared: [ResourceDecl?]? = nil, relativePath: String) -> ModuleConfig {
         var config = ModuleConfig(relativePath: relativePath)
         var declared: [String: SourceRange] = [:]
-        for block in blocks {
+        for (position, block) in blocks.enumerated() {
             let expected = Self.labelCounts[block.type] ?? 0
             guard block.labels.count == expected else {
                 let what = expected == 1 ? "a name" : expected == 2 ? "a type and a name" : "no labels"
@@ -40,9 +41,9 @@ struct ModuleDecoder {
                 guard unique("output.\(block.labels[0])", block, &declared, what: "output") else { continue }
                 config.outputs[block.labels[0]] = OutputDecl(name: block.labels[0], block: block)
             case "resource":
-                let key = "\(block.labels[0]).\(block.labels[1])"
-                guard unique(key, block, &declared, what: "resource") else { continue }
-                config.resources.append(ResourceDecl(type: block.labels[0], name: block.labels[1], block: block))
+                let decl = prepared?[position] ?? ResourceDecl(type: block.labels[0], name: block.labels[1], block: block)
+                guard unique(decl.key, block, &declared, what: "resource") else { continue }
+                config.resources.append(decl)
             case "data":
                 let key = "data.\(block.labels[0]).\(block.labels[1])"
                 guard unique(key, block, &declared, what: "data") else { continue }
