@@ -64,8 +64,14 @@ public struct BaselineLoader: Sendable {
         return Baseline(
             resources: session.resources.sorted { $0.address < $1.address }, diagnostics: log.rendered(),
             provider: provider,
-            aliasedProviders: Dictionary(uniqueKeysWithValues: aliased.map { (String($0.key.dropFirst(4)), $0.value) }),
+            aliasedProviders: Dictionary(uniqueKeysWithValues: aliased.map { (Self.aliasKey($0.key), $0.value) }),
             backend: backend, warnings: session.warnings)
+    }
+
+    /// `aws.west` → `west`; a child module's own configuration keeps Terraform's provider config key
+    /// (`module.legacy:aws`), which is also the resource's `providerAlias`.
+    static func aliasKey(_ key: String) -> String {
+        key.hasPrefix("aws.") ? String(key.dropFirst(4)) : key
     }
 
     static func absolute(_ path: String) -> String {
