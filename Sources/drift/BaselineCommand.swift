@@ -24,19 +24,49 @@ struct BaselineCommand: ParsableCommand {
     @Option(name: .long, help: "text or json.")
     var format: Format = .text
 
+    @Flag(name: .long, help: "Print how long parsing, evaluating and rendering took, on stderr.")
+    var timings = false
+
     func run() throws {
         let loader = BaselineLoader(
             directory: baseline,
             arguments: VariableArgument.commandLineOrder(
                 CommandLine.arguments, varFiles: varFiles, vars: vars))
-        let result = loader.load()
+        let clock = ContinuousClock()
+        let (result, phases) = loader.loadMeasuringPhases()
+        let rendering = clock.now
         switch format {
-        case .json: print(BaselineJSON.render(result))
-        case .text: print(BaselineTextRenderer.render(result), terminator: "")
+        case .json:
+            var bytes = BaselineJSON.renderUTF8(result)
+            bytes.append(UInt8(ascii: "\n"))
+            try FileHandle.standardOutput.write(contentsOf: bytes)
+        case .text: try FileHandle.standardOutput.write(contentsOf: Array(BaselineTextRenderer.render(result).utf8))
         }
+        let rendered = clock.now - rendering
         for diagnostic in result.diagnostics {
             FileHandle.standardError.write(Data((diagnostic.rendered + "\n").utf8))
         }
-        if result.hasErrors { throw ExitCode(1) }
+        if timings {
+            FileHandle.standardError.write(
+                Data(PhaseTimings.line(phases, render: rendered, resources: result.resources.count).utf8))
+        }
+        // The process ends here: exiting now skips freeing 100k resources one at a time.
+        Foundation.exit(result.hasErrors ? 1 : 0)
     }
+}
+
+/// `--timings`: one line a benchmark script can parse.
+enum PhaseTimings {
+    static func line(_ phases: BaselineLoader.Phases, render: Duration, resources: Int) -> String {
+        let parse = seconds(phases.parse), evaluate = seconds(phases.evaluate)
+        return "timings: parse \(format(parse)) s, evaluate \(format(evaluate)) s (\(format(seconds(phases.evaluateCPU))) s CPU), parse+evaluate "
+            + "\(format(parse + evaluate)) s, render \(format(seconds(render))) s, \(resources) resources\n"
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        let (whole, attoseconds) = duration.components
+        return Double(whole) + Double(attoseconds) / 1e18
+    }
+
+    static func format(_ value: Double) -> String { String(format: "%.3f", value) }
 }

@@ -32,7 +32,7 @@ extension Expression {
         }
     }
 
-    private func collectTraversals(bound: Set<String>, into result: inout [Traversal]) {
+    fileprivate func collectTraversals(bound: Set<String>, into result: inout [Traversal]) {
         // The longest static prefix of an attribute/index chain is one traversal.
         if let traversal = staticPrefix() {
             if !bound.contains(traversal.root) { result.append(traversal) }
@@ -82,47 +82,29 @@ extension Expression {
         }
     }
 
-    /// For an attribute/index chain rooted at a name: the traversal of its static prefix, with the
-    /// non-literal index keys of the rest visited separately by the caller's walk.
+    /// For an attribute/index chain rooted at a name whose every step is static (attribute names
+    /// and literal index keys): that traversal. `nil` otherwise, and the caller's walk visits the
+    /// chain's pieces (so a non-literal index key's own references are found).
     private func staticPrefix() -> Traversal? {
-        switch kind {
-        case .variable, .getAttribute, .index: break
-        default: return nil
-        }
-        // Find the chain's root and the steps, stopping at the first non-literal index.
-        var chain: [Expression] = []
+        var steps: [TraversalStep] = []
         var current = self
         while true {
-            chain.append(current)
             switch current.kind {
-            case .getAttribute(let base, _), .index(let base, _):
+            case .getAttribute(let base, let name):
+                steps.append(.attribute(name))
                 current = base
-                continue
-            case .variable:
-                break
+            case .index(let base, let key):
+                guard case .literal(let value) = key.kind, value.isKnown, value != .null else { return nil }
+                steps.append(.index(value))
+                current = base
+            case .variable(let root):
+                steps.reverse()
+                let range = SourceRange(filename: current.range.filename, start: current.range.start, end: range.end)
+                return Traversal(root: root, steps: steps, range: range)
             default:
                 return nil
             }
-            break
         }
-        chain.reverse()
-        var steps: [TraversalStep] = []
-        var end = chain[0].range.end
-        guard case .variable(let root) = chain[0].kind else { return nil }
-        for link in chain.dropFirst() {
-            if case .getAttribute(_, let name) = link.kind {
-                steps.append(.attribute(name))
-            } else if case .index(_, let key) = link.kind, case .literal(let value) = key.kind, value.isKnown, value != .null {
-                steps.append(.index(value))
-            } else {
-                break
-            }
-            end = link.range.end
-        }
-        if steps.count < chain.count - 1 { return nil }
-        var traversalRange = chain[0].range
-        traversalRange.end = end
-        return Traversal(root: root, steps: steps, range: traversalRange)
     }
 }
 
@@ -131,12 +113,13 @@ extension TemplatePart {
         switch self {
         case .literal: return
         case .interpolation(let expression):
-            result.append(contentsOf: expression.traversals().filter { !bound.contains($0.root) })
+            expression.collectTraversals(bound: bound, into: &result)
         case .ifDirective(let condition, let then, let otherwise):
-            result.append(contentsOf: condition.traversals().filter { !bound.contains($0.root) })
-            for part in then + otherwise { part.collectTraversals(bound: bound, into: &result) }
+            condition.collectTraversals(bound: bound, into: &result)
+            for part in then { part.collectTraversals(bound: bound, into: &result) }
+            for part in otherwise { part.collectTraversals(bound: bound, into: &result) }
         case .forDirective(let key, let value, let collection, let body):
-            result.append(contentsOf: collection.traversals().filter { !bound.contains($0.root) })
+            collection.collectTraversals(bound: bound, into: &result)
             var inner = bound
             inner.insert(value)
             if let key { inner.insert(key) }

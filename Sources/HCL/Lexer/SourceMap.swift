@@ -18,16 +18,40 @@ final class SourceMap {
         self.base = base
         var starts = [0]
         starts.reserveCapacity(bytes.count / 30 + 1)
+        var highBits: UInt8 = 0
         bytes.withUnsafeBufferPointer { buffer in
-            for i in 0..<buffer.count where buffer[i] == UInt8(ascii: "\n") { starts.append(i + 1) }
+            for i in 0..<buffer.count {
+                highBits |= buffer[i]
+                if buffer[i] == UInt8(ascii: "\n") { starts.append(i + 1) }
+            }
         }
         self.lineStarts = starts
+        self.isASCII = highBits & 0x80 == 0
     }
+
+    /// Every column is then a byte count: no scan of the line.
+    private let isASCII: Bool
 
     var byteCount: Int { bytes.count }
 
     func position(_ offset: Int) -> SourcePosition {
         let offset = max(0, min(offset, bytes.count))
+        if isASCII, base == nil {
+            var line = cacheLine
+            let nextLineStart = line + 1 < lineStarts.count ? lineStarts[line + 1] : Int.max
+            if offset < lineStarts[line] || offset >= nextLineStart {
+                var low = 0, high = lineStarts.count - 1
+                while low < high {
+                    let mid = (low + high + 1) / 2
+                    if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+                }
+                line = low
+            }
+            cacheLine = line
+            cacheOffset = offset
+            cacheColumn = offset - lineStarts[line] + 1
+            return SourcePosition(line: line + 1, column: cacheColumn, offset: offset)
+        }
         var low = 0
         var column = 1
         var i = 0

@@ -5,11 +5,17 @@ import HCL
 /// objects (`dynamic` blocks expanded), where each top-level name is set, and which derive from
 /// sensitive values.
 struct EvaluatedBody {
+    /// Where each top-level name is set, and the order: the same for every instance of a
+    /// resource, so computed for the first and reused.
+    struct Layout {
+        var sources: [String: String] = [:]
+        /// Names in the order the body declares them.
+        var order: [String] = []
+    }
+
     var values: [String: HCLValue] = [:]
-    var sources: [String: String] = [:]
+    var layout = Layout()
     var sensitive: Set<String> = []
-    /// Names in the order the body declares them.
-    var order: [String] = []
 }
 
 /// Evaluates a body against the provider schema: which names are arguments and which blocks comes
@@ -19,18 +25,28 @@ struct BodyEvaluator {
     var log: DiagnosticLog { module.log }
 
     /// `owner` is the range reported for a missing required argument (the block's type keyword).
+    /// `layout`: an earlier instance's, when this body is one more instance of the same block.
     func evaluate(
-        _ body: Body, schema: [String: AttributeSchema]?, scope: [String: HCLValue], owner: SourceRange
+        _ body: Body, schema: [String: AttributeSchema]?, scope: [String: HCLValue], owner: SourceRange,
+        layout: EvaluatedBody.Layout? = nil, nested: Bool = false
     ) -> EvaluatedBody {
         var result = EvaluatedBody()
+        // Names are checked once per resource; a nested block's layout is never read.
+        let checks = layout == nil
+        let recordsLayout = layout == nil && !nested
+        if let layout { result.layout = layout }
+        result.values.reserveCapacity(body.attributes.count + body.blocks.count)
         for attribute in body.attributes {
-            if let schema { check(attribute: attribute, schema: schema) }
+            // Which names are set is the same for every instance: checked once.
+            if let schema, checks { check(attribute: attribute, schema: schema) }
             let value = module.evaluate(attribute.expression, scope: scope)
             result.values[attribute.name] = SchemaConversion.converted(
                 value.value, schema: schema?[attribute.name], name: attribute.name,
                 expression: attribute.expression.range, log: log)
-            result.sources[attribute.name] = attribute.range.location
-            result.order.append(attribute.name)
+            if recordsLayout {
+                result.layout.sources[attribute.name] = attribute.range.location
+                result.layout.order.append(attribute.name)
+            }
             if value.sensitive || schema?[attribute.name]?.sensitive == true { result.sensitive.insert(attribute.name) }
         }
         var groups: [String: [HCLValue]] = [:]
@@ -38,9 +54,9 @@ struct BodyEvaluator {
         for block in body.blocks {
             let type = OverrideMerger.effectiveType(block)
             if let schema, !check(block: block, type: type, schema: schema) { continue }
-            if result.sources[type] == nil {
-                result.sources[type] = block.range.location
-                result.order.append(type)
+            if recordsLayout, result.layout.sources[type] == nil {
+                result.layout.sources[type] = block.range.location
+                result.layout.order.append(type)
             }
             let nested = schema?[type]?.nested
             if block.type == "dynamic" {
@@ -50,14 +66,14 @@ struct BodyEvaluator {
                 }
                 groups[type, default: []].append(contentsOf: items)
             } else {
-                let inner = evaluate(block.body, schema: nested, scope: scope, owner: block.typeRange)
+                let inner = evaluate(block.body, schema: nested, scope: scope, owner: block.typeRange, nested: true)
                 if !inner.sensitive.isEmpty { result.sensitive.insert(type) }
                 groups[type, default: []].append(.object(inner.values))
             }
         }
         for (type, items) in groups { result.values[type] = .tuple(items) }
         for type in unknownGroups { result.values[type] = .unknown }
-        if let schema { checkRequired(result, schema: schema, owner: owner) }
+        if let schema, checks { checkRequired(result, schema: schema, owner: owner) }
         return result
     }
 
@@ -112,7 +128,7 @@ struct BodyEvaluator {
         for (key, value) in elements {
             var inner = scope
             inner[iterator] = .object(["key": key, "value": value])
-            let body = evaluate(content.body, schema: schema, scope: inner, owner: content.typeRange)
+            let body = evaluate(content.body, schema: schema, scope: inner, owner: content.typeRange, nested: true)
             if !body.sensitive.isEmpty { result.sensitive.insert(name) }
             items.append(.object(body.values))
         }

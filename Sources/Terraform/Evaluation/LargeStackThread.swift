@@ -22,7 +22,39 @@ enum LargeStackThread {
 
     static func run<T>(_ body: @escaping () -> T) -> T {
         let slot = Slot<T>()
-        let work = Work { slot.value = body() }
+        guard let thread = start(Work { slot.value = body() }) else { return body() }
+        join(thread)
+        return slot.value ?? body()
+    }
+
+    /// Runs every body on its own large-stack thread at once and returns their results in order:
+    /// the files of one module parse in parallel (the parser recurses as deeply as the evaluator).
+    static func runAll<T>(_ bodies: [() -> T]) -> [T] {
+        guard bodies.count > 1 else { return bodies.map { $0() } }
+        let slots = bodies.map { _ in Slot<T>() }
+        var threads: [Thread] = []
+        for (body, slot) in zip(bodies, slots) {
+            if let thread = start(Work { slot.value = body() }) { threads.append(thread) } else { slot.value = body() }
+        }
+        threads.forEach(join)
+        return zip(bodies, slots).map { body, slot in slot.value ?? body() }
+    }
+
+    /// Drops the caller's last reference to `value` on a detached large-stack thread: tearing down
+    /// the syntax trees and caches of a 10 MB configuration takes as long as rendering its result,
+    /// and nothing needs to wait for it.
+    static func release<T>(_ value: T) {
+        guard let thread = start(Work { withExtendedLifetime(value) {} }) else { return }
+        detach(thread)
+    }
+
+    #if canImport(Glibc)
+    private typealias Thread = pthread_t
+    #else
+    private typealias Thread = pthread_t?
+    #endif
+
+    private static func start(_ work: Work) -> Thread? {
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
         defer { pthread_attr_destroy(&attributes) }
@@ -40,13 +72,24 @@ enum LargeStackThread {
         }, context)
         guard created == 0 else {
             Unmanaged<Work>.fromOpaque(context).release()
-            return body()
+            return nil
         }
+        return thread
+    }
+
+    private static func join(_ thread: Thread) {
         #if canImport(Glibc)
         pthread_join(thread, nil)
         #else
         if let thread { pthread_join(thread, nil) }
         #endif
-        return slot.value ?? body()
+    }
+
+    private static func detach(_ thread: Thread) {
+        #if canImport(Glibc)
+        pthread_detach(thread)
+        #else
+        if let thread { pthread_detach(thread) }
+        #endif
     }
 }

@@ -19,6 +19,12 @@ final class LoadSession {
     var providersWithUnknownDefaultTags: Set<String> = []
     var warnings: [BaselineWarning] = []
     var resources: [DeclaredResource] = []
+
+    /// The collected resources, leaving none behind (so that they are not copied).
+    func takeResources() -> [DeclaredResource] {
+        defer { resources = [] }
+        return resources
+    }
     private var fills: [String: [String: HCLValue]] = [:]
     private var defaults: [String: [(String, Value, HCLValue)]] = [:]
 

@@ -50,12 +50,13 @@ extension ModuleInstance {
     private func evaluateResource(_ decl: ResourceDecl) -> ResourceResult {
         let outcome = expansion(count: decl.count, forEach: decl.forEach, scope: [:])
         guard case .instances(let instances) = outcome else { return .unknown }
-        let builder = ResourceInstanceBuilder(module: self)
+        let builder = ResourceInstanceBuilder(module: self, decl: decl)
         var built: [ResourceInstance] = []
         var sensitive: Set<String> = []
         let configBody = decl.configBody
+        var layout: EvaluatedBody.Layout?
         for instance in instances {
-            let (resource, reference) = builder.build(decl, configBody: configBody, instance: instance)
+            let (resource, reference) = builder.build(configBody: configBody, instance: instance, layout: &layout)
             built.append(ResourceInstance(declared: resource, partialReference: reference))
             sensitive.formUnion(resource.sensitive)
         }
@@ -69,8 +70,12 @@ extension ModuleInstance {
         if let cached = referenceCache[decl.key] { return cached }
         let result = resourceResult(decl)
         let fill = session.referenceFill(for: decl.type)
+        // The fill has every schema attribute and the instance a few: copying the fill's storage
+        // and setting the few is far cheaper than merging the many into the few.
         func object(_ instance: ResourceInstance) -> HCLValue {
-            .object(instance.partialReference.merging(fill) { own, _ in own })
+            var members = fill
+            for (name, value) in instance.partialReference { members[name] = value }
+            return .object(members)
         }
         let value: HCLValue
         switch result.shape {

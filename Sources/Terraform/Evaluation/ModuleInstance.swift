@@ -32,6 +32,7 @@ final class ModuleInstance {
     var resourceCache: [String: ResourceResult] = [:]
     var referenceCache: [String: HCLValue] = [:]
     var moduleCache: [String: ModuleCallResult] = [:]
+    var contextCache: [ContextKey: CachedContext] = [:]
 
     /// Module directories of the calling instances, root first: a call back into one is a loop.
     let ancestry: [String]
@@ -69,8 +70,28 @@ final class ModuleInstance {
     }
 
     /// The scope `expression` needs: only the roots its traversals name, each resolved lazily.
+    /// Everything but `scope` depends only on this module instance's (memoized) values, so it is
+    /// built once per expression and reused: every instance of a counted resource evaluates the
+    /// same expressions with only `count`/`each` changed.
     func makeContext(for expression: Expression, scope: [String: HCLValue]) -> (EvalContext, Bool) {
-        var roots = scope
+        let key = ContextKey(expression.range)
+        if let cached = contextCache[key], cached.scopeNames.count == scope.count,
+            cached.scopeNames.allSatisfy({ scope[$0] != nil })
+        {
+            var roots = cached.roots
+            for (name, value) in scope { roots[name] = value }
+            return (EvalContext(variables: roots, functions: session.functions), cached.sensitive)
+        }
+        let (roots, sensitive) = buildRoots(for: expression, scope: scope)
+        contextCache[key] = CachedContext(roots: roots, sensitive: sensitive, scopeNames: Array(scope.keys))
+        var all = roots
+        for (name, value) in scope { all[name] = value }
+        return (EvalContext(variables: all, functions: session.functions), sensitive)
+    }
+
+    /// The roots `expression` reads apart from `scope`, and whether any derives from a sensitive value.
+    private func buildRoots(for expression: Expression, scope: [String: HCLValue]) -> ([String: HCLValue], Bool) {
+        var roots: [String: HCLValue] = [:]
         var vars: [String: HCLValue] = [:]
         var locals: [String: HCLValue] = [:]
         var modules: [String: HCLValue] = [:]
@@ -176,7 +197,7 @@ final class ModuleInstance {
         if !modules.isEmpty { roots["module"] = .object(modules) }
         if !data.isEmpty { roots["data"] = .object(data.mapValues { .object($0) }) }
         for (type, byName) in resources { roots[type] = .object(byName) }
-        return (EvalContext(variables: roots, functions: session.functions), sensitive)
+        return (roots, sensitive)
     }
 
     /// `path.module` (relative to the root, `.` for the root), `path.root`, `path.cwd`.
@@ -206,4 +227,25 @@ final class ModuleInstance {
             return value
         }
     }
+}
+
+/// An expression by where it was parsed: two expressions at one place in one file are the same.
+struct ContextKey: Hashable {
+    var filename: String
+    var start: Int
+    var end: Int
+
+    init(_ range: SourceRange) {
+        filename = range.filename
+        start = range.start.offset
+        end = range.end.offset
+    }
+}
+
+/// `makeContext`'s result minus the scope it was given, and which names that scope had (a
+/// reference to one of them came from the scope, not the module).
+struct CachedContext {
+    var roots: [String: HCLValue]
+    var sensitive: Bool
+    var scopeNames: [String]
 }

@@ -7,22 +7,40 @@ import HCL
 /// expressions see when they refer to it.
 struct ResourceInstanceBuilder {
     let module: ModuleInstance
+    let decl: ResourceDecl
+    /// The same for every instance, so looked up once.
+    private let schema: ResourceSchema?
+    private let providerKey: String
+    private let blockSource: String
+    private let ignoreChanges: [String]
+    private let defaults: [(String, Value, HCLValue)]
+
+    init(module: ModuleInstance, decl: ResourceDecl) {
+        self.module = module
+        self.decl = decl
+        schema = ProviderSchema.schema(for: decl.type)
+        providerKey = module.providerKey(for: decl)
+        blockSource = decl.block.range.location
+        ignoreChanges = Self.ignoreChanges(decl, log: module.log)
+        defaults = module.session.providerDefaults(for: decl.type)
+    }
 
     /// Resource types whose `id` is one of their own arguments, so a reference to it resolves.
     static let idArguments: [String: String] = ["aws_s3_bucket": "bucket", "aws_dynamodb_table": "name"]
 
-    /// `configBody` is `decl.configBody`, computed once for all instances.
+    /// `configBody` is `decl.configBody`, computed once for all instances; so is `layout`, the
+    /// first instance's, reused by the others.
     func build(
-        _ decl: ResourceDecl, configBody: Body, instance: Expansion.Instance
+        configBody: Body, instance: Expansion.Instance, layout: inout EvaluatedBody.Layout?
     ) -> (DeclaredResource, [String: HCLValue]) {
-        let schema = ProviderSchema.schema(for: decl.type)
         let body = BodyEvaluator(module: module).evaluate(
-            configBody, schema: schema?.attributes, scope: instance.scope, owner: decl.block.typeRange)
-        let providerKey = module.providerKey(for: decl)
+            configBody, schema: schema?.attributes, scope: instance.scope, owner: decl.block.typeRange,
+            layout: layout)
+        layout = body.layout
         var attributes: [String: Value] = [:]
         var unknown: [String] = []
         var reference = body.values
-        for name in body.order {
+        for name in body.layout.order {
             guard let value = body.values[name], value != .null else { continue }
             guard value.isKnown else {
                 unknown.append(name)
@@ -36,7 +54,7 @@ struct ResourceInstanceBuilder {
             reference["user_data"] = .string(hex)
         }
         if let schema {
-            for (name, defaultValue, hclDefault) in module.session.providerDefaults(for: decl.type) {
+            for (name, defaultValue, hclDefault) in defaults {
                 guard body.values[name] == nil || body.values[name] == .null else { continue }
                 attributes[name] = defaultValue
                 reference[name] = hclDefault
@@ -55,7 +73,7 @@ struct ResourceInstanceBuilder {
         reference["id"] = Self.idArguments[decl.type].flatMap { reference[$0] } ?? splitBucketID(decl.type, reference)
         let address = (module.address.map { $0 + "." } ?? "") + decl.key + (instance.index?.description ?? "")
         for name in unknown {
-            guard let source = body.sources[name] else { continue }
+            guard let source = body.layout.sources[name] else { continue }
             module.session.warn(
                 code: "UnknownValue",
                 "\(address): \(name) cannot be known offline (it depends on a data source, another resource's "
@@ -63,8 +81,8 @@ struct ResourceInstanceBuilder {
         }
         let declared = DeclaredResource(
             address: address, module: module.address, type: decl.type, name: decl.name, index: instance.index,
-            attributes: attributes, unknown: unknown.sorted(), ignoreChanges: ignoreChanges(decl),
-            sources: body.sources, blockSource: decl.block.range.location, sensitive: body.sensitive.sorted(),
+            attributes: attributes, unknown: unknown.sorted(), ignoreChanges: ignoreChanges,
+            sources: body.layout.sources, blockSource: blockSource, sensitive: body.sensitive.sorted(),
             providerAlias: providerKey.contains(".") ? providerKey : nil)
         return (declared, reference)
     }
@@ -108,10 +126,10 @@ struct ResourceInstanceBuilder {
         return merged
     }
 
-    private func ignoreChanges(_ decl: ResourceDecl) -> [String] {
+    private static func ignoreChanges(_ decl: ResourceDecl, log: DiagnosticLog) -> [String] {
         guard let attribute = decl.lifecycle?.body.attribute("ignore_changes") else { return [] }
         guard let names = attribute.expression.ignoreChangesNames else {
-            module.log.error(
+            log.error(
                 "Invalid ignore_changes: a list of attribute names or the keyword \"all\" is required",
                 at: attribute.expression.range)
             return []

@@ -22,11 +22,16 @@ struct ConfigLoader {
             return nil
         }
         let files = names.filter(Self.isConfigFile).sorted()
+        let sources = files.map { name in
+            readFile(directory + "/" + name, display: relativePath == "." ? name : "\(relativePath)/\(name)")
+        }
+        let parsed = Self.parseAll(sources)
         var primary: [Block] = []
+        primary.reserveCapacity(parsed.reduce(0) { $0 + ($1?.body.blocks.count ?? 0) })
         var overrides: [(String, [Block])] = []
-        for name in files {
-            let display = relativePath == "." ? name : "\(relativePath)/\(name)"
-            guard let blocks = parseFile(directory + "/" + name, display: display) else { continue }
+        for (name, result) in zip(files, parsed) {
+            guard let result else { continue }
+            let blocks = topLevelBlocks(result)
             if Self.isOverrideFile(name) {
                 overrides.append((name, blocks))
             } else {
@@ -51,7 +56,9 @@ struct ConfigLoader {
         return stem == "override" || stem.hasSuffix("_override")
     }
 
-    private func parseFile(_ path: String, display: String) -> [Block]? {
+    /// A file's text, registered with the log for diagnostics; `nil` (with a diagnostic) when it
+    /// cannot be read or is not UTF-8.
+    private func readFile(_ path: String, display: String) -> (text: String, display: String)? {
         guard let data = FileManager.default.contents(atPath: path) else {
             log.error("Failed to read file: the file \"\(display)\" could not be read", at: HCLBridge.emptyRange(display))
             return nil
@@ -61,9 +68,41 @@ struct ConfigLoader {
             return nil
         }
         log.addSource(text, filename: display)
-        let parsed = display.hasSuffix(".json")
-            ? HCLBridge.parseJSON(text, filename: display)
-            : HCLBridge.parse(text, filename: display)
+        return (text, display)
+    }
+
+    /// Below this much source text, starting threads costs more than parsing on one.
+    static let parallelThreshold = 256 << 10
+
+    /// Parses the files, in parallel on the machine's cores when there is enough text: a large
+    /// module is split into groups of about equal size, one thread per group.
+    static func parseAll(_ sources: [(text: String, display: String)?]) -> [HCLBridge.Parsed?] {
+        func parse(_ source: (text: String, display: String)) -> HCLBridge.Parsed {
+            source.display.hasSuffix(".json")
+                ? HCLBridge.parseJSON(source.text, filename: source.display)
+                : HCLBridge.parse(source.text, filename: source.display)
+        }
+        let sizes = sources.map { $0?.text.utf8.count ?? 0 }
+        let cores = min(ProcessInfo.processInfo.activeProcessorCount, sources.count)
+        guard cores > 1, sizes.reduce(0, +) >= parallelThreshold else { return sources.map { $0.map(parse) } }
+        // Largest files first onto the least loaded group.
+        var groups = Array(repeating: [Int](), count: cores)
+        var loads = Array(repeating: 0, count: cores)
+        for index in sources.indices.sorted(by: { sizes[$0] > sizes[$1] }) {
+            let lightest = loads.indices.min { loads[$0] < loads[$1] } ?? 0
+            groups[lightest].append(index)
+            loads[lightest] += sizes[index]
+        }
+        let results = LargeStackThread.runAll(groups.map { group in
+            { group.map { index in (index, sources[index].map(parse)) } }
+        })
+        var parsed = [HCLBridge.Parsed?](repeating: nil, count: sources.count)
+        for (index, result) in results.joined() { parsed[index] = result }
+        return parsed
+    }
+
+    /// The parse diagnostics logged, and the file's top-level blocks Terraform knows.
+    private func topLevelBlocks(_ parsed: HCLBridge.Parsed) -> [Block] {
         log.add(contentsOf: parsed.diagnostics)
         for attribute in parsed.body.attributes {
             log.error(

@@ -18,20 +18,24 @@ struct ModuleConfig {
 
     /// Positions by name, so that reference lookups stay constant-time in large modules.
     var variableIndex: [String: Int] = [:]
-    var resourceIndex: [String: Int] = [:]
+    /// Type → name → position.
+    var resourceIndex: [String: [String: Int]] = [:]
     var moduleCallIndex: [String: Int] = [:]
     /// Resource types declared in this module (for "a type must be followed by a name" errors).
     var resourceTypes: Set<String> = []
 
     func variable(_ name: String) -> VariableDecl? { variableIndex[name].map { variables[$0] } }
     func resource(type: String, name: String) -> ResourceDecl? {
-        resourceIndex["\(type).\(name)"].map { resources[$0] }
+        resourceIndex[type]?[name].map { resources[$0] }
     }
     func moduleCall(_ name: String) -> ModuleCallDecl? { moduleCallIndex[name].map { moduleCalls[$0] } }
 
     mutating func buildIndexes() {
         variableIndex = Dictionary(variables.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
-        resourceIndex = Dictionary(resources.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
+        resourceIndex = [:]
+        for (position, decl) in resources.enumerated() where resourceIndex[decl.type]?[decl.name] == nil {
+            resourceIndex[decl.type, default: [:]][decl.name] = position
+        }
         moduleCallIndex = Dictionary(moduleCalls.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         resourceTypes = Set(resources.map(\.type))
     }
@@ -55,27 +59,37 @@ struct OutputDecl {
     var sensitive: Attribute? { block.body.attribute("sensitive") }
 }
 
-/// A `resource "T" "N"` block split into its meta-arguments and the provider-facing body.
-struct ResourceDecl {
+/// A `resource "T" "N"` block split into its meta-arguments and the provider-facing body, once:
+/// every instance of a counted resource reads these. A class: it is large, and passed around often.
+final class ResourceDecl {
     static let metaArguments: Set<String> = ["count", "for_each", "provider", "depends_on"]
     static let metaBlocks: Set<String> = ["lifecycle", "provisioner", "connection"]
 
-    var type: String
-    var name: String
-    var block: Block
-
-    var key: String { "\(type).\(name)" }
-    var count: Attribute? { block.body.attribute("count") }
-    var forEach: Attribute? { block.body.attribute("for_each") }
-    var provider: Attribute? { block.body.attribute("provider") }
-    var lifecycle: Block? { block.body.blocks(ofType: "lifecycle").last }
-
+    let type: String
+    let name: String
+    let block: Block
+    /// `type.name`.
+    let key: String
+    let count: Attribute?
+    let forEach: Attribute?
+    let provider: Attribute?
+    let lifecycle: Block?
     /// The arguments and nested blocks the provider sees.
-    var configBody: Body {
+    let configBody: Body
+
+    init(type: String, name: String, block: Block) {
+        self.type = type
+        self.name = name
+        self.block = block
+        key = "\(type).\(name)"
+        count = block.body.attribute("count")
+        forEach = block.body.attribute("for_each")
+        provider = block.body.attribute("provider")
+        lifecycle = block.body.blocks(ofType: "lifecycle").last
         var body = block.body
         body.attributes.removeAll { Self.metaArguments.contains($0.name) }
         body.blocks.removeAll { Self.metaBlocks.contains($0.type) }
-        return body
+        configBody = body
     }
 }
 

@@ -5,6 +5,11 @@ import DriftModel
 /// generic writer spent as long printing them as the evaluator spent computing them.
 public enum BaselineJSON {
     public static func render(_ baseline: Baseline) -> String {
+        String(decoding: renderUTF8(baseline), as: UTF8.self)
+    }
+
+    /// The same document as UTF-8 bytes, to write to a file or stdout without another copy.
+    public static func renderUTF8(_ baseline: Baseline) -> [UInt8] {
         var writer = Writer()
         // Baseline.jsonValue's members in sorted order, resources written one at a time so that
         // no second copy of the whole document is built.
@@ -15,7 +20,8 @@ public enum BaselineJSON {
         writer.append(",")
         writer.newline(1)
         writer.append("\"resources\": ")
-        let resources = baseline.resources.sorted { $0.address < $1.address }
+        let resources = baseline.resources.isSortedByAddress
+            ? baseline.resources : baseline.resources.sorted { $0.address < $1.address }
         if resources.isEmpty {
             writer.append("[]")
         } else {
@@ -34,7 +40,7 @@ public enum BaselineJSON {
         writer.value(.number(Double(Baseline.schemaVersion)), indent: 1)
         writer.newline(0)
         writer.append("}")
-        return String(decoding: writer.bytes, as: UTF8.self)
+        return writer.bytes
     }
 
     struct Writer {
@@ -86,6 +92,18 @@ public enum BaselineJSON {
         /// The escapes of `Value.canonicalJSON`: `\" \\ \n \r \t \b \f`, other controls as `\u00XX`.
         private mutating func string(_ s: String) {
             bytes.append(UInt8(ascii: "\""))
+            // Most strings need no escape: copied whole.
+            var s = s
+            let plain = s.withUTF8 { utf8 in
+                guard !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
+                else { return false }
+                bytes.append(contentsOf: utf8)
+                return true
+            }
+            if plain {
+                bytes.append(UInt8(ascii: "\""))
+                return
+            }
             for byte in s.utf8 {
                 switch byte {
                 case UInt8(ascii: "\""): append("\\\"")
@@ -103,5 +121,12 @@ public enum BaselineJSON {
             }
             bytes.append(UInt8(ascii: "\""))
         }
+    }
+}
+
+extension [DeclaredResource] {
+    /// `BaselineLoader` already sorts; checking is linear, sorting again is not.
+    var isSortedByAddress: Bool {
+        indices.dropFirst().allSatisfy { self[$0 - 1].address <= self[$0].address }
     }
 }
