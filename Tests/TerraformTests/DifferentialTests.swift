@@ -13,7 +13,7 @@ struct DifferentialTests {
     }
 
     static let fixtures = [
-        "seed", "counted", "bucket-config", "platform", "json-override", "conversions", "module-provider",
+        "seed", "counted", "bucket-config", "platform", "json-override", "conversions", "module-provider", "json-schema",
     ]
 
     @Test("planned values, addresses and unknowns match", arguments: fixtures)
