@@ -36,7 +36,7 @@ struct LegacyProviderTests {
         #expect(plain.attributes["tags_all"] == ["Owner": "root", "Team": "platform"])
     }
 
-    @Test("count on a call whose module tree configures providers, and providers = over an own configuration, are errors")
+    @Test("count or depends_on on a call whose module tree configures providers, and providers = over an own configuration, are errors")
     func loadErrors() {
         let baseline = LoaderFixtures.load("legacy-providers")
         #expect(baseline.diagnostics.map(\.rendered) == [
@@ -52,6 +52,13 @@ struct LegacyProviderTests {
                 aws = aws.west
                 ^
             The configuration of module.overridden has its own local configuration for aws, and so it cannot accept an overridden configuration provided by the root module.
+            """,
+            """
+            main.tf:54:17: error: Module is incompatible with count, for_each, and depends_on
+              depends_on = [aws_s3_bucket.first]
+                            ^
+            The module at module.after is a legacy module which contains its own local provider configurations, and so calls to it may not use the count, for_each, or depends_on arguments.
+            If you also control the module "./modules/own", consider updating this module to instead expect provider configurations to be passed by its caller.
             """,
         ])
     }

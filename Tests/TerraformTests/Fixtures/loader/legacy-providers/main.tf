@@ -43,3 +43,13 @@ module "blank" {
   source = "./modules/blank"
   name   = "blank"
 }
+
+resource "aws_s3_bucket" "first" {
+  bucket = "legacy-first"
+}
+
+module "after" {
+  source     = "./modules/own"
+  name       = "after"
+  depends_on = [aws_s3_bucket.first]
+}
