@@ -28,6 +28,16 @@ struct JSONTypeSchemaTests {
         ]])
     }
 
+    @Test("a dynamic block nested in another block expands, its content read by the named block's schema")
+    func nestedDynamic() throws {
+        let baseline = LoaderFixtures.load("json-types")
+        let lifecycle = try #require(baseline.resource("aws_s3_bucket_lifecycle_configuration.source"))
+        #expect(lifecycle.attributes["rule"] == [[
+            "id": "archive", "status": "Enabled", "filter": [["prefix": "logs/"]],
+            "transition": [["days": 30, "storage_class": "GLACIER"], ["days": 90, "storage_class": "GLACIER"]],
+        ]])
+    }
+
     @Test("a type the schema table does not describe keeps reading known block names as blocks")
     func unknownType() throws {
         let baseline = LoaderFixtures.load("json-types")
