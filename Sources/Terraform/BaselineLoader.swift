@@ -103,7 +103,7 @@ public struct BaselineLoader: Sendable {
         let baseline = Baseline(
             resources: Self.sortedByAddress(session.takeResources()), diagnostics: log.rendered(),
             provider: provider,
-            aliasedProviders: Dictionary(uniqueKeysWithValues: aliased.map { (String($0.key.dropFirst(4)), $0.value) }),
+            aliasedProviders: Dictionary(uniqueKeysWithValues: aliased.map { (Self.aliasKey($0.key), $0.value) }),
             backend: backend, warnings: session.warnings)
         phases.evaluate = clock.now - parsed
         phases.evaluateCPU = Self.threadCPUTime() - cpuStart
@@ -118,6 +118,12 @@ public struct BaselineLoader: Sendable {
     static func sortedByAddress(_ resources: [DeclaredResource]) -> [DeclaredResource] {
         let order = resources.indices.sorted { resources[$0].address < resources[$1].address }
         return order.map { resources[$0] }
+    }
+
+    /// `aws.west` → `west`; a child module's own configuration keeps Terraform's provider config key
+    /// (`module.legacy:aws`), which is also the resource's `providerAlias`.
+    static func aliasKey(_ key: String) -> String {
+        key.hasPrefix("aws.") ? String(key.dropFirst(4)) : key
     }
 
     static func absolute(_ path: String) -> String {

@@ -46,6 +46,25 @@ struct JSONSyntaxTests {
         #expect(Evaluator.evaluate(two, in: context).0 == .number(2))
     }
 
+    @Test("a block's body schema can depend on its labels; nil falls back to the block's body")
+    func schemaByLabels() throws {
+        let schema = BodySchema(blocks: [
+            "resource": BlockSchema(
+                labelCount: 2, body: BodySchema(blocks: ["rule": BlockSchema()]),
+                bodyForLabels: { labels in labels == ["typed", "x"] ? .attributesOnly : nil }),
+        ])
+        let source = #"{"resource": {"typed": {"x": {"rule": true}}, "other": {"y": {"rule": {"a": 1}}}}}"#
+        let result = HCLJSON.parse(source, filename: "x.tf.json", schema: schema)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let resources = result.body.blocks(ofType: "resource")
+        let typed = try #require(resources.first { $0.labels == ["typed", "x"] })
+        #expect(typed.body.attribute("rule") != nil)
+        #expect(typed.body.blocks.isEmpty)
+        let other = try #require(resources.first { $0.labels == ["other", "y"] })
+        #expect(other.body.blocks(ofType: "rule").count == 1)
+        #expect(other.body.attributes.isEmpty)
+    }
+
     @Test("without a schema entry every property is an attribute")
     func attributesOnly() {
         let result = HCLJSON.parse(#"{"a": {"b": [1, true, null]}}"#, filename: "x.json", schema: .attributesOnly)

@@ -12,7 +12,9 @@ struct DifferentialTests {
         (Bundle.module.url(forResource: "Fixtures", withExtension: nil)?.path ?? "Fixtures") + "/differential"
     }
 
-    static let fixtures = ["seed", "counted", "bucket-config", "platform", "json-override", "conversions"]
+    static let fixtures = [
+        "seed", "counted", "bucket-config", "platform", "json-override", "conversions", "module-provider", "json-schema",
+    ]
 
     @Test("planned values, addresses and unknowns match", arguments: fixtures)
     func matchesPlan(_ name: String) throws {

@@ -76,7 +76,8 @@ struct JSONBodyBuilder {
                 }
                 return
             }
-            let content = body(properties, schema: schema.body, start: start, end: end)
+            let bodySchema = schema.bodyForLabels.flatMap { $0(labels.map(\.0)) } ?? schema.body
+            let content = body(properties, schema: bodySchema, start: start, end: end)
             blocks.append(
                 Block(
                     type: property.name, labels: labels.map(\.0), labelRanges: labels.map(\.1), body: content,

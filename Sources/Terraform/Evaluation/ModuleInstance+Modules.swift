@@ -63,6 +63,7 @@ extension ModuleInstance {
         let outcome = expansion(count: call.count, forEach: call.forEach, scope: [:])
         guard case .instances(let instances) = outcome else { return .unknown }
         let providers = childProviderMap(call)
+        let ownProviders = legacyProviders(call, child: child, source: source)
         var children: [ModuleInstance] = []
         var values: [HCLValue] = []
         var byKey: [String: HCLValue] = [:]
@@ -75,7 +76,8 @@ extension ModuleInstance {
             let address = keyPrefix + "module.\(call.name)" + (instance.index?.description ?? "")
             let module = ModuleInstance(
                 session: session, config: child, address: address, inputs: .call(arguments, call: call),
-                providerMap: providers, ancestry: chain)
+                providerMap: Self.providerMap(providers, own: ownProviders, address: address), ancestry: chain)
+            if !ownProviders.isEmpty { ProviderReader(module: module).readProviders() }
             children.append(module)
             var outputs: [String: HCLValue] = [:]
             for name in child.outputs.keys {

@@ -1,22 +1,27 @@
 import DriftModel
 import HCL
 
-/// Evaluates the root module's `provider "aws"` blocks and its `backend "s3"` block into the
+/// Evaluates a module's `provider "aws"` blocks and the root's `backend "s3"` block into the
 /// settings a scan needs. Credentials are noticed, never stored.
 struct ProviderReader {
     let module: ModuleInstance
     var session: LoadSession { module.session }
 
-    /// Fills `session.providers` (keys `aws`, `aws.ALIAS`) from the root's provider blocks.
+    /// Fills `session.providers` from the module's provider blocks: keys `aws`, `aws.ALIAS` for the
+    /// root; for a child module only the configurations it owns (`module.M:aws`, see
+    /// `ModuleInstance.legacyProviders`), evaluated in the child's scope.
     func readProviders() {
         for block in module.config.providers where block.labels.first == "aws" {
-            var key = "aws"
-            if let alias = block.body.attribute("alias") {
-                guard let name = alias.expression.staticString else {
+            guard let local = ModuleInstance.localProviderKey(block) else {
+                if let alias = block.body.attribute("alias") {
                     module.log.error("Invalid provider alias: the alias must be a literal name", at: alias.expression.range)
-                    continue
                 }
-                key = "aws.\(name)"
+                continue
+            }
+            var key = local
+            if let address = module.address {
+                key = ModuleInstance.ownProviderKey(address: address, local: local)
+                guard module.providerMap[local] == key else { continue }  // a proxy for the caller's
             }
             session.providers[key] = read(block, key: key)
         }

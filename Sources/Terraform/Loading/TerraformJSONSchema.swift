@@ -2,16 +2,15 @@ import DriftModel
 import HCL
 
 /// Which properties of a `.tf.json` file are blocks. Terraform decides per resource type from the
-/// provider schema; the JSON reader takes one schema, so resource and data bodies get the union of
-/// every block name in `ProviderSchema` (plus the meta-blocks). Types the table does not describe
-/// keep their nested objects as attributes.
+/// provider schema: a `resource "T"` body of a type `ProviderSchema` describes reads by T's own
+/// schema, level by level (`TypeSchemas`), so a name that is a block in one type (or at one depth)
+/// and an attribute elsewhere is read right. Other resource types and all data sources get the
+/// union of every block name in `ProviderSchema` (plus the meta-blocks).
 enum TerraformJSONSchema {
     static let file: BodySchema = {
         let nested = union(depth: 4)
         var resourceBlocks = nested.blocks
-        resourceBlocks["lifecycle"] = BlockSchema()
-        resourceBlocks["connection"] = BlockSchema()
-        resourceBlocks["provisioner"] = BlockSchema(labelCount: 1, body: BodySchema(blocks: ["connection": BlockSchema()]))
+        for (name, block) in metaBlocks { resourceBlocks[name] = block }
         resourceBlocks["dynamic"] = BlockSchema(
             labelCount: 1, body: BodySchema(blocks: ["content": BlockSchema(body: nested)]))
         var dataBlocks = resourceBlocks
@@ -31,13 +30,21 @@ enum TerraformJSONSchema {
             "locals": BlockSchema(),
             "output": BlockSchema(labelCount: 1, body: BodySchema(blocks: ["precondition": BlockSchema()])),
             "provider": BlockSchema(labelCount: 1, body: provider),
-            "resource": BlockSchema(labelCount: 2, body: BodySchema(blocks: resourceBlocks)),
+            "resource": BlockSchema(
+                labelCount: 2, body: BodySchema(blocks: resourceBlocks),
+                bodyForLabels: { labels in labels.first.flatMap { TypeSchemas.resources[$0] } }),
             "data": BlockSchema(labelCount: 2, body: BodySchema(blocks: dataBlocks)),
             "module": BlockSchema(labelCount: 1),
             "moved": BlockSchema(), "import": BlockSchema(), "removed": BlockSchema(),
             "check": BlockSchema(labelCount: 1),
         ])
     }()
+
+    /// `lifecycle`, `connection`, `provisioner`: blocks of every resource body.
+    static let metaBlocks: [String: BlockSchema] = [
+        "lifecycle": BlockSchema(), "connection": BlockSchema(),
+        "provisioner": BlockSchema(labelCount: 1, body: BodySchema(blocks: ["connection": BlockSchema()])),
+    ]
 
     /// Every block name at any level of the known resource schemas, nested `depth` levels deep.
     private static func union(depth: Int) -> BodySchema {

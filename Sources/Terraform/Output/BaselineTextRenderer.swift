@@ -11,7 +11,7 @@ public enum BaselineTextRenderer {
         if !provider.defaultTags.isEmpty { out += ", default_tags \(Value.object(provider.defaultTags.mapValues(Value.string)).canonicalJSON())" }
         out += "\n"
         for alias in baseline.aliasedProviders.keys.sorted() {
-            out += "provider aws.\(alias): region \(baseline.aliasedProviders[alias]?.region ?? "(from environment)")\n"
+            out += "provider \(alias.contains(":") ? alias : "aws." + alias): region \(baseline.aliasedProviders[alias]?.region ?? "(from environment)")\n"
         }
         if let backend = baseline.backend {
             out += "backend s3: s3://\(backend.bucket)/\(backend.key)"

@@ -1,0 +1,10 @@
+variable "name" {
+  type = string
+}
+
+provider "aws" {}
+
+module "bucket" {
+  source = "../bucket"
+  name   = var.name
+}
