@@ -60,6 +60,10 @@ struct ParallelEvaluationTests {
         try text.write(to: root.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
         try """
             variable "prefix" { type = string }
+            provider "aws" {
+              region = "us-east-1"
+              default_tags { tags = { Layer = "${var.prefix}-child" } }
+            }
             output "label" { value = "${var.prefix}-shared" }
             resource "aws_dynamodb_table" "locks" {
               name         = "${var.prefix}-locks"
@@ -89,6 +93,8 @@ struct ParallelEvaluationTests {
         // 700 × (2 buckets + 2 versionings + 0…2 instances) + the child's table.
         #expect(single.resources.count == 700 * 4 + (0..<700).reduce(0) { $0 + $1 % 3 } + 1)
         #expect(single.warnings.contains { $0.code == "UnknownValue" })
+        // The child module's own provider (read when a worker first evaluates the call) tags its table.
+        #expect(single.resource("module.shared.aws_dynamodb_table.locks")?.attributes["tags_all"] == ["Layer": "parallel-child"])
         for _ in 0..<3 {
             let parallel = Self.load(root, workers: 4)
             #expect(parallel == single)

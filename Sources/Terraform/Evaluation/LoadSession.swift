@@ -14,10 +14,22 @@ final class LoadSession {
     private let loader: ConfigLoader
     private var configs: [String: ModuleConfig?] = [:]
 
-    /// Root provider configurations by key (`aws`, `aws.west`).
-    var providers: [String: ProviderSettings] = [:]
+    /// Provider configurations by key (`aws`, `aws.west`, `module.legacy:aws`). A child module's
+    /// own configuration is read when a worker first evaluates the call, hence the lock.
+    private var providerTable: [String: ProviderSettings] = [:]
     /// Provider keys whose `default_tags` could not be known offline.
-    var providersWithUnknownDefaultTags: Set<String> = []
+    private var unknownDefaultTags: Set<String> = []
+
+    var providers: [String: ProviderSettings] { lock.sync { providerTable } }
+    func provider(_ key: String) -> ProviderSettings? { lock.sync { providerTable[key] } }
+    func hasUnknownDefaultTags(_ key: String) -> Bool { lock.sync { unknownDefaultTags.contains(key) } }
+
+    func setProvider(_ settings: ProviderSettings, for key: String, defaultTagsKnown: Bool) {
+        lock.sync {
+            providerTable[key] = settings
+            if !defaultTagsKnown { unknownDefaultTags.insert(key) }
+        }
+    }
     private var warningList: [BaselineWarning] = []
     private var warningSet: Set<BaselineWarning> = []
     var resources: [DeclaredResource] = []

@@ -23,12 +23,15 @@ struct ProviderReader {
                 key = ModuleInstance.ownProviderKey(address: address, local: local)
                 guard module.providerMap[local] == key else { continue }  // a proxy for the caller's
             }
-            session.providers[key] = read(block, key: key)
+            let (settings, defaultTagsKnown) = read(block, key: key)
+            session.setProvider(settings, for: key, defaultTagsKnown: defaultTagsKnown)
         }
     }
 
-    private func read(_ block: Block, key: String) -> ProviderSettings {
+    /// The settings, and whether `default_tags` are known offline.
+    private func read(_ block: Block, key: String) -> (ProviderSettings, Bool) {
         var settings = ProviderSettings(source: block.range.location)
+        var defaultTagsKnown = true
         settings.region = string(block.body.attribute("region"), what: "\(key) region")
         settings.profile = string(block.body.attribute("profile"), what: "\(key) profile")
         if let role = block.body.blocks(ofType: "assume_role").first {
@@ -54,7 +57,7 @@ struct ProviderReader {
                 if let map = stringMap(value) {
                     settings.defaultTags = map
                 } else if value != .null {
-                    session.providersWithUnknownDefaultTags.insert(key)
+                    defaultTagsKnown = false
                     session.warn(code: "UnknownValue", "\(key) default_tags cannot be known offline; tags_all is unknown",
                                  source: tags.range.location)
                 }
@@ -64,7 +67,7 @@ struct ProviderReader {
             settings.ignoreTagKeys = strings(ignore.body.attribute("keys"))
             settings.ignoreTagKeyPrefixes = strings(ignore.body.attribute("key_prefixes"))
         }
-        return settings
+        return (settings, defaultTagsKnown)
     }
 
     /// The root's `terraform { backend "s3" {} }`, when it names a bucket and key.

@@ -14,6 +14,8 @@ struct ResourceInstanceBuilder {
     private let blockSource: String
     private let ignoreChanges: [String]
     private let defaults: [(String, Value, HCLValue)]
+    /// The resource's provider configuration, `nil` when its `default_tags` are unknown offline.
+    private let provider: ProviderSettings?
 
     init(module: ModuleInstance, decl: ResourceDecl) {
         self.module = module
@@ -23,6 +25,8 @@ struct ResourceInstanceBuilder {
         blockSource = decl.block.range.location
         ignoreChanges = Self.ignoreChanges(decl, log: module.log)
         defaults = module.session.providerDefaults(for: decl.type)
+        provider = module.session.hasUnknownDefaultTags(providerKey)
+            ? nil : module.session.provider(providerKey) ?? ProviderSettings()
     }
 
     /// Resource types whose `id` is one of their own arguments, so a reference to it resolves.
@@ -60,7 +64,7 @@ struct ResourceInstanceBuilder {
                 reference[name] = hclDefault
             }
             if schema["tags_all"] != nil {
-                switch tagsAll(body.values["tags"], providerKey: providerKey) {
+                switch tagsAll(body.values["tags"]) {
                 case .some(let tags):
                     attributes["tags_all"] = .object(tags.mapValues(Value.string))
                     reference["tags_all"] = .object(tags.mapValues(HCLValue.string))
@@ -101,9 +105,8 @@ struct ResourceInstanceBuilder {
     /// provider's `ignore_tags`; `nil` when unknown offline (unknown tags or default tags). With
     /// neither, `{}`: plan shows "known after apply" there (the provider leaves it computed), but
     /// the applied value is always the empty map, and a comparer needs it to see tags added by hand.
-    private func tagsAll(_ tags: HCLValue?, providerKey: String) -> [String: String]? {
-        if module.session.providersWithUnknownDefaultTags.contains(providerKey) { return nil }
-        let provider = module.session.providers[providerKey] ?? ProviderSettings()
+    private func tagsAll(_ tags: HCLValue?) -> [String: String]? {
+        guard let provider else { return nil }
         var merged = provider.defaultTags
         switch tags {
         case .none, .null?: break
