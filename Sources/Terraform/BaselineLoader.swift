@@ -116,7 +116,8 @@ public struct BaselineLoader: Sendable {
     /// Sorts by address through an index permutation: moving 100k large structs through a merge
     /// sort costs more than the comparisons.
     static func sortedByAddress(_ resources: [DeclaredResource]) -> [DeclaredResource] {
-        let order = resources.indices.sorted { resources[$0].address < resources[$1].address }
+        let addresses = resources.map(\.address)
+        let order = addresses.indices.sorted { addresses[$0] < addresses[$1] }
         return order.map { resources[$0] }
     }
 

@@ -5,7 +5,7 @@
 final class SourceMap {
     let filename: String
     private let bytes: [UInt8]
-    private var lineStarts: [Int]
+    private let lineStarts: [Int]
     /// Added to every computed position (used when a template is embedded in a JSON string).
     private let base: SourcePosition?
     private var cacheLine = 0

@@ -10,6 +10,18 @@ final class LoadSession {
     let rootDirectory: String
     let workspace: String
     let functions: [String: HCLFunction]
+
+    /// `functions`, as a table of this thread's own: every evaluation retains the table it passes
+    /// on, and two cores retaining one shared table take turns on its reference count.
+    var threadFunctions: [String: HCLFunction] {
+        let stack = EvaluationStack.current
+        if let (owner, table) = stack.functions, owner === self { return table }
+        guard lock.isShared else { return functions }
+        var table = [String: HCLFunction](minimumCapacity: functions.count)
+        for (name, function) in functions { table[name] = function }
+        stack.functions = (self, table)
+        return table
+    }
     let log: DiagnosticLog
     private let loader: ConfigLoader
     private var configs: [String: ModuleConfig?] = [:]

@@ -80,14 +80,14 @@ final class ModuleInstance {
         {
             var roots = cached.roots
             for (name, value) in scope { roots[name] = value }
-            return (EvalContext(variables: roots, functions: session.functions), cached.sensitive)
+            return (EvalContext(variables: roots, functions: session.threadFunctions), cached.sensitive)
         }
         let (roots, sensitive) = buildRoots(for: expression, scope: scope)
         let entry = CachedContext(roots: roots, sensitive: sensitive, scopeNames: Array(scope.keys))
         session.lock.sync { contextCache[key] = entry }
         var all = roots
         for (name, value) in scope { all[name] = value }
-        return (EvalContext(variables: all, functions: session.functions), sensitive)
+        return (EvalContext(variables: all, functions: session.threadFunctions), sensitive)
     }
 
     /// The roots `expression` reads apart from `scope`, and whether any derives from a sensitive value.

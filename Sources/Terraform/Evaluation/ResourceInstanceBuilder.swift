@@ -16,6 +16,8 @@ struct ResourceInstanceBuilder {
     private let defaults: [(String, Value, HCLValue)]
     /// The resource's provider configuration, `nil` when its `default_tags` are unknown offline.
     private let provider: ProviderSettings?
+    /// `aws.west` (or a child module's own `module.m:aws`); nil for the default provider.
+    private let providerAlias: String?
 
     init(module: ModuleInstance, decl: ResourceDecl) {
         self.module = module
@@ -25,6 +27,7 @@ struct ResourceInstanceBuilder {
         blockSource = decl.block.range.location
         ignoreChanges = Self.ignoreChanges(decl, log: module.log)
         defaults = module.session.providerDefaults(for: decl.type)
+        providerAlias = providerKey.utf8.contains(UInt8(ascii: ".")) ? providerKey : nil
         provider = module.session.hasUnknownDefaultTags(providerKey)
             ? nil : module.session.provider(providerKey) ?? ProviderSettings()
     }
@@ -87,7 +90,7 @@ struct ResourceInstanceBuilder {
             address: address, module: module.address, type: decl.type, name: decl.name, index: instance.index,
             attributes: attributes, unknown: unknown.sorted(), ignoreChanges: ignoreChanges,
             sources: body.layout.sources, blockSource: blockSource, sensitive: body.sensitive.sorted(),
-            providerAlias: providerKey.contains(".") ? providerKey : nil)
+            providerAlias: providerAlias)
         return (declared, reference)
     }
 

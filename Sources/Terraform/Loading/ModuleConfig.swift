@@ -18,7 +18,7 @@ struct ModuleConfig {
 
     /// Positions by name, so that reference lookups stay constant-time in large modules.
     var variableIndex: [String: Int] = [:]
-    /// Type → name → position.
+    /// Type → name → position, built as resources are added (`ModuleDecoder`).
     var resourceIndex: [String: [String: Int]] = [:]
     var moduleCallIndex: [String: Int] = [:]
     /// Resource types declared in this module (for "a type must be followed by a name" errors).
@@ -32,10 +32,6 @@ struct ModuleConfig {
 
     mutating func buildIndexes() {
         variableIndex = Dictionary(variables.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
-        resourceIndex = [:]
-        for (position, decl) in resources.enumerated() where resourceIndex[decl.type]?[decl.name] == nil {
-            resourceIndex[decl.type, default: [:]][decl.name] = position
-        }
         moduleCallIndex = Dictionary(moduleCalls.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         resourceTypes = Set(resources.map(\.type))
     }

@@ -42,7 +42,12 @@ struct ModuleDecoder {
                 config.outputs[block.labels[0]] = OutputDecl(name: block.labels[0], block: block)
             case "resource":
                 let decl = prepared?[position] ?? ResourceDecl(type: block.labels[0], name: block.labels[1], block: block)
-                guard unique(decl.key, block, &declared, what: "resource") else { continue }
+                // The position index doubles as the duplicate check: one table, not two.
+                if let previous = config.resourceIndex[decl.type]?[decl.name] {
+                    duplicate(block, previous: config.resources[previous].block.range, what: "resource")
+                    continue
+                }
+                config.resourceIndex[decl.type, default: [:]][decl.name] = config.resources.count
                 config.resources.append(decl)
             case "data":
                 let key = "data.\(block.labels[0]).\(block.labels[1])"
@@ -67,12 +72,16 @@ struct ModuleDecoder {
 
     private func unique(_ key: String, _ block: Block, _ declared: inout [String: SourceRange], what: String) -> Bool {
         if let previous = declared[key] {
-            log.error(
-                "Duplicate \(what) configuration: \(OverrideMerger.describe(block)) was already declared at "
-                    + "\(previous.location); each must have a unique name in its module", at: block.typeRange)
+            duplicate(block, previous: previous, what: what)
             return false
         }
         declared[key] = block.range
         return true
+    }
+
+    private func duplicate(_ block: Block, previous: SourceRange, what: String) {
+        log.error(
+            "Duplicate \(what) configuration: \(OverrideMerger.describe(block)) was already declared at "
+                + "\(previous.location); each must have a unique name in its module", at: block.typeRange)
     }
 }

@@ -27,6 +27,10 @@ enum NumberText {
     }
 
     static func decimal(_ number: Double) -> String {
+        // Whole numbers (nearly every number in a configuration) print as integers: no digit search.
+        if number == number.rounded(), abs(number) < 1e15, number != 0 || number.sign == .plus {
+            return String(Int64(number))
+        }
         if number.isNaN { return "NaN" }
         if number.isInfinite { return number < 0 ? "-Inf" : "+Inf" }
         let d = shortest(number)
