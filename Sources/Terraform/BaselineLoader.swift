@@ -113,12 +113,26 @@ public struct BaselineLoader: Sendable {
         return (baseline, phases, foundCycle)
     }
 
-    /// Sorts by address through an index permutation: moving 100k large structs through a merge
-    /// sort costs more than the comparisons.
+    /// Sorts by address through an index permutation applied in place with swaps: copying 100k
+    /// resources retains every member of each, and their memory is cold by now.
     static func sortedByAddress(_ resources: [DeclaredResource]) -> [DeclaredResource] {
-        let addresses = resources.map(\.address)
-        let order = addresses.indices.sorted { addresses[$0] < addresses[$1] }
-        return order.map { resources[$0] }
+        var resources = resources
+        let order = AddressOrder.permutation(resources.map(\.address))
+        // Position i must receive the element now at order[i]: follow each cycle of the permutation.
+        // (Swapping through the buffer moves bytes; `Array.swapAt` copies, retaining every member.)
+        var placed = [Bool](repeating: false, count: order.count)
+        resources.withUnsafeMutableBufferPointer { buffer in
+            for start in order.indices where !placed[start] {
+                var current = start
+                while order[current] != start {
+                    buffer.swapAt(current, order[current])
+                    placed[current] = true
+                    current = order[current]
+                }
+                placed[current] = true
+            }
+        }
+        return resources
     }
 
     /// `aws.west` → `west`; a child module's own configuration keeps Terraform's provider config key
