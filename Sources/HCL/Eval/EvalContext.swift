@@ -37,9 +37,16 @@ public struct HCLFunction: Sendable {
 public struct EvalContext: Sendable {
     public var variables: [String: HCLValue]
     public var functions: [String: HCLFunction]
+    /// Names that shadow `variables` (`count`, `each`, a `dynamic` iterator): kept apart so that a
+    /// host can reuse one `variables` table for every instance of a repeated block, unchanged.
+    public var scope: [String: HCLValue]
 
-    public init(variables: [String: HCLValue] = [:], functions: [String: HCLFunction] = [:]) {
+    public init(
+        variables: [String: HCLValue] = [:], functions: [String: HCLFunction] = [:],
+        scope: [String: HCLValue] = [:]
+    ) {
         self.variables = variables
         self.functions = functions
+        self.scope = scope
     }
 }

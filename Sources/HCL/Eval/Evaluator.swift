@@ -34,7 +34,11 @@ struct EvaluationRun {
         return .unknown
     }
 
-    func lookup(_ name: String) -> HCLValue? { bindings[name] ?? context.variables[name] }
+    func lookup(_ name: String) -> HCLValue? {
+        if !bindings.isEmpty, let bound = bindings[name] { return bound }
+        if !context.scope.isEmpty, let scoped = context.scope[name] { return scoped }
+        return context.variables[name]
+    }
 
     /// Runs `body` with `name` bound to `value`, restoring the previous binding afterwards.
     mutating func with<T>(_ name: String?, _ value: HCLValue, _ body: (inout EvaluationRun) -> T) -> T {

@@ -78,16 +78,12 @@ final class ModuleInstance {
         if let cached = session.lock.sync({ contextCache[key] }), cached.scopeNames.count == scope.count,
             cached.scopeNames.allSatisfy({ scope[$0] != nil })
         {
-            var roots = cached.roots
-            for (name, value) in scope { roots[name] = value }
-            return (EvalContext(variables: roots, functions: session.threadFunctions), cached.sensitive)
+            return (EvalContext(variables: cached.roots, functions: session.threadFunctions, scope: scope), cached.sensitive)
         }
         let (roots, sensitive) = buildRoots(for: expression, scope: scope)
         let entry = CachedContext(roots: roots, sensitive: sensitive, scopeNames: Array(scope.keys))
         session.lock.sync { contextCache[key] = entry }
-        var all = roots
-        for (name, value) in scope { all[name] = value }
-        return (EvalContext(variables: all, functions: session.threadFunctions), sensitive)
+        return (EvalContext(variables: roots, functions: session.threadFunctions, scope: scope), sensitive)
     }
 
     /// The roots `expression` reads apart from `scope`, and whether any derives from a sensitive value.
