@@ -25,6 +25,8 @@ final class LoadSession {
     let log: DiagnosticLog
     private let loader: ConfigLoader
     private var configs: [String: ModuleConfig?] = [:]
+    /// Parse results kept until the load ends (`ConfigLoader.load`'s `keep`).
+    private var leftovers: [Any] = []
 
     /// Provider configurations by key (`aws`, `aws.west`, `module.legacy:aws`). A child module's
     /// own configuration is read when a worker first evaluates the call, hence the lock.
@@ -114,7 +116,9 @@ final class LoadSession {
     /// A module directory's configuration, read once per load.
     func config(relativePath: String, reference: SourceRange?) -> ModuleConfig? {
         if let cached = lock.sync({ configs[relativePath] }) { return cached }
-        let loaded = loader.load(relativePath: relativePath, reference: reference)
+        let loaded = loader.load(relativePath: relativePath, reference: reference) { leftover in
+            self.lock.sync { self.leftovers.append(leftover) }
+        }
         return lock.sync {
             if let first = configs[relativePath] { return first }
             configs[relativePath] = loaded

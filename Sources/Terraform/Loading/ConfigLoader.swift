@@ -14,7 +14,8 @@ struct ConfigLoader {
     ]
 
     /// `nil` when the directory cannot be read (a diagnostic is logged at `reference`).
-    func load(relativePath: String, reference: SourceRange?) -> ModuleConfig? {
+    /// `keep` receives what is better freed later, with the rest of the load.
+    func load(relativePath: String, reference: SourceRange?, keep: ((Any) -> Void)? = nil) -> ModuleConfig? {
         let directory = relativePath == "." ? rootDirectory : rootDirectory + "/" + relativePath
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
             let range = reference ?? HCLBridge.emptyRange(relativePath)
@@ -26,11 +27,7 @@ struct ConfigLoader {
             readFile(directory + "/" + name, display: relativePath == "." ? name : "\(relativePath)/\(name)")
         }
         let parsed = Self.parseAll(sources)
-        var primary: [Block] = []
-        var prepared: [ResourceDecl?] = []
-        let count = parsed.reduce(0) { $0 + ($1?.parsed.body.blocks.count ?? 0) }
-        primary.reserveCapacity(count)
-        prepared.reserveCapacity(count)
+        var primary: [ModuleDecoder.File] = []
         var overrides: [(String, [Block])] = []
         for (name, file) in zip(files, parsed) {
             guard let file else { continue }
@@ -38,19 +35,21 @@ struct ConfigLoader {
             if Self.isOverrideFile(name) {
                 overrides.append((name, kept.map { file.parsed.body.blocks[$0] }))
             } else {
-                for index in kept {
-                    primary.append(file.parsed.body.blocks[index])
-                    prepared.append(file.resources[index])
-                }
+                primary.append(ModuleDecoder.File(blocks: file.parsed.body.blocks, kept: kept, resources: file.resources))
             }
         }
         if overrides.isEmpty {
-            return ModuleDecoder(log: log).decode(primary, prepared: prepared, relativePath: relativePath)
+            let config = ModuleDecoder(log: log).decode(files: primary, relativePath: relativePath)
+            // Dropping tens of thousands of parsed blocks is slow work nobody needs to wait for:
+            // the caller keeps them until the load ends, then frees them with everything else.
+            if config.resources.count >= Self.backgroundReleaseThreshold { keep?((parsed, primary)) }
+            return config
         }
         // Overrides change blocks after the files were read: their resources are split afresh.
+        var merged = primary.flatMap { file in file.kept.map { file.blocks[$0] } }
         let merger = OverrideMerger(log: log)
-        for (_, blocks) in overrides { merger.apply(blocks, to: &primary) }
-        return ModuleDecoder(log: log).decode(primary, prepared: nil, relativePath: relativePath)
+        for (_, blocks) in overrides { merger.apply(blocks, to: &merged) }
+        return ModuleDecoder(log: log).decode(merged, relativePath: relativePath)
     }
 
     /// One file parsed, with its `resource` blocks already split into declarations (index-aligned
@@ -87,6 +86,9 @@ struct ConfigLoader {
         log.addSource(text, filename: display)
         return (text, display)
     }
+
+    /// Above this many resources, the parse results are handed to `keep`.
+    static let backgroundReleaseThreshold = 4096
 
     /// Below this much source text, starting threads costs more than parsing on one.
     static let parallelThreshold = 256 << 10

@@ -10,64 +10,92 @@ struct ModuleDecoder {
         "module": 1, "moved": 0, "import": 0, "check": 1, "removed": 0,
     ]
 
-    /// `prepared`: the resource declarations of `blocks`, index-aligned, when already split.
-    func decode(_ blocks: [Block], prepared: [ResourceDecl?]? = nil, relativePath: String) -> ModuleConfig {
+    /// One file's top-level blocks: the positions of those Terraform knows, in order, and the
+    /// `resource` blocks already split into declarations (index-aligned with `blocks`).
+    struct File {
+        var blocks: [Block]
+        var kept: [Int]
+        var resources: [ResourceDecl?]
+    }
+
+    func decode(_ blocks: [Block], relativePath: String) -> ModuleConfig {
+        decode(
+            files: [File(blocks: blocks, kept: Array(blocks.indices), resources: blocks.map { _ in nil })],
+            relativePath: relativePath)
+    }
+
+    /// The files' blocks in order. A resource declared on the parsing threads is taken as it is:
+    /// its block is not copied again (copies retain every member, on memory long gone cold).
+    func decode(files: [File], relativePath: String) -> ModuleConfig {
         var config = ModuleConfig(relativePath: relativePath)
         var declared: [String: SourceRange] = [:]
-        for (position, block) in blocks.enumerated() {
-            let expected = Self.labelCounts[block.type] ?? 0
-            guard block.labels.count == expected else {
-                let what = expected == 1 ? "a name" : expected == 2 ? "a type and a name" : "no labels"
-                log.error(
-                    "Invalid \(block.type) block: a \(block.type) block must have \(what), "
-                        + "but this one has \(block.labels.count) label(s)", at: block.typeRange)
-                continue
-            }
-            switch block.type {
-            case "variable":
-                guard unique("var.\(block.labels[0])", block, &declared, what: "variable") else { continue }
-                config.variables.append(VariableDecl(name: block.labels[0], block: block))
-            case "locals":
-                for attribute in block.body.attributes {
-                    if let previous = config.locals[attribute.name] {
-                        log.error(
-                            "Duplicate local value definition: a local value named \"\(attribute.name)\" was "
-                                + "already defined at \(previous.range.location)", at: attribute.nameRange)
-                        continue
-                    }
-                    config.locals[attribute.name] = attribute
+        for file in files {
+            for position in file.kept {
+                if let decl = file.resources[position] {
+                    add(decl, to: &config)
+                } else {
+                    decode(file.blocks[position], into: &config, declared: &declared)
                 }
-            case "output":
-                guard unique("output.\(block.labels[0])", block, &declared, what: "output") else { continue }
-                config.outputs[block.labels[0]] = OutputDecl(name: block.labels[0], block: block)
-            case "resource":
-                let decl = prepared?[position] ?? ResourceDecl(type: block.labels[0], name: block.labels[1], block: block)
-                // The position index doubles as the duplicate check: one table, not two.
-                if let previous = config.resourceIndex[decl.type]?[decl.name] {
-                    duplicate(block, previous: config.resources[previous].block.range, what: "resource")
-                    continue
-                }
-                config.resourceIndex[decl.type, default: [:]][decl.name] = config.resources.count
-                config.resources.append(decl)
-            case "data":
-                let key = "data.\(block.labels[0]).\(block.labels[1])"
-                guard unique(key, block, &declared, what: "data") else { continue }
-                config.dataSources["\(block.labels[0]).\(block.labels[1])"] = block
-            case "module":
-                guard unique("module.\(block.labels[0])", block, &declared, what: "module call") else { continue }
-                config.moduleCalls.append(ModuleCallDecl(name: block.labels[0], block: block))
-            case "provider":
-                config.providers.append(block)
-            case "terraform":
-                for backend in block.body.blocks where backend.type == "backend" || backend.type == "cloud" {
-                    config.backend = backend
-                }
-            default:
-                break
             }
         }
         config.buildIndexes()
         return config
+    }
+
+    private func add(_ decl: ResourceDecl, to config: inout ModuleConfig) {
+        // The position index doubles as the duplicate check: one table, not two.
+        if let previous = config.resourceIndex[decl.type]?[decl.name] {
+            duplicate(decl.block, previous: config.resources[previous].block.range, what: "resource")
+            return
+        }
+        config.resourceIndex[decl.type, default: [:]][decl.name] = config.resources.count
+        config.resources.append(decl)
+    }
+
+    private func decode(_ block: Block, into config: inout ModuleConfig, declared: inout [String: SourceRange]) {
+        let expected = Self.labelCounts[block.type] ?? 0
+        guard block.labels.count == expected else {
+            let what = expected == 1 ? "a name" : expected == 2 ? "a type and a name" : "no labels"
+            log.error(
+                "Invalid \(block.type) block: a \(block.type) block must have \(what), "
+                    + "but this one has \(block.labels.count) label(s)", at: block.typeRange)
+            return
+        }
+        switch block.type {
+        case "variable":
+            guard unique("var.\(block.labels[0])", block, &declared, what: "variable") else { return }
+            config.variables.append(VariableDecl(name: block.labels[0], block: block))
+        case "locals":
+            for attribute in block.body.attributes {
+                if let previous = config.locals[attribute.name] {
+                    log.error(
+                        "Duplicate local value definition: a local value named \"\(attribute.name)\" was "
+                            + "already defined at \(previous.range.location)", at: attribute.nameRange)
+                    continue
+                }
+                config.locals[attribute.name] = attribute
+            }
+        case "output":
+            guard unique("output.\(block.labels[0])", block, &declared, what: "output") else { return }
+            config.outputs[block.labels[0]] = OutputDecl(name: block.labels[0], block: block)
+        case "resource":
+            add(ResourceDecl(type: block.labels[0], name: block.labels[1], block: block), to: &config)
+        case "data":
+            let key = "data.\(block.labels[0]).\(block.labels[1])"
+            guard unique(key, block, &declared, what: "data") else { return }
+            config.dataSources["\(block.labels[0]).\(block.labels[1])"] = block
+        case "module":
+            guard unique("module.\(block.labels[0])", block, &declared, what: "module call") else { return }
+            config.moduleCalls.append(ModuleCallDecl(name: block.labels[0], block: block))
+        case "provider":
+            config.providers.append(block)
+        case "terraform":
+            for backend in block.body.blocks where backend.type == "backend" || backend.type == "cloud" {
+                config.backend = backend
+            }
+        default:
+            break
+        }
     }
 
     private func unique(_ key: String, _ block: Block, _ declared: inout [String: SourceRange], what: String) -> Bool {
