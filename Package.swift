@@ -33,7 +33,8 @@ let package = Package(
         .testTarget(name: "HCLTests", dependencies: ["HCL"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", "DriftModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DriftCoreTests", dependencies: ["DriftCore", "DriftModel", "Terraform", "Scanner"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DriftCLITests", dependencies: ["TestSupport", "DriftModel"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "DriftCLITests", dependencies: ["TestSupport", "DriftModel", "Terraform"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )
