@@ -115,7 +115,7 @@ public struct BaselineLoader: Sendable {
 
     /// Sorts by address through an index permutation applied in place with swaps: copying 100k
     /// resources retains every member of each, and their memory is cold by now.
-    static func sortedByAddress(_ resources: [DeclaredResource]) -> [DeclaredResource] {
+    static func sortedByAddress(_ resources: consuming [DeclaredResource]) -> [DeclaredResource] {
         var resources = resources
         let order = AddressOrder.permutation(resources.map(\.address))
         // Position i must receive the element now at order[i]: follow each cycle of the permutation.

@@ -36,7 +36,8 @@ struct BodyEvaluator {
         let recordsLayout = layout == nil && !nested
         if let layout { result.layout = layout }
         result.values.reserveCapacity(body.attributes.count + body.blocks.count)
-        for attribute in body.attributes {
+        for index in body.attributes.indices {
+            let attribute = body.attributes[index]
             // Which names are set is the same for every instance: checked once.
             if let schema, checks { check(attribute: attribute, schema: schema) }
             let value = module.evaluate(attribute.expression, scope: scope)

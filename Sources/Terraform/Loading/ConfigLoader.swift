@@ -100,9 +100,16 @@ struct ConfigLoader {
             let parsed = source.display.hasSuffix(".json")
                 ? HCLBridge.parseJSON(source.text, filename: source.display)
                 : HCLBridge.parse(source.text, filename: source.display)
-            let resources = parsed.body.blocks.map { block in
-                block.type == "resource" && block.labels.count == 2
-                    ? ResourceDecl(type: block.labels[0], name: block.labels[1], block: block) : nil
+            let blocks = parsed.body.blocks
+            var resources: [ResourceDecl?] = []
+            resources.reserveCapacity(blocks.count)
+            for index in blocks.indices {
+                guard blocks[index].type == "resource", blocks[index].labels.count == 2 else {
+                    resources.append(nil)
+                    continue
+                }
+                let labels = blocks[index].labels
+                resources.append(ResourceDecl(type: labels[0], name: labels[1], block: blocks[index]))
             }
             return ParsedFile(parsed: parsed, resources: resources)
         }
@@ -134,10 +141,13 @@ struct ConfigLoader {
                 at: attribute.nameRange)
         }
         var kept: [Int] = []
-        for (index, block) in parsed.body.blocks.enumerated() {
-            guard Self.topLevelBlocks.contains(block.type) else {
+        kept.reserveCapacity(parsed.body.blocks.count)
+        for index in parsed.body.blocks.indices {
+            let type = parsed.body.blocks[index].type
+            guard Self.topLevelBlocks.contains(type) else {
                 log.error(
-                    "Unsupported block type: blocks of type \"\(block.type)\" are not expected here", at: block.typeRange)
+                    "Unsupported block type: blocks of type \"\(type)\" are not expected here",
+                    at: parsed.body.blocks[index].typeRange)
                 continue
             }
             kept.append(index)

@@ -26,10 +26,11 @@ public enum BaselineJSON {
             writer.append("[]")
         } else {
             writer.append("[")
-            for (i, resource) in resources.enumerated() {
+            // By index: binding each element would copy it (and retain all its members).
+            for i in resources.indices {
                 if i > 0 { writer.append(",") }
                 writer.newline(2)
-                writer.value(resource.jsonValue, indent: 2)
+                writer.value(resources[i].jsonValue, indent: 2)
             }
             writer.newline(1)
             writer.append("]")
