@@ -74,6 +74,12 @@ final class ModuleInstance {
     /// built once per expression and reused: every instance of a counted resource evaluates the
     /// same expressions with only `count`/`each` changed.
     func makeContext(for expression: Expression, scope: [String: HCLValue]) -> (EvalContext, Bool) {
+        // Without `count`/`each`/an iterator, an expression is evaluated once per module instance
+        // (locals, outputs and single resources are memoized): nothing to reuse.
+        guard !scope.isEmpty else {
+            let (roots, sensitive) = buildRoots(for: expression, scope: scope)
+            return (EvalContext(variables: roots, functions: session.threadFunctions), sensitive)
+        }
         let key = ContextKey(expression.range)
         if let cached = session.lock.sync({ contextCache[key] }), cached.scopeNames.count == scope.count,
             cached.scopeNames.allSatisfy({ scope[$0] != nil })
