@@ -33,7 +33,7 @@ struct ModuleConfig {
     mutating func buildIndexes() {
         variableIndex = Dictionary(variables.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         moduleCallIndex = Dictionary(moduleCalls.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
-        resourceTypes = Set(resources.map(\.type))
+        resourceTypes = Set(resourceIndex.keys)
     }
 }
 
