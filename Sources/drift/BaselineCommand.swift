@@ -52,25 +52,9 @@ struct BaselineCommand: ParsableCommand {
         }
         if timings {
             FileHandle.standardError.write(
-                Data(PhaseTimings.line(phases, render: rendered, resources: result.resources.count).utf8))
+                Data(phases.summary(render: rendered, resources: result.resources.count).utf8))
         }
         // The process ends here: exiting now skips freeing 100k resources one at a time.
         Foundation.exit(result.hasErrors ? 1 : 0)
     }
-}
-
-/// `--timings`: one line a benchmark script can parse.
-enum PhaseTimings {
-    static func line(_ phases: BaselineLoader.Phases, render: Duration, resources: Int) -> String {
-        let parse = seconds(phases.parse), evaluate = seconds(phases.evaluate)
-        return "timings: parse \(format(parse)) s, evaluate \(format(evaluate)) s (\(format(seconds(phases.evaluateCPU))) s CPU), parse+evaluate "
-            + "\(format(parse + evaluate)) s, render \(format(seconds(render))) s, \(resources) resources\n"
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        let (whole, attoseconds) = duration.components
-        return Double(whole) + Double(attoseconds) / 1e18
-    }
-
-    static func format(_ value: Double) -> String { String(format: "%.3f", value) }
 }
