@@ -121,6 +121,42 @@ struct ParallelEvaluationTests {
         #expect(parallel == single)
     }
 
+    /// Faults a configuration can carry, each placed at a random group: undeclared references,
+    /// a reference cycle between two resources, a wrong type, a failing function, a bad for_each.
+    static func fault(_ kind: Int, group n: Int) -> String {
+        switch kind % 6 {
+        case 0: return "resource \"aws_s3_bucket\" \"f\(n)\" { bucket = local.missing_\(n) }\n"
+        case 1:
+            return """
+                resource "aws_s3_bucket" "ca\(n)" { bucket = aws_s3_bucket.cb\(n).bucket }
+                resource "aws_s3_bucket" "cb\(n)" { bucket = aws_s3_bucket.ca\(n).bucket }
+
+                """
+        case 2: return "resource \"aws_instance\" \"t\(n)\" { monitoring = \"maybe\" }\n"
+        case 3: return "resource \"aws_s3_bucket\" \"g\(n)\" { bucket = element([], 0) }\n"
+        case 4: return "resource \"aws_s3_bucket\" \"e\(n)\" {\n  for_each = 5\n  bucket = \"x\"\n}\n"
+        default: return "resource \"aws_s3_bucket\" \"w\(n)\" { bucket = aws_s3_bucket.b\(n)[\"nope\"].bucket }\n"
+        }
+    }
+
+    @Test("random faults give the same diagnostics and resources with four workers as with one")
+    func randomFaults() throws {
+        var generator = LoaderRobustnessTests.SeededGenerator(state: 0x5EED_2026)
+        for round in 0..<4 {
+            var extra = ""
+            for _ in 0..<Int.random(in: 3...12, using: &generator) {
+                extra += Self.fault(Int.random(in: 0..<6, using: &generator), group: Int.random(in: 0..<Self.groups, using: &generator))
+            }
+            let root = try Self.writeConfiguration(extra: extra)
+            defer { try? FileManager.default.removeItem(at: root) }
+            let single = Self.load(root, workers: 1)
+            #expect(single.hasErrors, "round \(round): the faults must be reported")
+            let parallel = Self.load(root, workers: 4)
+            #expect(parallel.diagnostics == single.diagnostics, "round \(round)")
+            #expect(parallel == single, "round \(round)")
+        }
+    }
+
     @Test("a cycle found by workers is reported as one thread reports it")
     func cycleReportedAsOneThreadDoes() throws {
         let root = try Self.writeConfiguration(extra: """
