@@ -72,7 +72,8 @@ public struct AttributeSchema: Sendable, Hashable {
 }
 
 /// The provider schema for the types drift compares. The table lives in
-/// `ProviderSchema+Generated.swift`, written by `scripts/generate-schema`.
+/// `ProviderSchema+EC2.swift`, `+S3Bucket`, `+S3Settings` and `+DynamoDB`, merged in
+/// `ProviderSchema+Generated.swift`, all written by `scripts/generate-schema`.
 public enum ProviderSchema {
     public static func schema(for type: String) -> ResourceSchema? { generated[type] }
     public static var knownTypes: [String] { generated.keys.sorted() }
