@@ -1,5 +1,3 @@
-import HCL
-
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -49,9 +47,6 @@ final class EvaluationLock: @unchecked Sendable {
 /// cycle. Per thread, because two workers evaluating the same local at once is not a cycle.
 final class EvaluationStack {
     var keys: [String] = []
-    /// A worker's own copy of its load's function table (see `LoadSession.threadFunctions`); the
-    /// load is held so that its address cannot be another load's.
-    var functions: (AnyObject, [String: HCLFunction])?
 
     private static let key: pthread_key_t = {
         var key = pthread_key_t()

@@ -10,23 +10,9 @@ final class LoadSession {
     let rootDirectory: String
     let workspace: String
     let functions: [String: HCLFunction]
-
-    /// `functions`, as a table of this thread's own: every evaluation retains the table it passes
-    /// on, and two cores retaining one shared table take turns on its reference count.
-    var threadFunctions: [String: HCLFunction] {
-        let stack = EvaluationStack.current
-        if let (owner, table) = stack.functions, owner === self { return table }
-        guard lock.isShared else { return functions }
-        var table = [String: HCLFunction](minimumCapacity: functions.count)
-        for (name, function) in functions { table[name] = function }
-        stack.functions = (self, table)
-        return table
-    }
     let log: DiagnosticLog
     private let loader: ConfigLoader
     private var configs: [String: ModuleConfig?] = [:]
-    /// Parse results kept until the load ends (`ConfigLoader.load`'s `keep`).
-    private var leftovers: [Any] = []
 
     /// Provider configurations by key (`aws`, `aws.west`, `module.legacy:aws`). A child module's
     /// own configuration is read when a worker first evaluates the call, hence the lock.
@@ -116,9 +102,7 @@ final class LoadSession {
     /// A module directory's configuration, read once per load.
     func config(relativePath: String, reference: SourceRange?) -> ModuleConfig? {
         if let cached = lock.sync({ configs[relativePath] }) { return cached }
-        let loaded = loader.load(relativePath: relativePath, reference: reference) { leftover in
-            self.lock.sync { self.leftovers.append(leftover) }
-        }
+        let loaded = loader.load(relativePath: relativePath, reference: reference)
         return lock.sync {
             if let first = configs[relativePath] { return first }
             configs[relativePath] = loaded

@@ -78,18 +78,18 @@ final class ModuleInstance {
         // (locals, outputs and single resources are memoized): nothing to reuse.
         guard !scope.isEmpty else {
             let (roots, sensitive) = buildRoots(for: expression, scope: scope)
-            return (EvalContext(variables: roots, functions: session.threadFunctions), sensitive)
+            return (EvalContext(variables: roots, functions: session.functions), sensitive)
         }
         let key = ContextKey(expression.range)
         if let cached = session.lock.sync({ contextCache[key] }), cached.scopeNames.count == scope.count,
             cached.scopeNames.allSatisfy({ scope[$0] != nil })
         {
-            return (EvalContext(variables: cached.roots, functions: session.threadFunctions, scope: scope), cached.sensitive)
+            return (EvalContext(variables: cached.roots, functions: session.functions, scope: scope), cached.sensitive)
         }
         let (roots, sensitive) = buildRoots(for: expression, scope: scope)
         let entry = CachedContext(roots: roots, sensitive: sensitive, scopeNames: Array(scope.keys))
         session.lock.sync { contextCache[key] = entry }
-        return (EvalContext(variables: roots, functions: session.threadFunctions, scope: scope), sensitive)
+        return (EvalContext(variables: roots, functions: session.functions, scope: scope), sensitive)
     }
 
     /// The roots `expression` reads apart from `scope`, and whether any derives from a sensitive value.

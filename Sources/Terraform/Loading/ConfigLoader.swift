@@ -14,8 +14,7 @@ struct ConfigLoader {
     ]
 
     /// `nil` when the directory cannot be read (a diagnostic is logged at `reference`).
-    /// `keep` receives what is better freed later, with the rest of the load.
-    func load(relativePath: String, reference: SourceRange?, keep: ((Any) -> Void)? = nil) -> ModuleConfig? {
+    func load(relativePath: String, reference: SourceRange?) -> ModuleConfig? {
         let directory = relativePath == "." ? rootDirectory : rootDirectory + "/" + relativePath
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
             let range = reference ?? HCLBridge.emptyRange(relativePath)
@@ -39,11 +38,7 @@ struct ConfigLoader {
             }
         }
         if overrides.isEmpty {
-            let config = ModuleDecoder(log: log).decode(files: primary, relativePath: relativePath)
-            // Dropping tens of thousands of parsed blocks is slow work nobody needs to wait for:
-            // the caller keeps them until the load ends, then frees them with everything else.
-            if config.resources.count >= Self.backgroundReleaseThreshold { keep?((parsed, primary)) }
-            return config
+            return ModuleDecoder(log: log).decode(files: primary, relativePath: relativePath)
         }
         // Overrides change blocks after the files were read: their resources are split afresh.
         var merged = primary.flatMap { file in file.kept.map { file.blocks[$0] } }
@@ -86,9 +81,6 @@ struct ConfigLoader {
         log.addSource(text, filename: display)
         return (text, display)
     }
-
-    /// Above this many resources, the parse results are handed to `keep`.
-    static let backgroundReleaseThreshold = 4096
 
     /// Below this much source text, starting threads costs more than parsing on one.
     static let parallelThreshold = 256 << 10
