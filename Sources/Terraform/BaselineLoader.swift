@@ -101,7 +101,7 @@ public struct BaselineLoader: Sendable {
         var aliased = session.providers
         let provider = aliased.removeValue(forKey: "aws") ?? ProviderSettings()
         let baseline = Baseline(
-            resources: Self.sortedByAddress(session.takeResources()), diagnostics: log.rendered(),
+            resources: session.takeSortedResources(), diagnostics: log.rendered(),
             provider: provider,
             aliasedProviders: Dictionary(uniqueKeysWithValues: aliased.map { (Self.aliasKey($0.key), $0.value) }),
             backend: backend, warnings: session.warnings)
@@ -111,28 +111,6 @@ public struct BaselineLoader: Sendable {
         let foundCycle = session.foundCycle
         LargeStackThread.release((session, module, config))
         return (baseline, phases, foundCycle)
-    }
-
-    /// Sorts by address through an index permutation applied in place with swaps: copying 100k
-    /// resources retains every member of each, and their memory is cold by now.
-    static func sortedByAddress(_ resources: consuming [DeclaredResource]) -> [DeclaredResource] {
-        var resources = resources
-        let order = AddressOrder.permutation(resources.map(\.address))
-        // Position i must receive the element now at order[i]: follow each cycle of the permutation.
-        // (Swapping through the buffer moves bytes; `Array.swapAt` copies, retaining every member.)
-        var placed = [Bool](repeating: false, count: order.count)
-        resources.withUnsafeMutableBufferPointer { buffer in
-            for start in order.indices where !placed[start] {
-                var current = start
-                while order[current] != start {
-                    buffer.swapAt(current, order[current])
-                    placed[current] = true
-                    current = order[current]
-                }
-                placed[current] = true
-            }
-        }
-        return resources
     }
 
     /// `aws.west` → `west`; a child module's own configuration keeps Terraform's provider config key

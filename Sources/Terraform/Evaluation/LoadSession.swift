@@ -32,7 +32,9 @@ final class LoadSession {
     }
     private var warningList: [BaselineWarning] = []
     private var warningSet: Set<BaselineWarning> = []
-    var resources: [DeclaredResource] = []
+    /// Every evaluated block's resources, one array per block, appended under `lock` as blocks are
+    /// evaluated (by whichever thread), so that nothing copies them once their memory is cold.
+    var resourceChunks: [[DeclaredResource]] = []
     /// The log's lock: one for every table of the load.
     var lock: EvaluationLock { log.lock }
     /// Threads that evaluate a large module's resources at once; 1 evaluates on the loading thread only.
@@ -45,10 +47,30 @@ final class LoadSession {
         }
     }
 
-    /// The collected resources, leaving none behind (so that they are not copied).
-    func takeResources() -> [DeclaredResource] {
-        defer { resources = [] }
-        return resources
+    /// The collected resources sorted by address, leaving none behind. Each block's chunk is
+    /// already sorted, and the chunks do not interleave: a chunk's addresses share everything up
+    /// to the instance key, and no other block's prefix continues with `[` (names cannot hold
+    /// one). So ordering the chunks by their first address orders everything, and the result is
+    /// filled by moving each resource once (`popLast`), where copying would retain every member
+    /// of 100k structs whose memory is cold by now.
+    func takeSortedResources() -> [DeclaredResource] {
+        var chunks = lock.sync {
+            defer { resourceChunks = [] }
+            return resourceChunks
+        }
+        let order = AddressOrder.permutation(chunks.map { $0.first?.address ?? "" })
+        let total = chunks.reduce(0) { $0 + $1.count }
+        return [DeclaredResource](unsafeUninitializedCapacity: total) { buffer, count in
+            guard let base = buffer.baseAddress else { return }
+            var position = total
+            for index in order.reversed() {
+                while let resource = chunks[index].popLast() {
+                    position -= 1
+                    (base + position).initialize(to: resource)
+                }
+            }
+            count = total
+        }
     }
     private var fills: [String: [String: HCLValue]] = [:]
     private var defaults: [String: [(String, Value, HCLValue)]] = [:]

@@ -25,8 +25,10 @@ struct ResourceResult {
     }
 }
 
+/// What expressions need of one instance; its `DeclaredResource` goes to `LoadSession.resources`
+/// as soon as it is built, while its memory is still warm, instead of being copied out later.
 struct ResourceInstance {
-    var declared: DeclaredResource
+    var index: ResourceIndex?
     /// The evaluated arguments (HCL values), `tags_all`, `id` and defaults: the reference object
     /// before the schema's other attributes are filled in.
     var partialReference: [String: HCLValue]
@@ -38,29 +40,46 @@ extension ModuleInstance {
     func resourceResult(_ decl: ResourceDecl) -> ResourceResult {
         if let cached = session.lock.sync({ resourceCache[decl.key] }) { return cached }
         let key = keyPrefix + decl.key
-        let result = session.guarded(key, at: decl.block.typeRange, describe: { chain in
+        let evaluated = session.guarded(key, at: decl.block.typeRange, describe: { chain in
             chain.hasPrefix(key + " → " + key)
                 ? "Self-referential block: configuration for \(key) may not refer to itself"
                 : "Cycle: the chain is \(chain)"
-        }) { evaluateResource(decl) } ?? .unknown
-        return session.lock.sync { resourceCache.storeFirst(result, for: decl.key) }
+        }) { evaluateResource(decl) }
+        let result = evaluated?.result ?? .unknown
+        return session.lock.sync {
+            // Another thread (or, in a cycle, an inner reference) may have stored this block first:
+            // only the stored result's resources are the block's.
+            if let first = resourceCache[decl.key] { return first }
+            resourceCache[decl.key] = result
+            if let declared = evaluated?.declared, !declared.isEmpty { session.resourceChunks.append(declared) }
+            return result
+        }
     }
 
-    private func evaluateResource(_ decl: ResourceDecl) -> ResourceResult {
+    private func evaluateResource(_ decl: ResourceDecl) -> (result: ResourceResult, declared: [DeclaredResource]) {
         let outcome = expansion(count: decl.count, forEach: decl.forEach, scope: [:])
-        guard case .instances(let instances) = outcome else { return .unknown }
+        guard case .instances(let instances) = outcome else { return (.unknown, []) }
         let builder = ResourceInstanceBuilder(module: self, decl: decl)
         var built: [ResourceInstance] = []
+        var declared: [DeclaredResource] = []
+        built.reserveCapacity(instances.count)
+        declared.reserveCapacity(instances.count)
         var sensitive: Set<String> = []
         let configBody = decl.configBody
         var layout: EvaluatedBody.Layout?
         for instance in instances {
             let (resource, reference) = builder.build(configBody: configBody, instance: instance, layout: &layout)
-            built.append(ResourceInstance(declared: resource, partialReference: reference))
+            built.append(ResourceInstance(index: resource.index, partialReference: reference))
             sensitive.formUnion(resource.sensitive)
+            declared.append(resource)
+        }
+        // In address order while they are warm (`count` gives [10] before [2]): the session then
+        // orders whole blocks (`LoadSession.takeSortedResources`).
+        if zip(declared, declared.dropFirst()).contains(where: { !AddressOrder.precedes($0.address, $1.address) }) {
+            declared.sort { AddressOrder.precedes($0.address, $1.address) }
         }
         let shape: ResourceResult.Shape = decl.forEach != nil ? .keyed : decl.count != nil ? .counted : .single
-        return ResourceResult(instances: built, shape: shape, sensitive: sensitive)
+        return (ResourceResult(instances: built, shape: shape, sensitive: sensitive), declared)
     }
 
     /// `T.N` as expressions see it: each instance's arguments plus every other schema attribute
@@ -84,7 +103,7 @@ extension ModuleInstance {
         case .keyed:
             var byKey: [String: HCLValue] = [:]
             for item in result.instances {
-                if case .string(let k)? = item.declared.index { byKey[k] = object(item) }
+                if case .string(let k)? = item.index { byKey[k] = object(item) }
             }
             value = .object(byKey)
         }
@@ -142,10 +161,11 @@ extension ModuleInstance {
     /// Evaluates every local, output and data source argument so that their errors are reported,
     /// then lists this instance's resources and walks child modules.
     func walk() {
-        evaluateResourcesInParallel()
+        let evaluatedAll = evaluateResourcesInParallel()
         for name in config.locals.keys.sorted() { _ = localValue(name) }
-        for decl in config.resources {
-            for instance in resourceResult(decl).instances { session.resources.append(instance.declared) }
+        // Evaluating a block hands its resources to the session.
+        if !evaluatedAll {
+            for decl in config.resources { _ = resourceResult(decl) }
         }
         for key in config.dataSources.keys.sorted() {
             guard let block = config.dataSources[key] else { continue }
@@ -163,10 +183,11 @@ extension ModuleInstance {
     /// Evaluates a large module's resources on `session.workers` threads at once, each taking the
     /// next batch of blocks in order; the walk then reads them from the cache in order, so the
     /// result does not depend on which thread evaluated what.
-    private func evaluateResourcesInParallel() {
+    /// Whether it evaluated them (false when the module is too small or workers already run).
+    private func evaluateResourcesInParallel() -> Bool {
         let decls = config.resources
         let workers = min(session.workers, decls.count / Self.parallelThreshold)
-        guard workers > 1, !session.lock.isShared else { return }
+        guard workers > 1, !session.lock.isShared else { return false }
         final class Cursor: @unchecked Sendable { var next = 0 }
         let cursor = Cursor()
         let batch = 64
@@ -184,6 +205,7 @@ extension ModuleInstance {
                 }
             }
         })
+        return true
     }
 
     private func walkDataSource(_ block: Block) {

@@ -9,6 +9,14 @@ import Darwin
 /// When every address is ASCII (the usual case) their bytes are packed into one buffer and
 /// compared with `memcmp`: for ASCII, byte order is Unicode scalar order, which is `String`'s.
 enum AddressOrder {
+    /// Whether `a` sorts before `b`, as `String`'s `<` says, without its normalizing slow path when
+    /// both are ASCII (byte order is then scalar order).
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        let (bytesA, bytesB) = (a.utf8, b.utf8)
+        guard bytesA.allSatisfy({ $0 < 0x80 }), bytesB.allSatisfy({ $0 < 0x80 }) else { return a < b }
+        return bytesA.lexicographicallyPrecedes(bytesB)
+    }
+
     /// `order[i]` is the index of the address that sorts i-th.
     static func permutation(_ addresses: [String]) -> [Int] {
         var bytes: [UInt8] = []
