@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Terraform
 
 @main
 struct Drift: AsyncParsableCommand {
@@ -12,6 +13,7 @@ struct Drift: AsyncParsableCommand {
     /// Exit codes are a contract (0 clean, 2 findings, 1 could not run), so a usage error exits 1
     /// like every other "could not run", not ArgumentParser's 64.
     static func main() async {
+        AllocatorTuning.forLargeLoads()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

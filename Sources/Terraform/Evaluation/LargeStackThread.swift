@@ -40,6 +40,25 @@ enum LargeStackThread {
         return zip(bodies, slots).map { body, slot in slot.value ?? body() }
     }
 
+    /// Threads started by `startAll`, to be joined with `joinAll`.
+    struct Running {
+        fileprivate var threads: [Thread]
+    }
+
+    /// Starts every body on its own large-stack thread and returns at once, so that the caller
+    /// can consume their results as they come; a body whose thread cannot start runs right here.
+    static func startAll(_ bodies: [() -> Void]) -> Running {
+        var threads: [Thread] = []
+        for body in bodies {
+            if let thread = start(Work(body)) { threads.append(thread) } else { body() }
+        }
+        return Running(threads: threads)
+    }
+
+    static func joinAll(_ running: Running) {
+        running.threads.forEach(join)
+    }
+
     /// Drops the caller's last reference to `value` on a detached large-stack thread: tearing down
     /// the syntax trees and caches of a 10 MB configuration takes as long as rendering its result,
     /// and nothing needs to wait for it.
@@ -49,9 +68,9 @@ enum LargeStackThread {
     }
 
     #if canImport(Glibc)
-    private typealias Thread = pthread_t
+    fileprivate typealias Thread = pthread_t
     #else
-    private typealias Thread = pthread_t?
+    fileprivate typealias Thread = pthread_t?
     #endif
 
     private static func start(_ work: Work) -> Thread? {

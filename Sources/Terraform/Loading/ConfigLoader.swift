@@ -25,21 +25,24 @@ struct ConfigLoader {
         let sources = files.map { name in
             readFile(directory + "/" + name, display: relativePath == "." ? name : "\(relativePath)/\(name)")
         }
-        let parsed = Self.parseAll(sources)
+        let decoder = ModuleDecoder(log: log)
+        var progress = ModuleDecoder.Progress(relativePath: relativePath)
         var primary: [ModuleDecoder.File] = []
         var overrides: [(String, [Block])] = []
-        for (name, file) in zip(files, parsed) {
-            guard let file else { continue }
+        // Each file is decoded here, in order, as soon as it is parsed, while the parsing threads
+        // go on with the next ones.
+        Self.parseAll(sources) { index, parsed in
+            guard let file = parsed else { return }
             let kept = topLevelBlocks(file.parsed)
-            if Self.isOverrideFile(name) {
-                overrides.append((name, kept.map { file.parsed.body.blocks[$0] }))
+            if Self.isOverrideFile(files[index]) {
+                overrides.append((files[index], kept.map { file.parsed.body.blocks[$0] }))
             } else {
-                primary.append(ModuleDecoder.File(blocks: file.parsed.body.blocks, kept: kept, resources: file.resources))
+                let decoded = ModuleDecoder.File(blocks: file.parsed.body.blocks, kept: kept, resources: file.resources)
+                if overrides.isEmpty { decoder.add(decoded, to: &progress) }
+                primary.append(decoded)
             }
         }
-        if overrides.isEmpty {
-            return ModuleDecoder(log: log).decode(files: primary, relativePath: relativePath)
-        }
+        if overrides.isEmpty { return decoder.finish(progress) }
         // Overrides change blocks after the files were read: their resources are split afresh.
         var merged = primary.flatMap { file in file.kept.map { file.blocks[$0] } }
         let merger = OverrideMerger(log: log)
@@ -85,9 +88,12 @@ struct ConfigLoader {
     /// Below this much source text, starting threads costs more than parsing on one.
     static let parallelThreshold = 256 << 10
 
-    /// Parses the files, in parallel on the machine's cores when there is enough text: a large
-    /// module is split into groups of about equal size, one thread per group.
-    static func parseAll(_ sources: [(text: String, display: String)?]) -> [ParsedFile?] {
+    /// Parses the files and hands each to `consume` on the calling thread, in order. With enough
+    /// text they parse in parallel on the machine's cores, each thread taking the next file, and
+    /// `consume` runs as soon as a file and all before it are parsed.
+    static func parseAll(
+        _ sources: [(text: String, display: String)?], consume: (Int, ParsedFile?) -> Void
+    ) {
         func parse(_ source: (text: String, display: String)) -> ParsedFile {
             let parsed = source.display.hasSuffix(".json")
                 ? HCLBridge.parseJSON(source.text, filename: source.display)
@@ -105,23 +111,20 @@ struct ConfigLoader {
             }
             return ParsedFile(parsed: parsed, resources: resources)
         }
-        let sizes = sources.map { $0?.text.utf8.count ?? 0 }
+        let size = sources.reduce(0) { $0 + ($1?.text.utf8.count ?? 0) }
         let cores = min(ProcessInfo.processInfo.activeProcessorCount, sources.count)
-        guard cores > 1, sizes.reduce(0, +) >= parallelThreshold else { return sources.map { $0.map(parse) } }
-        // Largest files first onto the least loaded group.
-        var groups = Array(repeating: [Int](), count: cores)
-        var loads = Array(repeating: 0, count: cores)
-        for index in sources.indices.sorted(by: { sizes[$0] > sizes[$1] }) {
-            let lightest = loads.indices.min { loads[$0] < loads[$1] } ?? 0
-            groups[lightest].append(index)
-            loads[lightest] += sizes[index]
+        guard cores > 1, size >= parallelThreshold else {
+            for (index, source) in sources.enumerated() { consume(index, source.map(parse)) }
+            return
         }
-        let results = LargeStackThread.runAll(groups.map { group in
-            { group.map { index in (index, sources[index].map(parse)) } }
+        let results = OrderedResults<ParsedFile?>(count: sources.count)
+        let workers = LargeStackThread.startAll((0..<cores).map { _ in
+            {
+                while let index = results.claim() { results.put(sources[index].map(parse), at: index) }
+            }
         })
-        var parsed = [ParsedFile?](repeating: nil, count: sources.count)
-        for (index, result) in results.joined() { parsed[index] = result }
-        return parsed
+        for index in sources.indices { consume(index, results.take(index) ?? nil) }
+        LargeStackThread.joinAll(workers)
     }
 
     /// The parse diagnostics logged, and the positions of the file's top-level blocks Terraform knows.

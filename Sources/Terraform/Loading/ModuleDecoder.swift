@@ -27,17 +27,31 @@ struct ModuleDecoder {
     /// The files' blocks in order. A resource declared on the parsing threads is taken as it is:
     /// its block is not copied again (copies retain every member, on memory long gone cold).
     func decode(files: [File], relativePath: String) -> ModuleConfig {
-        var config = ModuleConfig(relativePath: relativePath)
-        var declared: [String: SourceRange] = [:]
-        for file in files {
-            for position in file.kept {
-                if let decl = file.resources[position] {
-                    add(decl, to: &config)
-                } else {
-                    decode(file.blocks[position], into: &config, declared: &declared)
-                }
+        var progress = Progress(relativePath: relativePath)
+        for file in files { add(file, to: &progress) }
+        return finish(progress)
+    }
+
+    /// A module being decoded file by file, in order, while later files are still being parsed.
+    struct Progress {
+        fileprivate var config: ModuleConfig
+        fileprivate var declared: [String: SourceRange] = [:]
+
+        init(relativePath: String) { config = ModuleConfig(relativePath: relativePath) }
+    }
+
+    func add(_ file: File, to progress: inout Progress) {
+        for position in file.kept {
+            if let decl = file.resources[position] {
+                add(decl, to: &progress.config)
+            } else {
+                decode(file.blocks[position], into: &progress.config, declared: &progress.declared)
             }
         }
+    }
+
+    func finish(_ progress: consuming Progress) -> ModuleConfig {
+        var config = progress.config
         config.buildIndexes()
         return config
     }
