@@ -47,6 +47,13 @@ extension Value {
     }
 
     static func writeString(_ s: String, to out: inout String) {
+        // Most strings (names, keys, addresses) need no escape: appended whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -102,6 +102,53 @@ struct ParallelEvaluationTests {
         }
     }
 
+    /// Resources are sorted per block and then block by block; these are the cases where a
+    /// block's instance order or a name that prefixes another could break that.
+    @Test("resources come in address order: counts past 9, escaped and non-ASCII keys, prefixing names")
+    func addressOrder() throws {
+        let root = try Self.writeConfiguration(extra: #"""
+            resource "aws_instance" "many" {
+              count         = 12
+              instance_type = "t3.micro"
+            }
+            resource "aws_instance" "many_more" { instance_type = "t3.micro" }
+            resource "aws_instance" "many-dash" { instance_type = "t3.micro" }
+            resource "aws_s3_bucket" "keys" {
+              for_each = toset(["a\"", "a#", "a", "ab", "é", "e", "Z", "a\\b", "a b"])
+              bucket   = "keys-${md5(each.key)}"
+            }
+            resource "aws_s3_bucket" "keysx" { bucket = "keysx" }
+            module "counted" {
+              count  = 11
+              source = "./counted"
+              name   = "c${count.index}"
+            }
+
+            """#)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("counted"), withIntermediateDirectories: true)
+        try """
+            variable "name" { type = string }
+            resource "aws_dynamodb_table" "locks" {
+              name     = var.name
+              hash_key = "id"
+              attribute {
+                name = "id"
+                type = "S"
+              }
+            }
+            """.write(to: root.appendingPathComponent("counted/main.tf"), atomically: true, encoding: .utf8)
+        for workers in [1, 4] {
+            let baseline = Self.load(root, workers: workers)
+            #expect(baseline.diagnostics.map(\.rendered) == [])
+            let addresses = baseline.resources.map(\.address)
+            #expect(addresses.contains("aws_instance.many[11]"))
+            #expect(addresses.filter { $0.hasPrefix("aws_s3_bucket.keys[") }.count == 9)
+            #expect(addresses.contains("module.counted[10].aws_dynamodb_table.locks"))
+            #expect(addresses == addresses.sorted(), "first out of order: \(zip(addresses, addresses.dropFirst()).first { $0.0 >= $0.1 }.map { "\($0.0) before \($0.1)" } ?? "none")")
+        }
+    }
+
     @Test("errors found by workers are the errors one thread finds, in the same order")
     func sameErrors() throws {
         let root = try Self.writeConfiguration(extra: """

@@ -22,17 +22,20 @@ struct EvaluatedBody {
 /// from `ProviderSchema`; a type the table does not describe is taken as written.
 struct BodyEvaluator {
     let module: ModuleInstance
+    /// The block's context cache, when every instance of one block is evaluated by this thread.
+    var contexts: BlockContexts?
     var log: DiagnosticLog { module.log }
 
     /// `owner` is the range reported for a missing required argument (the block's type keyword).
     /// `layout`: an earlier instance's, when this body is one more instance of the same block.
     func evaluate(
         _ body: Body, schema: [String: AttributeSchema]?, scope: [String: HCLValue], owner: SourceRange,
-        layout: EvaluatedBody.Layout? = nil, nested: Bool = false
+        layout: EvaluatedBody.Layout? = nil, nested: Bool = false, checks: Bool? = nil
     ) -> EvaluatedBody {
         var result = EvaluatedBody()
-        // Names are checked once per resource; a nested block's layout is never read.
-        let checks = layout == nil
+        // Names are checked once per resource (nested blocks with it: the same static bodies give
+        // the same diagnostics); a nested block's layout is never read.
+        let checks = checks ?? (layout == nil)
         let recordsLayout = layout == nil && !nested
         if let layout { result.layout = layout }
         result.values.reserveCapacity(body.attributes.count + body.blocks.count)
@@ -40,34 +43,39 @@ struct BodyEvaluator {
             let attribute = body.attributes[index]
             // Which names are set is the same for every instance: checked once.
             if let schema, checks { check(attribute: attribute, schema: schema) }
-            let value = module.evaluate(attribute.expression, scope: scope)
+            let entry = schema?[attribute.name]
+            let value = module.evaluate(attribute.expression, scope: scope, contexts: contexts)
             result.values[attribute.name] = SchemaConversion.converted(
-                value.value, schema: schema?[attribute.name], name: attribute.name,
-                expression: attribute.expression.range, log: log)
+                value.value, schema: entry, name: attribute.name, expression: attribute.expression.range, log: log)
             if recordsLayout {
                 result.layout.sources[attribute.name] = attribute.range.location
                 result.layout.order.append(attribute.name)
             }
-            if value.sensitive || schema?[attribute.name]?.sensitive == true { result.sensitive.insert(attribute.name) }
+            if value.sensitive || entry?.sensitive == true { result.sensitive.insert(attribute.name) }
         }
         var groups: [String: [HCLValue]] = [:]
         var unknownGroups: Set<String> = []
         for block in body.blocks {
             let type = OverrideMerger.effectiveType(block)
-            if let schema, !check(block: block, type: type, schema: schema) { continue }
+            if let schema, checks ? !check(block: block, type: type, schema: schema) : schema[type]?.kind != .block {
+                continue
+            }
             if recordsLayout, result.layout.sources[type] == nil {
                 result.layout.sources[type] = block.range.location
                 result.layout.order.append(type)
             }
             let nested = schema?[type]?.nested
             if block.type == "dynamic" {
-                guard let items = expandDynamic(block, schema: nested, scope: scope, into: &result, name: type) else {
+                guard let items = expandDynamic(
+                    block, schema: nested, scope: scope, into: &result, name: type, checks: checks)
+                else {
                     unknownGroups.insert(type)
                     continue
                 }
                 groups[type, default: []].append(contentsOf: items)
             } else {
-                let inner = evaluate(block.body, schema: nested, scope: scope, owner: block.typeRange, nested: true)
+                let inner = evaluate(
+                    block.body, schema: nested, scope: scope, owner: block.typeRange, nested: true, checks: checks)
                 if !inner.sensitive.isEmpty { result.sensitive.insert(type) }
                 groups[type, default: []].append(.object(inner.values))
             }
@@ -82,7 +90,7 @@ struct BodyEvaluator {
     /// collection is not known offline.
     private func expandDynamic(
         _ block: Block, schema: [String: AttributeSchema]?, scope: [String: HCLValue],
-        into result: inout EvaluatedBody, name: String
+        into result: inout EvaluatedBody, name: String, checks: Bool
     ) -> [HCLValue]? {
         guard block.labels.count == 1 else {
             log.error("Invalid dynamic block: a dynamic block must have exactly one label, the block type to generate",
@@ -108,7 +116,7 @@ struct BodyEvaluator {
                 log.error("Invalid expression: a single static variable reference is required", at: it.expression.range)
             }
         }
-        let collection = module.evaluate(forEach.expression, scope: scope)
+        let collection = module.evaluate(forEach.expression, scope: scope, contexts: contexts)
         if collection.sensitive { result.sensitive.insert(name) }
         var elements: [(HCLValue, HCLValue)] = []
         switch collection.value {
@@ -129,7 +137,8 @@ struct BodyEvaluator {
         for (key, value) in elements {
             var inner = scope
             inner[iterator] = .object(["key": key, "value": value])
-            let body = evaluate(content.body, schema: schema, scope: inner, owner: content.typeRange, nested: true)
+            let body = evaluate(
+                content.body, schema: schema, scope: inner, owner: content.typeRange, nested: true, checks: checks)
             if !body.sensitive.isEmpty { result.sensitive.insert(name) }
             items.append(.object(body.values))
         }

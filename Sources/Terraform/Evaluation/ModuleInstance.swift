@@ -56,34 +56,69 @@ final class ModuleInstance {
     var moduleDescription: String { address ?? "the root module" }
 
     /// Evaluates `expression` with `scope` (`count`, `each`, iterators) on top of module references.
-    func evaluate(_ expression: Expression, scope: [String: HCLValue] = [:]) -> Evaluated {
+    /// `contexts`: the evaluating block's own cache, when its instances evaluate on this thread.
+    func evaluate(
+        _ expression: Expression, scope: [String: HCLValue] = [:], contexts: BlockContexts? = nil
+    ) -> Evaluated {
         switch expression.kind {
         case .literal(let value): return Evaluated(value: value)
         case .template(let parts) where parts.count == 1:
             if case .literal(let text) = parts[0] { return Evaluated(value: .string(text)) }
+        case .getAttribute(let base, let name):
+            if case .variable(let root) = base.kind, scope[root] == nil, let value = directReference(root, name) {
+                return value
+            }
         default: break
         }
-        let (context, sensitive) = makeContext(for: expression, scope: scope)
+        let (context, sensitive) = makeContext(for: expression, scope: scope, contexts: contexts)
         let (value, diagnostics) = HCLBridge.evaluate(expression, in: context)
         log.add(contentsOf: diagnostics)
         return Evaluated(value: value, sensitive: sensitive)
+    }
+
+    /// `local.x`, `var.x` or `T.N` alone (`for_each = local.envs`, `for_each = aws_s3_bucket.b`)
+    /// is the memoized value itself: the same value and sensitivity the general path gives, without
+    /// building a context and running the evaluator. `nil` for anything else, or when the name is
+    /// not declared (the general path reports it).
+    private func directReference(_ root: String, _ name: String) -> Evaluated? {
+        switch root {
+        case "local":
+            return config.locals[name] == nil ? nil : localValue(name)
+        case "var":
+            return config.variable(name) == nil ? nil : variableValue(name)
+        case "module", "data", "path", "terraform", "count", "each", "self":
+            return nil
+        default:
+            guard let decl = config.resource(type: root, name: name) else { return nil }
+            let result = resourceResult(decl)
+            return Evaluated(value: referenceValue(decl), sensitive: result.touchesSensitive([]))
+        }
     }
 
     /// The scope `expression` needs: only the roots its traversals name, each resolved lazily.
     /// Everything but `scope` depends only on this module instance's (memoized) values, so it is
     /// built once per expression and reused: every instance of a counted resource evaluates the
     /// same expressions with only `count`/`each` changed.
-    func makeContext(for expression: Expression, scope: [String: HCLValue]) -> (EvalContext, Bool) {
+    func makeContext(
+        for expression: Expression, scope: [String: HCLValue], contexts: BlockContexts? = nil
+    ) -> (EvalContext, Bool) {
         // Without `count`/`each`/an iterator, an expression is evaluated once per module instance
         // (locals, outputs and single resources are memoized): nothing to reuse.
         guard !scope.isEmpty else {
             let (roots, sensitive) = buildRoots(for: expression, scope: scope)
             return (EvalContext(variables: roots, functions: session.functions), sensitive)
         }
+        if let contexts {
+            let key = BlockContexts.key(expression.range)
+            if let cached = contexts.entries[key], cached.matches(scope) {
+                return (EvalContext(variables: cached.roots, functions: session.functions, scope: scope), cached.sensitive)
+            }
+            let (roots, sensitive) = buildRoots(for: expression, scope: scope)
+            contexts.entries[key] = CachedContext(roots: roots, sensitive: sensitive, scopeNames: Array(scope.keys))
+            return (EvalContext(variables: roots, functions: session.functions, scope: scope), sensitive)
+        }
         let key = ContextKey(expression.range)
-        if let cached = session.lock.sync({ contextCache[key] }), cached.scopeNames.count == scope.count,
-            cached.scopeNames.allSatisfy({ scope[$0] != nil })
-        {
+        if let cached = session.lock.sync({ contextCache[key] }), cached.matches(scope) {
             return (EvalContext(variables: cached.roots, functions: session.functions, scope: scope), cached.sensitive)
         }
         let (roots, sensitive) = buildRoots(for: expression, scope: scope)
@@ -251,6 +286,19 @@ struct CachedContext {
     var roots: [String: HCLValue]
     var sensitive: Bool
     var scopeNames: [String]
+
+    /// Whether `scope` binds the same names (a reference to one of them came from the scope).
+    func matches(_ scope: [String: HCLValue]) -> Bool {
+        scopeNames.count == scope.count && scopeNames.allSatisfy { scope[$0] != nil }
+    }
+}
+
+/// The contexts of one resource block's expressions, shared by its instances: one thread
+/// evaluates a block, so they need neither the session's lock nor a filename in the key.
+final class BlockContexts {
+    var entries: [Int: CachedContext] = [:]
+
+    static func key(_ range: SourceRange) -> Int { range.start.offset << 32 | range.end.offset }
 }
 
 extension Dictionary {

@@ -18,6 +18,8 @@ struct ResourceInstanceBuilder {
     private let provider: ProviderSettings?
     /// `aws.west` (or a child module's own `module.m:aws`); nil for the default provider.
     private let providerAlias: String?
+    /// The block's expression contexts, built by the first instance, reused by the others.
+    private let contexts = BlockContexts()
 
     init(module: ModuleInstance, decl: ResourceDecl) {
         self.module = module
@@ -40,7 +42,7 @@ struct ResourceInstanceBuilder {
     func build(
         configBody: Body, instance: Expansion.Instance, layout: inout EvaluatedBody.Layout?
     ) -> (DeclaredResource, [String: HCLValue]) {
-        let body = BodyEvaluator(module: module).evaluate(
+        let body = BodyEvaluator(module: module, contexts: contexts).evaluate(
             configBody, schema: schema?.attributes, scope: instance.scope, owner: decl.block.typeRange,
             layout: layout)
         layout = body.layout
