@@ -36,7 +36,7 @@ struct LegacyProviderTests {
         #expect(plain.attributes["tags_all"] == ["Owner": "root", "Team": "platform"])
     }
 
-    @Test("count or depends_on on a call whose module tree configures providers, and providers = over an own configuration, are errors")
+    @Test("count or depends_on on a call whose module tree configures providers, and providers = over an own configuration, are errors (and the undeclared name a warning)")
     func loadErrors() {
         let baseline = LoaderFixtures.load("legacy-providers")
         #expect(baseline.diagnostics.map(\.rendered) == [
@@ -59,6 +59,13 @@ struct LegacyProviderTests {
                             ^
             The module at module.after is a legacy module which contains its own local provider configurations, and so calls to it may not use the count, for_each, or depends_on arguments.
             If you also control the module "./modules/own", consider updating this module to instead expect provider configurations to be passed by its caller.
+            """,
+            """
+            main.tf:30:5: warning: Reference to undefined provider
+                aws = aws.west
+                ^
+            There is no explicit declaration for local provider name "aws" in module.overridden, so Terraform is assuming you mean to pass a configuration for "hashicorp/aws".
+            If you also control the child module, add a required_providers entry named "aws" with the source address "hashicorp/aws".
             """,
         ])
     }
