@@ -53,6 +53,13 @@ struct ProviderPassingTests {
         #expect(baseline.resource("module.implicit[1].aws_s3_bucket.west") != nil)
     }
 
+    @Test("passing a default configuration explicitly needs one the caller has, not an implicitly inherited one")
+    func explicitDefaults() {
+        let baseline = LoaderFixtures.load("provider-passing-defaults")
+        #expect(baseline.diagnostics.map(\.rendered) == Self.expectedDefaults)
+        #expect(baseline.resources.count == 3)
+    }
+
     @Test("a providers entry for a name the child does not declare is a warning, as in terraform validate")
     func undeclaredName() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("passing-\(UUID().uuidString)")
