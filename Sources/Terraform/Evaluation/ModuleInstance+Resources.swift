@@ -132,7 +132,7 @@ extension ModuleInstance {
         } else {
             local = Self.providerName(for: decl.type)
         }
-        return providerMap[local] ?? local
+        return resolvedProviderKey(local, for: decl)
     }
 
     static func providerName(for type: String) -> String {

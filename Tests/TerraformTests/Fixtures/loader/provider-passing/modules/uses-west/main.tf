@@ -1,0 +1,4 @@
+resource "aws_s3_bucket" "west" {
+  provider = aws.west
+  bucket   = "pp-uses-west"
+}
