@@ -1,7 +1,7 @@
 extension ProviderPassingTests {
     /// `Fixtures/loader/provider-passing`, each text as terraform 1.11 words it (summary, then
     /// detail), located at what it names: terraform gives the module block for the first two and no
-    /// location for the others. Terraform stops at load errors (the first two) and then at the
+    /// location for the others (data sources included). Terraform stops at load errors (the first two) and then at the
     /// first graph error; drift reports them all at once, errors at one place ordered by their text
     /// (terraform's order of the two configuration_aliases errors varies from run to run).
     static let expectedErrors = [
@@ -31,6 +31,12 @@ extension ProviderPassingTests {
         To work with aws_s3_bucket.orphan its original provider configuration at provider["registry.terraform.io/hashicorp/aws"].gone is required, but it has been removed. This occurs when a provider configuration is removed while objects created by that provider still exist in the state. Re-add the provider configuration to destroy aws_s3_bucket.orphan, after which you can remove the provider configuration again.
         """,
         """
+        main.tf:44:14: error: Provider configuration not present
+          provider = aws.gone
+                     ^
+        To work with data.aws_region.gone its original provider configuration at provider["registry.terraform.io/hashicorp/aws"].gone is required, but it has been removed. This occurs when a provider configuration is removed while objects created by that provider still exist in the state. Re-add the provider configuration to destroy data.aws_region.gone, after which you can remove the provider configuration again.
+        """,
+        """
         modules/relay/main.tf:18:16: error: missing provider module.relay.provider["registry.terraform.io/hashicorp/aws"].east
             aws.east = aws.east
                        ^
@@ -46,6 +52,18 @@ extension ProviderPassingTests {
           provider = aws.west
                      ^
         To work with module.relay.module.leaf.aws_s3_bucket.west its original provider configuration at module.relay.module.leaf.provider["registry.terraform.io/hashicorp/aws"].west is required, but it has been removed. This occurs when a provider configuration is removed while objects created by that provider still exist in the state. Re-add the provider configuration to destroy module.relay.module.leaf.aws_s3_bucket.west, after which you can remove the provider configuration again.
+        """,
+        """
+        modules/uses-west/main.tf:7:14: error: Provider configuration not present
+          provider = aws.west
+                     ^
+        To work with module.implicit.data.aws_region.west its original provider configuration at module.implicit.provider["registry.terraform.io/hashicorp/aws"].west is required, but it has been removed. This occurs when a provider configuration is removed while objects created by that provider still exist in the state. Re-add the provider configuration to destroy module.implicit.data.aws_region.west, after which you can remove the provider configuration again.
+        """,
+        """
+        modules/uses-west/main.tf:7:14: error: Provider configuration not present
+          provider = aws.west
+                     ^
+        To work with module.relay.module.leaf.data.aws_region.west its original provider configuration at module.relay.module.leaf.provider["registry.terraform.io/hashicorp/aws"].west is required, but it has been removed. This occurs when a provider configuration is removed while objects created by that provider still exist in the state. Re-add the provider configuration to destroy module.relay.module.leaf.data.aws_region.west, after which you can remove the provider configuration again.
         """,
     ]
 

@@ -73,16 +73,31 @@ extension ModuleInstance {
     /// The configuration key a resource in this module uses for `local` (`aws`, `aws.west`); an
     /// alias the module neither configures nor receives is reported as Terraform does.
     func resolvedProviderKey(_ local: String, for decl: ResourceDecl) -> String {
+        resolvedProviderKey(
+            local, resource: "\(decl.type).\(decl.name)", at: decl.provider?.expression.range ?? decl.block.typeRange)
+    }
+
+    /// A data source's `provider = aws.west` gets the same check as a resource's: data sources are
+    /// not listed, but Terraform rejects one whose configuration is missing.
+    func checkDataSourceProvider(_ block: Block) {
+        guard block.labels.count == 2, let attribute = block.body.attribute("provider"),
+            let ref = attribute.expression.providerReference, let alias = ref.alias
+        else { return }
+        _ = resolvedProviderKey(
+            "\(ref.name).\(alias)", resource: "data.\(block.labels[0]).\(block.labels[1])",
+            at: attribute.expression.range)
+    }
+
+    private func resolvedProviderKey(_ local: String, resource name: String, at range: SourceRange) -> String {
         if let key = configurationKey(local) { return key }
-        let path = Self.staticPath(address).map { $0 + "." } ?? ""
-        let resource = "\(path)\(decl.type).\(decl.name)"
+        let resource = (Self.staticPath(address).map { $0 + "." } ?? "") + name
         log.error(
             "Provider configuration not present: to work with \(resource) its original provider configuration at "
                 + "\(providerAddress(local)) is required, but it has been removed. This occurs when a provider "
                 + "configuration is removed while objects created by that provider still exist in the state. "
                 + "Re-add the provider configuration to destroy \(resource), after which you can remove the provider "
                 + "configuration again.",
-            at: decl.provider?.expression.range ?? decl.block.typeRange)
+            at: range)
         return local
     }
 

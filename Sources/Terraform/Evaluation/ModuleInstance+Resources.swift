@@ -187,6 +187,7 @@ extension ModuleInstance {
     }
 
     private func walkDataSource(_ block: Block) {
+        checkDataSourceProvider(block)
         let count = block.body.attribute("count"), forEach = block.body.attribute("for_each")
         guard case .instances(let instances) = expansion(count: count, forEach: forEach, scope: [:]) else { return }
         for instance in instances {

@@ -39,3 +39,7 @@ resource "aws_s3_bucket" "orphan" {
   provider = aws.gone
   bucket   = "pp-orphan"
 }
+
+data "aws_region" "gone" {
+  provider = aws.gone
+}
