@@ -36,7 +36,7 @@ struct LegacyProviderTests {
         #expect(plain.attributes["tags_all"] == ["Owner": "root", "Team": "platform"])
     }
 
-    @Test("count or depends_on on a call whose module tree configures providers, and providers = over an own configuration, are errors")
+    @Test("count or depends_on on a call whose module tree configures providers, and providers = over an own configuration, are errors (the undeclared name and empty blocks warnings)")
     func loadErrors() {
         let baseline = LoaderFixtures.load("legacy-providers")
         #expect(baseline.diagnostics.map(\.rendered) == [
@@ -59,6 +59,33 @@ struct LegacyProviderTests {
                             ^
             The module at module.after is a legacy module which contains its own local provider configurations, and so calls to it may not use the count, for_each, or depends_on arguments.
             If you also control the module "./modules/own", consider updating this module to instead expect provider configurations to be passed by its caller.
+            """,
+            """
+            main.tf:30:5: warning: Reference to undefined provider
+                aws = aws.west
+                ^
+            There is no explicit declaration for local provider name "aws" in module.overridden, so Terraform is assuming you mean to pass a configuration for "hashicorp/aws".
+            If you also control the child module, add a required_providers entry named "aws" with the source address "hashicorp/aws".
+            """,
+            """
+            modules/blank/main.tf:5:1: warning: Redundant empty provider block
+            provider "aws" {}
+            ^
+            Earlier versions of Terraform used empty provider blocks ("proxy provider configurations") for child modules to declare their need to be passed a provider configuration by their callers. That approach was ambiguous and is now deprecated.
+            If you control this module, you can migrate to the new declaration syntax by removing all of the empty provider "aws" blocks and then adding or updating an entry like the following to the required_providers block of module.blank:
+                aws = {
+                  source = "hashicorp/aws"
+                }
+            """,
+            """
+            modules/blank/main.tf:5:1: warning: Redundant empty provider block
+            provider "aws" {}
+            ^
+            Earlier versions of Terraform used empty provider blocks ("proxy provider configurations") for child modules to declare their need to be passed a provider configuration by their callers. That approach was ambiguous and is now deprecated.
+            If you control this module, you can migrate to the new declaration syntax by removing all of the empty provider "aws" blocks and then adding or updating an entry like the following to the required_providers block of module.proxy:
+                aws = {
+                  source = "hashicorp/aws"
+                }
             """,
         ])
     }

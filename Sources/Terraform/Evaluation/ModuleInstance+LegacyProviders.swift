@@ -97,7 +97,7 @@ extension ModuleInstance {
     }
 
     /// The child-side names of a call's `providers = { aws = aws.west }`, with their ranges.
-    private static func passedProviderNames(_ call: ModuleCallDecl) -> [String: SourceRange] {
+    static func passedProviderNames(_ call: ModuleCallDecl) -> [String: SourceRange] {
         guard let attribute = call.providers, case .object(let items) = attribute.expression.kind else { return [:] }
         var names: [String: SourceRange] = [:]
         for item in items {

@@ -62,7 +62,7 @@ extension ModuleInstance {
         }
         let outcome = expansion(count: call.count, forEach: call.forEach, scope: [:])
         guard case .instances(let instances) = outcome else { return .unknown }
-        let providers = childProviderMap(call)
+        let providers = childProviderMap(call, child: child)
         let ownProviders = legacyProviders(call, child: child, source: source)
         var children: [ModuleInstance] = []
         var values: [HCLValue] = []
@@ -91,30 +91,5 @@ extension ModuleInstance {
         let value: HCLValue =
             call.forEach != nil ? .object(byKey) : call.count != nil ? .tuple(values) : (values.first ?? .unknown)
         return ModuleCallResult(children: children, value: Evaluated(value: value, sensitive: sensitive))
-    }
-
-    /// The child's provider keys: the call's `providers = { aws = aws.west }`, else the caller's
-    /// default providers, each resolved to the root's key.
-    private func childProviderMap(_ call: ModuleCallDecl) -> [String: String] {
-        var map = providerMap
-        guard let attribute = call.providers else { return map }
-        guard case .object(let items) = attribute.expression.kind else {
-            log.error("Invalid providers argument: a map of provider references is required",
-                      at: attribute.expression.range)
-            return map
-        }
-        for item in items {
-            guard let childRef = item.key.providerReference ?? item.key.staticString.map({ ($0, nil) }),
-                let parentRef = item.value.providerReference
-            else {
-                log.error("Invalid provider reference: a provider reference must be a name, optionally followed by "
-                          + "an alias: aws or aws.west", at: item.value.range)
-                continue
-            }
-            let childKey = childRef.alias.map { "\(childRef.name).\($0)" } ?? childRef.name
-            let parentKey = parentRef.alias.map { "\(parentRef.name).\($0)" } ?? parentRef.name
-            map[childKey] = providerMap[parentKey] ?? parentKey
-        }
-        return map
     }
 }

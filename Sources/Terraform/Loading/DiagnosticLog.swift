@@ -62,6 +62,7 @@ final class DiagnosticLog {
             if x.range.start.column != y.range.start.column { return x.range.start.column < y.range.start.column }
             // Workers may log two diagnostics at one place in either order.
             if x.message != y.message { return x.message < y.message }
+            if x.notes != y.notes { return x.notes.lexicographicallyPrecedes(y.notes) }
             return a.offset < b.offset
         }.map(\.element)
         return ordered.map { d in

@@ -15,6 +15,8 @@ struct ModuleConfig {
     var providers: [Block] = []
     /// `terraform { backend "..." {} }`.
     var backend: Block?
+    /// `terraform { required_providers {} }` blocks (see `RequiredProviders`).
+    var requiredProviders: [Block] = []
 
     /// Positions by name, so that reference lookups stay constant-time in large modules.
     var variableIndex: [String: Int] = [:]

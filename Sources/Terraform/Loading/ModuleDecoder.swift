@@ -107,6 +107,7 @@ struct ModuleDecoder {
             for backend in block.body.blocks where backend.type == "backend" || backend.type == "cloud" {
                 config.backend = backend
             }
+            config.requiredProviders += block.body.blocks(ofType: "required_providers")
         default:
             break
         }

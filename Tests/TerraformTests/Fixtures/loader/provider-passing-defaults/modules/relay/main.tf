@@ -1,0 +1,14 @@
+terraform {
+  required_providers {
+    aws = {
+      source = "hashicorp/aws"
+    }
+  }
+}
+
+module "leaf" {
+  source = "../leaf"
+  providers = {
+    aws = aws
+  }
+}
