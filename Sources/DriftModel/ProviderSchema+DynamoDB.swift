@@ -74,8 +74,8 @@ extension ProviderSchema {
             "replica": AttributeSchema(name: "replica", kind: .block, nesting: .set, optional: true, nested: [
                 "arn": AttributeSchema(name: "arn", computed: true, type: .string),
                 "kms_key_arn": AttributeSchema(name: "kms_key_arn", optional: true, computed: true, type: .string),
-                "point_in_time_recovery": AttributeSchema(name: "point_in_time_recovery", optional: true, type: .bool),
-                "propagate_tags": AttributeSchema(name: "propagate_tags", optional: true, type: .bool),
+                "point_in_time_recovery": AttributeSchema(name: "point_in_time_recovery", optional: true, defaultValue: .bool(false), type: .bool),
+                "propagate_tags": AttributeSchema(name: "propagate_tags", optional: true, defaultValue: .bool(false), type: .bool),
                 "region_name": AttributeSchema(name: "region_name", required: true, type: .string),
                 "stream_arn": AttributeSchema(name: "stream_arn", computed: true, type: .string),
                 "stream_label": AttributeSchema(name: "stream_label", computed: true, type: .string),
@@ -91,7 +91,7 @@ extension ProviderSchema {
             ]),
             "ttl": AttributeSchema(name: "ttl", kind: .block, nesting: .list, optional: true, computed: true, nested: [
                 "attribute_name": AttributeSchema(name: "attribute_name", optional: true, type: .string),
-                "enabled": AttributeSchema(name: "enabled", optional: true, type: .bool),
+                "enabled": AttributeSchema(name: "enabled", optional: true, defaultValue: .bool(false), type: .bool),
             ], maxItems: 1),
         ]),
     ]

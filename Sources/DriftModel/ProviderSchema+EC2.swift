@@ -100,7 +100,7 @@ extension ProviderSchema {
             "launch_template": AttributeSchema(name: "launch_template", kind: .block, nesting: .list, optional: true, nested: [
                 "id": AttributeSchema(name: "id", optional: true, computed: true, type: .string),
                 "name": AttributeSchema(name: "name", optional: true, computed: true, type: .string),
-                "version": AttributeSchema(name: "version", optional: true, type: .string),
+                "version": AttributeSchema(name: "version", optional: true, defaultValue: .string("$Default"), type: .string),
             ], maxItems: 1),
             "maintenance_options": AttributeSchema(name: "maintenance_options", kind: .block, nesting: .list, optional: true, computed: true, nested: [
                 "auto_recovery": AttributeSchema(name: "auto_recovery", optional: true, computed: true, type: .string),
@@ -113,9 +113,9 @@ extension ProviderSchema {
                 "instance_metadata_tags": AttributeSchema(name: "instance_metadata_tags", optional: true, computed: true, type: .string),
             ], maxItems: 1),
             "network_interface": AttributeSchema(name: "network_interface", kind: .block, nesting: .set, optional: true, computed: true, nested: [
-                "delete_on_termination": AttributeSchema(name: "delete_on_termination", optional: true, type: .bool),
+                "delete_on_termination": AttributeSchema(name: "delete_on_termination", optional: true, defaultValue: .bool(false), type: .bool),
                 "device_index": AttributeSchema(name: "device_index", required: true, type: .number),
-                "network_card_index": AttributeSchema(name: "network_card_index", optional: true, type: .number),
+                "network_card_index": AttributeSchema(name: "network_card_index", optional: true, defaultValue: .number(0.0), type: .number),
                 "network_interface_id": AttributeSchema(name: "network_interface_id", required: true, type: .string),
             ]),
             "private_dns_name_options": AttributeSchema(name: "private_dns_name_options", kind: .block, nesting: .list, optional: true, computed: true, nested: [

@@ -31,10 +31,10 @@ extension ProviderSchema {
                 "max_age_seconds": AttributeSchema(name: "max_age_seconds", optional: true, type: .number),
             ]),
             "grant": AttributeSchema(name: "grant", kind: .block, nesting: .set, optional: true, computed: true, nested: [
-                "id": AttributeSchema(name: "id", optional: true, type: .string),
+                "id": AttributeSchema(name: "id", optional: true, defaultValue: .string(""), type: .string),
                 "permissions": AttributeSchema(name: "permissions", nesting: .set, required: true, type: .set(.string)),
                 "type": AttributeSchema(name: "type", required: true, type: .string),
-                "uri": AttributeSchema(name: "uri", optional: true, type: .string),
+                "uri": AttributeSchema(name: "uri", optional: true, defaultValue: .string(""), type: .string),
             ]),
             "lifecycle_rule": AttributeSchema(name: "lifecycle_rule", kind: .block, nesting: .list, optional: true, computed: true, nested: [
                 "abort_incomplete_multipart_upload_days": AttributeSchema(name: "abort_incomplete_multipart_upload_days", optional: true, type: .number),
@@ -77,30 +77,30 @@ extension ProviderSchema {
             "replication_configuration": AttributeSchema(name: "replication_configuration", kind: .block, nesting: .list, optional: true, computed: true, nested: [
                 "role": AttributeSchema(name: "role", required: true, type: .string),
                 "rules": AttributeSchema(name: "rules", kind: .block, nesting: .set, required: true, nested: [
-                    "delete_marker_replication_status": AttributeSchema(name: "delete_marker_replication_status", optional: true, type: .string),
-                    "id": AttributeSchema(name: "id", optional: true, type: .string),
-                    "prefix": AttributeSchema(name: "prefix", optional: true, type: .string),
+                    "delete_marker_replication_status": AttributeSchema(name: "delete_marker_replication_status", optional: true, defaultValue: .string(""), type: .string),
+                    "id": AttributeSchema(name: "id", optional: true, defaultValue: .string(""), type: .string),
+                    "prefix": AttributeSchema(name: "prefix", optional: true, defaultValue: .string(""), type: .string),
                     "priority": AttributeSchema(name: "priority", optional: true, type: .number),
                     "status": AttributeSchema(name: "status", required: true, type: .string),
                     "destination": AttributeSchema(name: "destination", kind: .block, nesting: .list, required: true, nested: [
-                        "account_id": AttributeSchema(name: "account_id", optional: true, type: .string),
+                        "account_id": AttributeSchema(name: "account_id", optional: true, defaultValue: .string(""), type: .string),
                         "bucket": AttributeSchema(name: "bucket", required: true, type: .string),
-                        "replica_kms_key_id": AttributeSchema(name: "replica_kms_key_id", optional: true, type: .string),
-                        "storage_class": AttributeSchema(name: "storage_class", optional: true, type: .string),
+                        "replica_kms_key_id": AttributeSchema(name: "replica_kms_key_id", optional: true, defaultValue: .string(""), type: .string),
+                        "storage_class": AttributeSchema(name: "storage_class", optional: true, defaultValue: .string(""), type: .string),
                         "access_control_translation": AttributeSchema(name: "access_control_translation", kind: .block, nesting: .list, optional: true, nested: [
                             "owner": AttributeSchema(name: "owner", required: true, type: .string),
                         ], maxItems: 1),
                         "metrics": AttributeSchema(name: "metrics", kind: .block, nesting: .list, optional: true, nested: [
-                            "minutes": AttributeSchema(name: "minutes", optional: true, type: .number),
-                            "status": AttributeSchema(name: "status", optional: true, type: .string),
+                            "minutes": AttributeSchema(name: "minutes", optional: true, defaultValue: .number(15.0), type: .number),
+                            "status": AttributeSchema(name: "status", optional: true, defaultValue: .string("Enabled"), type: .string),
                         ], maxItems: 1),
                         "replication_time": AttributeSchema(name: "replication_time", kind: .block, nesting: .list, optional: true, nested: [
-                            "minutes": AttributeSchema(name: "minutes", optional: true, type: .number),
-                            "status": AttributeSchema(name: "status", optional: true, type: .string),
+                            "minutes": AttributeSchema(name: "minutes", optional: true, defaultValue: .number(15.0), type: .number),
+                            "status": AttributeSchema(name: "status", optional: true, defaultValue: .string("Enabled"), type: .string),
                         ], maxItems: 1),
                     ], maxItems: 1),
                     "filter": AttributeSchema(name: "filter", kind: .block, nesting: .list, optional: true, nested: [
-                        "prefix": AttributeSchema(name: "prefix", optional: true, type: .string),
+                        "prefix": AttributeSchema(name: "prefix", optional: true, defaultValue: .string(""), type: .string),
                         "tags": AttributeSchema(name: "tags", nesting: .map, optional: true, type: .map(.string)),
                     ], maxItems: 1),
                     "source_selection_criteria": AttributeSchema(name: "source_selection_criteria", kind: .block, nesting: .list, optional: true, nested: [
@@ -126,7 +126,7 @@ extension ProviderSchema {
                 "update": AttributeSchema(name: "update", optional: true, type: .string),
             ]),
             "versioning": AttributeSchema(name: "versioning", kind: .block, nesting: .list, optional: true, computed: true, nested: [
-                "enabled": AttributeSchema(name: "enabled", optional: true, type: .bool),
+                "enabled": AttributeSchema(name: "enabled", optional: true, defaultValue: .bool(false), type: .bool),
                 "mfa_delete": AttributeSchema(name: "mfa_delete", optional: true, defaultValue: .bool(false), type: .bool),
             ], maxItems: 1),
             "website": AttributeSchema(name: "website", kind: .block, nesting: .list, optional: true, computed: true, nested: [

@@ -101,10 +101,10 @@ extension ProviderSchema {
                 "permission": AttributeSchema(name: "permission", required: true, type: .string),
                 "grantee": AttributeSchema(name: "grantee", kind: .block, nesting: .list, required: true, nested: [
                     "display_name": AttributeSchema(name: "display_name", computed: true, type: .string),
-                    "email_address": AttributeSchema(name: "email_address", optional: true, type: .string),
-                    "id": AttributeSchema(name: "id", optional: true, type: .string),
+                    "email_address": AttributeSchema(name: "email_address", optional: true, defaultValue: .string(""), type: .string),
+                    "id": AttributeSchema(name: "id", optional: true, defaultValue: .string(""), type: .string),
                     "type": AttributeSchema(name: "type", required: true, type: .string),
-                    "uri": AttributeSchema(name: "uri", optional: true, type: .string),
+                    "uri": AttributeSchema(name: "uri", optional: true, defaultValue: .string(""), type: .string),
                 ], maxItems: 1),
             ]),
             "target_object_key_format": AttributeSchema(name: "target_object_key_format", kind: .block, nesting: .list, optional: true, nested: [
@@ -131,10 +131,10 @@ extension ProviderSchema {
                     "permission": AttributeSchema(name: "permission", required: true, type: .string),
                     "grantee": AttributeSchema(name: "grantee", kind: .block, nesting: .list, optional: true, nested: [
                         "display_name": AttributeSchema(name: "display_name", computed: true, type: .string),
-                        "email_address": AttributeSchema(name: "email_address", optional: true, type: .string),
-                        "id": AttributeSchema(name: "id", optional: true, type: .string),
+                        "email_address": AttributeSchema(name: "email_address", optional: true, defaultValue: .string(""), type: .string),
+                        "id": AttributeSchema(name: "id", optional: true, defaultValue: .string(""), type: .string),
                         "type": AttributeSchema(name: "type", required: true, type: .string),
-                        "uri": AttributeSchema(name: "uri", optional: true, type: .string),
+                        "uri": AttributeSchema(name: "uri", optional: true, defaultValue: .string(""), type: .string),
                     ], maxItems: 1),
                 ]),
                 "owner": AttributeSchema(name: "owner", kind: .block, nesting: .list, required: true, nested: [

@@ -36,7 +36,14 @@ public struct AttributeSchema: Sendable, Hashable {
     /// The provider default as `terraform plan` shows it for an unset optional argument.
     public var defaultValue: Value?
     /// Nested blocks' own arguments.
-    public var nested: [String: AttributeSchema]
+    public var nested: [String: AttributeSchema] {
+        didSet { nestedDefaults = Self.defaults(of: nested) }
+    }
+    /// For a block: the default of each optional, non-computed argument of `nested` that has one,
+    /// which `terraform plan` fills in when a declared block leaves it unset (`replica {
+    /// region_name = "x" }` plans `propagate_tags = false`). Kept with the schema so that each
+    /// declared block applies them without walking `nested` again.
+    public private(set) var nestedDefaults: [String: Value]
     /// Maximum number of blocks (1 for blocks like `root_block_device`); 0 when unlimited.
     public var maxItems: Int
     /// A live value the provider treats as the argument left unset: it reads this value back after
@@ -62,6 +69,7 @@ public struct AttributeSchema: Sendable, Hashable {
         self.sensitive = sensitive
         self.defaultValue = defaultValue
         self.nested = nested
+        self.nestedDefaults = Self.defaults(of: nested)
         self.maxItems = maxItems
         self.unsetEquivalent = unsetEquivalent
         self.type = type
@@ -69,6 +77,14 @@ public struct AttributeSchema: Sendable, Hashable {
 
     /// Computed only: the provider sets it and the configuration cannot. Never drift.
     public var isComputedOnly: Bool { computed && !optional && !required }
+
+    private static func defaults(of nested: [String: AttributeSchema]) -> [String: Value] {
+        var out: [String: Value] = [:]
+        for (name, entry) in nested where entry.optional && !entry.computed {
+            if let value = entry.defaultValue { out[name] = value }
+        }
+        return out
+    }
 }
 
 /// The provider schema for the types drift compares. The table lives in

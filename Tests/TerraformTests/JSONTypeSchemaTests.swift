@@ -14,17 +14,21 @@ struct JSONTypeSchemaTests {
         #expect(bucket.attributes["replication_configuration"] == [[
             "role": "arn:aws:iam::123456789012:role/replication",
             "rules": [[
-                "id": "all", "status": "Enabled",
+                "id": "all", "status": "Enabled", "prefix": "", "delete_marker_replication_status": "",
                 "destination": [[
                     "bucket": "arn:aws:s3:::json-types-replica",
                     "access_control_translation": [["owner": "Destination"]],
+                    "account_id": "", "replica_kms_key_id": "", "storage_class": "",
                 ]],
             ]],
         ]])
         let acl = try #require(baseline.resource("aws_s3_bucket_acl.source"))
         #expect(acl.attributes["access_control_policy"] == [[
             "owner": [["id": "owner-id"]],
-            "grant": [["grantee": [["id": "owner-id", "type": "CanonicalUser"]], "permission": "FULL_CONTROL"]],
+            "grant": [[
+                "grantee": [["id": "owner-id", "type": "CanonicalUser", "email_address": "", "uri": ""]],
+                "permission": "FULL_CONTROL",
+            ]],
         ]])
     }
 

@@ -16,7 +16,7 @@ enum ValueConverter {
             }
             var objects: [Value] = items.map { item in
                 guard case .object(let members) = item else { return plain(item) }
-                return .object(convertObject(members, nested: schema.nested))
+                return .object(convertObject(members, schema: schema))
             }
             if schema.nesting == .set { objects = dedup(objects) }
             return .array(objects)
@@ -31,13 +31,14 @@ enum ValueConverter {
         }
     }
 
-    private static func convertObject(_ members: [String: HCLValue], nested: [String: AttributeSchema]) -> [String: Value] {
+    /// A declared block's members, plus the default plan fills in for each unset one that has one.
+    private static func convertObject(_ members: [String: HCLValue], schema: AttributeSchema) -> [String: Value] {
         var out: [String: Value] = [:]
         for (name, member) in members where member != .null {
-            out[name] = convert(member, schema: nested[name])
+            out[name] = convert(member, schema: schema.nested[name])
         }
-        for (name, entry) in nested where out[name] == nil && entry.optional && !entry.computed {
-            if let defaultValue = entry.defaultValue { out[name] = defaultValue }
+        for (name, defaultValue) in schema.nestedDefaults where out[name] == nil {
+            out[name] = defaultValue
         }
         return out
     }
