@@ -346,3 +346,26 @@ resource "aws_s3_bucket_ownership_controls" "split" {
     object_ownership = "BucketOwnerPreferred"
   }
 }
+
+# References to members a declared block leaves unset see what plan fills in.
+resource "aws_s3_bucket" "refs" {
+  for_each = {
+    replica-propagate = tostring(one([for r in aws_dynamodb_table.orders.replica : r.propagate_tags if r.region_name == "us-west-2"]))
+    replica-kms       = one([for r in aws_dynamodb_table.orders.replica : r.kms_key_arn == null if r.region_name == "us-west-2"]) ? "null" : "set"
+    ttl-enabled       = tostring(aws_dynamodb_table.sessions.ttl[0].enabled)
+    index-range-key   = join(",", sort([for i in aws_dynamodb_table.orders.global_secondary_index : i.range_key]))
+    http-endpoint     = aws_instance.blank_blocks.metadata_options[0].http_endpoint
+    root-delete       = tostring(aws_instance.app.root_block_device[0].delete_on_termination)
+    grant-ids         = join(",", sort([for g in aws_s3_bucket.legacy.grant : g.id]))
+    cors-max-age      = aws_s3_bucket.legacy.cors_rule[0].max_age_seconds == null ? "null" : "set"
+    transitions       = tostring(length(aws_s3_bucket.legacy.lifecycle_rule[1].transition))
+    metrics-minutes   = tostring(one(aws_s3_bucket.replicated.replication_configuration[0].rules).destination[0].metrics[0].minutes)
+    grantee-uri       = join(",", sort([for g in aws_s3_bucket_acl.split.access_control_policy[0].grant : g.grantee[0].uri]))
+  }
+
+  bucket = "nested-refs-${each.key}"
+
+  tags = {
+    Value = each.value
+  }
+}

@@ -1,0 +1,39 @@
+import DriftModel
+import HCL
+
+/// A declared nested block as other expressions see it. Terraform's plan gives every element of a
+/// declared block all of its schema's members: the default plan fills in for an unset one
+/// (`one(aws_dynamodb_table.t.replica).propagate_tags` is `false`), unknown for a computed one,
+/// null (or no blocks) for the rest, so a reference to any of them resolves instead of failing as
+/// an unsupported attribute. The resource's own top-level members get the same from
+/// `LoadSession.referenceFill`.
+enum BlockReferenceFill {
+    /// `value` (a block's tuple or set of objects) with each element's unset members filled in.
+    static func filled(_ value: HCLValue, schema: AttributeSchema) -> HCLValue {
+        guard schema.kind == .block, !schema.nested.isEmpty else { return value }
+        switch value {
+        case .tuple(let items): return .tuple(items.map { element($0, schema: schema) })
+        case .set(let items): return .set(items.map { element($0, schema: schema) })
+        case .object: return element(value, schema: schema)
+        default: return value
+        }
+    }
+
+    private static func element(_ value: HCLValue, schema: AttributeSchema) -> HCLValue {
+        guard case .object(var members) = value else { return value }
+        for (name, entry) in schema.nested {
+            if let member = members[name], member != .null {
+                if entry.kind == .block { members[name] = filled(member, schema: entry) }
+            } else if let defaultValue = schema.nestedDefaults[name] {
+                members[name] = ValueConverter.hclValue(defaultValue)
+            } else if entry.computed {
+                members[name] = .unknown
+            } else if entry.kind == .block {
+                members[name] = entry.nesting == .single ? .null : .tuple([])
+            } else {
+                members[name] = .null
+            }
+        }
+        return .object(members)
+    }
+}
