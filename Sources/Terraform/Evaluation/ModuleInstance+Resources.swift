@@ -69,15 +69,12 @@ extension ModuleInstance {
         if let cached = session.lock.sync({ referenceCache[decl.key] }) { return cached }
         let result = resourceResult(decl)
         let fill = session.referenceFill(for: decl.type)
-        let blocks = ProviderSchema.schema(for: decl.type)?.attributes.values.filter { $0.kind == .block } ?? []
         // The fill has every schema attribute and the instance a few: copying the fill's storage
         // and setting the few is far cheaper than merging the many into the few.
         func object(_ instance: ResourceInstance) -> HCLValue {
             var members = fill
-            for (name, value) in instance.partialReference { members[name] = value }
-            for block in blocks {
-                guard let value = instance.partialReference[block.name] else { continue }
-                members[block.name] = BlockReferenceFill.filled(value, schema: block)
+            for (name, value) in instance.partialReference {
+                members[name] = BlockReferenceFill.reference(value, name: name, type: decl.type)
             }
             return .object(members)
         }
