@@ -62,8 +62,6 @@ struct ProviderPassingTests {
 
     @Test("a providers entry for a name the child does not declare is a warning, as in terraform validate")
     func undeclaredName() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("passing-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
         let files = [
             "main.tf": """
                 provider "aws" {
@@ -81,11 +79,8 @@ struct ProviderPassingTests {
                 """,
             "child/main.tf": "resource \"aws_s3_bucket\" \"w\" {\n  provider = aws.west\n  bucket   = \"w\"\n}\n",
         ]
-        for (path, text) in files {
-            let url = directory.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
+        let directory = try Self.module(files)
+        defer { try? FileManager.default.removeItem(at: directory) }
         let baseline = BaselineLoader(directory: directory.path, environment: [:]).load()
         #expect(baseline.diagnostics.map(\.rendered) == [
             """
@@ -97,6 +92,46 @@ struct ProviderPassingTests {
             """
         ])
         #expect(baseline.resource("module.c.aws_s3_bucket.w")?.providerAlias == "aws.west")
+    }
+
+    @Test("a call to a module that is not evaluable offline still has its providers checked on the caller's side")
+    func remoteModule() throws {
+        let directory = try Self.module([
+            "main.tf": """
+                provider "aws" {
+                  region = "us-east-1"
+                }
+
+                module "vpc" {
+                  source = "terraform-aws-modules/vpc/aws"
+                  providers = {
+                    aws = aws.nope
+                  }
+                }
+
+                """
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let baseline = BaselineLoader(directory: directory.path, environment: [:]).load()
+        #expect(baseline.diagnostics.map(\.rendered) == [
+            """
+            main.tf:8:11: error: missing provider provider["registry.terraform.io/hashicorp/aws"].nope
+                aws = aws.nope
+                      ^
+            """
+        ])
+        #expect(baseline.warnings.map(\.code) == ["ModuleNotEvaluable"])
+    }
+
+    /// A module directory with `files`, in a fresh temporary directory.
+    static func module(_ files: [String: String]) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("passing-\(UUID().uuidString)")
+        for (path, text) in files {
+            let url = directory.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        return directory
     }
 
     static func aliasKey(_ key: String) -> String { key.hasPrefix("aws.") ? String(key.dropFirst(4)) : key }

@@ -8,6 +8,19 @@ import HCL
 /// an unsupported attribute. The resource's own top-level members get the same from
 /// `LoadSession.referenceFill`.
 enum BlockReferenceFill {
+    /// Argument `name` of a `type` resource as references see it: a declared block filled in,
+    /// anything else as it is. Only tuples and sets can be blocks, so other values cost one switch.
+    @inline(__always)
+    static func reference(_ value: HCLValue, name: String, type: String) -> HCLValue {
+        switch value {
+        case .tuple, .set:
+            guard let schema = ProviderSchema.schema(for: type)?[name], schema.kind == .block else { return value }
+            return filled(value, schema: schema)
+        default:
+            return value
+        }
+    }
+
     /// `value` (a block's tuple or set of objects) with each element's unset members filled in.
     static func filled(_ value: HCLValue, schema: AttributeSchema) -> HCLValue {
         guard schema.kind == .block, !schema.nested.isEmpty else { return value }

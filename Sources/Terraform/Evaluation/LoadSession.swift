@@ -73,7 +73,6 @@ final class LoadSession {
         }
     }
     private var fills: [String: [String: HCLValue]] = [:]
-    private var blockSchemas: [String: [String: AttributeSchema]] = [:]
     private var defaults: [String: [(String, Value, HCLValue)]] = [:]
 
     /// The provider's default for each optional, non-computed argument of `type` that has one.
@@ -103,14 +102,6 @@ final class LoadSession {
         }
         lock.sync { fills[type] = fill }
         return fill
-    }
-
-    /// The nested block types of `type`'s schema, by name (`BlockReferenceFill` completes them).
-    func referenceBlocks(for type: String) -> [String: AttributeSchema] {
-        if let cached = lock.sync({ blockSchemas[type] }) { return cached }
-        let blocks = ProviderSchema.schema(for: type)?.attributes.filter { $0.value.kind == .block } ?? [:]
-        lock.sync { blockSchemas[type] = blocks }
-        return blocks
     }
 
     /// Deeper chains of references than any real configuration has; beyond it the recursion would

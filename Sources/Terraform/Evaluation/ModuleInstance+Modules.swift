@@ -37,6 +37,7 @@ extension ModuleInstance {
             return .unknown
         }
         guard source.hasPrefix("./") || source.hasPrefix("../") else {
+            _ = passedProviders(call)  // the caller's side is checked without the module
             session.warn(
                 code: "ModuleNotEvaluable",
                 "module \"\(call.name)\" uses source \"\(source)\", which is not a local path: it is not evaluable "

@@ -19,6 +19,43 @@ import HCL
 /// name (only defaults reach that far down). Runs once per module call or resource declaration,
 /// never per resource instance.
 extension ModuleInstance {
+    /// One `providers = { aws.west = aws.east2 }` entry: the child's key and local name, the
+    /// caller's key, and where the child's side is written.
+    struct PassedProvider {
+        var childKey: String
+        var childName: String
+        var parentKey: String
+        var childRange: SourceRange
+    }
+
+    /// A call's `providers` entries, after the caller's side of each is checked: the configuration
+    /// must exist in this module and an unaliased name should be declared here. Runs for every
+    /// local call, and for a call whose module is not evaluable offline (its side needs no child).
+    func passedProviders(_ call: ModuleCallDecl) -> [PassedProvider] {
+        guard let attribute = call.providers else { return [] }
+        guard case .object(let items) = attribute.expression.kind else {
+            log.error("Invalid providers argument: a map of provider references is required",
+                      at: attribute.expression.range)
+            return []
+        }
+        var passed: [PassedProvider] = []
+        for item in items {
+            guard let childRef = item.key.providerReference ?? item.key.staticString.map({ ($0, nil) }),
+                let parentRef = item.value.providerReference
+            else {
+                log.error("Invalid provider reference: a provider reference must be a name, optionally followed "
+                          + "by an alias: aws or aws.west", at: item.value.range)
+                continue
+            }
+            let parentKey = parentRef.alias.map { "\(parentRef.name).\($0)" } ?? parentRef.name
+            checkPassedConfiguration(parentKey, name: parentRef.name, at: item.value.range)
+            passed.append(PassedProvider(
+                childKey: childRef.alias.map { "\(childRef.name).\($0)" } ?? childRef.name, childName: childRef.name,
+                parentKey: parentKey, childRange: item.key.range))
+        }
+        return passed
+    }
+
     /// The child's provider map for one call: the caller's default configurations, then the
     /// call's `providers = { aws = aws.west }` entries, each resolved to the key of the configuration.
     /// Reports what Terraform reports about the call's provider passing.
@@ -26,28 +63,11 @@ extension ModuleInstance {
         var map = providerMap.filter { !$0.key.contains(".") }
         let required = RequiredProviders(child)
         var passed: Set<String> = []
-        if let attribute = call.providers {
-            guard case .object(let items) = attribute.expression.kind else {
-                log.error("Invalid providers argument: a map of provider references is required",
-                          at: attribute.expression.range)
-                return map
-            }
-            for item in items {
-                guard let childRef = item.key.providerReference ?? item.key.staticString.map({ ($0, nil) }),
-                    let parentRef = item.value.providerReference
-                else {
-                    log.error("Invalid provider reference: a provider reference must be a name, optionally followed "
-                              + "by an alias: aws or aws.west", at: item.value.range)
-                    continue
-                }
-                let childKey = childRef.alias.map { "\(childRef.name).\($0)" } ?? childRef.name
-                let parentKey = parentRef.alias.map { "\(parentRef.name).\($0)" } ?? parentRef.name
-                checkPassedConfiguration(parentKey, name: parentRef.name, at: item.value.range)
-                map[childKey] = providerMap[parentKey] ?? parentKey
-                passed.insert(childKey)
-                checkAccepted(childKey, name: childRef.name, child: child, required: required, call: call,
-                              at: item.key.range)
-            }
+        for entry in passedProviders(call) {
+            map[entry.childKey] = providerMap[entry.parentKey] ?? entry.parentKey
+            passed.insert(entry.childKey)
+            checkAccepted(entry.childKey, name: entry.childName, child: child, required: required, call: call,
+                          at: entry.childRange)
         }
         for alias in required.configurationAliases where !passed.contains(alias) {
             if child.providers.contains(where: { Self.localProviderKey($0) == alias && !Self.isEmptyProviderBlock($0) }) {

@@ -25,7 +25,7 @@ struct ResourceResult {
     }
 }
 
-/// What expressions need of one instance; its `DeclaredResource` goes to `LoadSession.resources`
+/// What expressions need of one instance; its `DeclaredResource` goes to `LoadSession.resourceChunks`
 /// as soon as it is built, while its memory is still warm, instead of being copied out later.
 struct ResourceInstance {
     var index: ResourceIndex?
@@ -88,18 +88,12 @@ extension ModuleInstance {
         if let cached = session.lock.sync({ referenceCache[decl.key] }) { return cached }
         let result = resourceResult(decl)
         let fill = session.referenceFill(for: decl.type)
-        let blocks = session.referenceBlocks(for: decl.type)
         // The fill has every schema attribute and the instance a few: copying the fill's storage
-        // and setting the few is far cheaper than merging the many into the few. Only the names
-        // the instance sets are looked up among the blocks (a bucket's schema has a dozen).
+        // and setting the few is far cheaper than merging the many into the few.
         func object(_ instance: ResourceInstance) -> HCLValue {
             var members = fill
             for (name, value) in instance.partialReference {
-                if let block = blocks[name] {
-                    members[name] = BlockReferenceFill.filled(value, schema: block)
-                } else {
-                    members[name] = value
-                }
+                members[name] = BlockReferenceFill.reference(value, name: name, type: decl.type)
             }
             return .object(members)
         }
