@@ -28,14 +28,26 @@ public struct SourceRange: Sendable, Hashable, CustomStringConvertible {
 
     /// `file:line:col` of the start.
     public var description: String {
-        // Built by appending: interpolation costs several times more, and every resource
-        // argument's source is formatted once per resource block.
-        var text = filename
-        text.reserveCapacity(filename.utf8.count + 12)
-        text.append(":")
-        text.append(String(start.line))
-        text.append(":")
-        text.append(String(start.column))
-        return text
+        // Built as bytes: interpolation, or appending `String(Int)`s, costs several times more,
+        // and every resource argument's source is formatted once per resource block.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(filename.utf8.count + 16)
+        bytes.append(contentsOf: filename.utf8)
+        bytes.append(UInt8(ascii: ":"))
+        Self.appendDecimal(start.line, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        Self.appendDecimal(start.column, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
     }
 }

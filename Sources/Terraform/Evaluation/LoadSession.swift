@@ -59,18 +59,31 @@ final class LoadSession {
             return resourceChunks
         }
         let order = AddressOrder.permutation(chunks.map { $0.first?.address ?? "" })
-        let total = chunks.reduce(0) { $0 + $1.count }
-        return [DeclaredResource](unsafeUninitializedCapacity: total) { buffer, count in
-            guard let base = buffer.baseAddress else { return }
-            var position = total
-            for index in order.reversed() {
-                while let resource = chunks[index].popLast() {
-                    position -= 1
-                    (base + position).initialize(to: resource)
-                }
-            }
-            count = total
+        // Where each chunk's resources end in the result, in sorted order.
+        var ends: [Int] = []
+        ends.reserveCapacity(order.count)
+        var total = 0
+        for index in order {
+            total += chunks[index].count
+            ends.append(total)
         }
+        // The moves read 100k cold structs: large loads split them between two threads, each
+        // filling its own range of the result from its own chunks.
+        let parts = workers > 1 && order.count >= 1024 ? 2 : 1
+        let sorted = chunks.withUnsafeMutableBufferPointer { chunkBuffer in
+            [DeclaredResource](unsafeUninitializedCapacity: total) { buffer, count in
+                guard let base = buffer.baseAddress, let chunkBase = chunkBuffer.baseAddress else { return }
+                let move = UnsafeChunkMove(chunks: chunkBase, result: base)
+                let bounds = (0...parts).map { $0 * order.count / parts }
+                _ = LargeStackThread.runAll((0..<parts).map { part in
+                    { move.run(order: order[bounds[part]..<bounds[part + 1]], ends: ends) }
+                })
+                count = total
+            }
+        }
+        // 43k emptied arrays are freed off this thread too.
+        LargeStackThread.release(chunks)
+        return sorted
     }
     private var fills: [String: [String: HCLValue]] = [:]
     private var defaults: [String: [(String, Value, HCLValue)]] = [:]
@@ -179,5 +192,23 @@ extension LoadSession {
             }
         }
         return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+}
+
+/// Moves chunks' resources into their places in a result buffer: each thread is given distinct
+/// chunks and the distinct range of the result they fill.
+private struct UnsafeChunkMove: @unchecked Sendable {
+    let chunks: UnsafeMutablePointer<[DeclaredResource]>
+    let result: UnsafeMutablePointer<DeclaredResource>
+
+    func run(order: ArraySlice<Int>, ends: [Int]) {
+        for position in order.indices {
+            var end = ends[position]
+            // `popLast` moves each resource out: no retain of its members.
+            while let resource = chunks[order[position]].popLast() {
+                end -= 1
+                (result + end).initialize(to: resource)
+            }
+        }
     }
 }

@@ -93,8 +93,7 @@ extension ModuleInstance {
     /// The configuration key a resource in this module uses for `local` (`aws`, `aws.west`); an
     /// alias the module neither configures nor receives is reported as Terraform does.
     func resolvedProviderKey(_ local: String, for decl: ResourceDecl) -> String {
-        resolvedProviderKey(
-            local, resource: "\(decl.type).\(decl.name)", at: decl.provider?.expression.range ?? decl.block.typeRange)
+        resolvedProviderKey(local, resource: decl.key, at: decl.provider?.expression.range ?? decl.block.typeRange)
     }
 
     /// A data source's `provider = aws.west` gets the same check as a resource's: data sources are
@@ -126,7 +125,7 @@ extension ModuleInstance {
     /// receives or configures it (the root's own blocks are not in its map).
     private func configurationKey(_ local: String) -> String? {
         if let key = providerMap[local] { return key }
-        guard local.contains(".") else { return local }
+        guard local.utf8.contains(UInt8(ascii: ".")) else { return local }
         guard address == nil, config.providers.contains(where: { Self.localProviderKey($0) == local }) else {
             return nil
         }

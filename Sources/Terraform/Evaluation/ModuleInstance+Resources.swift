@@ -157,14 +157,18 @@ extension ModuleInstance {
     }
 
     static func providerName(for type: String) -> String {
-        String(type.prefix { $0 != "_" })
+        // By bytes: iterating characters does grapheme breaking, once per resource block.
+        guard let end = type.utf8.firstIndex(of: UInt8(ascii: "_")) else { return type }
+        return String(type[..<end])
     }
 
     /// Evaluates every local, output and data source argument so that their errors are reported,
     /// then lists this instance's resources and walks child modules.
     func walk() {
         let evaluatedAll = evaluateResourcesInParallel()
-        for name in config.locals.keys.sorted() { _ = localValue(name) }
+        // Only those no resource needed are left to evaluate (and to sort, for a stable order).
+        let pending = session.lock.sync { config.locals.keys.filter { localCache[$0] == nil } }
+        for name in pending.sorted() { _ = localValue(name) }
         // Evaluating a block hands its resources to the session.
         if !evaluatedAll {
             for decl in config.resources { _ = resourceResult(decl) }

@@ -22,8 +22,9 @@ struct ConfigLoader {
             return nil
         }
         let files = names.filter(Self.isConfigFile).sorted()
-        let sources = files.map { name in
-            readFile(directory + "/" + name, display: relativePath == "." ? name : "\(relativePath)/\(name)")
+        let paths = files.map { directory + "/" + $0 }
+        let size = paths.reduce(0) { total, path in
+            total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
         }
         let decoder = ModuleDecoder(log: log)
         var progress = ModuleDecoder.Progress(relativePath: relativePath)
@@ -31,7 +32,10 @@ struct ConfigLoader {
         var overrides: [(String, [Block])] = []
         // Each file is decoded here, in order, as soon as it is parsed, while the parsing threads
         // go on with the next ones.
-        Self.parseAll(sources) { index, parsed in
+        let read = { (index: Int) in
+            readFile(paths[index], display: relativePath == "." ? files[index] : "\(relativePath)/\(files[index])")
+        }
+        Self.parseAll(count: files.count, size: size, read: read) { index, parsed in
             guard let file = parsed else { return }
             let kept = topLevelBlocks(file.parsed)
             if Self.isOverrideFile(files[index]) {
@@ -91,8 +95,10 @@ struct ConfigLoader {
     /// Parses the files and hands each to `consume` on the calling thread, in order. With enough
     /// text they parse in parallel on the machine's cores, each thread taking the next file, and
     /// `consume` runs as soon as a file and all before it are parsed.
+    /// `read` is called on the parsing threads too (reading and checking UTF-8 is part of the work).
     static func parseAll(
-        _ sources: [(text: String, display: String)?], consume: (Int, ParsedFile?) -> Void
+        count: Int, size: Int, read: (Int) -> (text: String, display: String)?,
+        consume: (Int, ParsedFile?) -> Void
     ) {
         func parse(_ source: (text: String, display: String)) -> ParsedFile {
             let parsed = source.display.hasSuffix(".json")
@@ -111,20 +117,22 @@ struct ConfigLoader {
             }
             return ParsedFile(parsed: parsed, resources: resources)
         }
-        let size = sources.reduce(0) { $0 + ($1?.text.utf8.count ?? 0) }
-        let cores = min(ProcessInfo.processInfo.activeProcessorCount, sources.count)
+        let cores = min(ProcessInfo.processInfo.activeProcessorCount, count)
         guard cores > 1, size >= parallelThreshold else {
-            for (index, source) in sources.enumerated() { consume(index, source.map(parse)) }
+            for index in 0..<count { consume(index, read(index).map(parse)) }
             return
         }
-        let results = OrderedResults<ParsedFile?>(count: sources.count)
-        let workers = LargeStackThread.startAll((0..<cores).map { _ in
-            {
-                while let index = results.claim() { results.put(sources[index].map(parse), at: index) }
-            }
-        })
-        for index in sources.indices { consume(index, results.take(index) ?? nil) }
-        LargeStackThread.joinAll(workers)
+        let results = OrderedResults<ParsedFile?>(count: count)
+        // The threads are joined before this returns: `read` does not outlive the call.
+        withoutActuallyEscaping(read) { read in
+            let workers = LargeStackThread.startAll((0..<cores).map { _ in
+                {
+                    while let index = results.claim() { results.put(read(index).map(parse), at: index) }
+                }
+            })
+            for index in 0..<count { consume(index, results.take(index) ?? nil) }
+            LargeStackThread.joinAll(workers)
+        }
     }
 
     /// The parse diagnostics logged, and the positions of the file's top-level blocks Terraform knows.
