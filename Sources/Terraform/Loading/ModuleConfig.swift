@@ -79,14 +79,31 @@ final class ResourceDecl {
         self.type = type
         self.name = name
         self.block = block
-        key = "\(type).\(name)"
-        count = block.body.attribute("count")
-        forEach = block.body.attribute("for_each")
-        provider = block.body.attribute("provider")
-        lifecycle = block.body.blocks(ofType: "lifecycle").last
+        key = type + "." + name
+        // One pass over each list (this runs for every resource block, on the parsing threads);
+        // the body is copied only when it has meta-arguments or meta-blocks to leave out.
+        var count: Attribute?, forEach: Attribute?, provider: Attribute?
+        var hasMetaArguments = false
+        for attribute in block.body.attributes {
+            switch attribute.name {
+            case "count": if count == nil { count = attribute }
+            case "for_each": if forEach == nil { forEach = attribute }
+            case "provider": if provider == nil { provider = attribute }
+            case "depends_on": break
+            default: continue
+            }
+            hasMetaArguments = true
+        }
+        var lifecycle: Block?
+        var hasMetaBlocks = false
+        for nested in block.body.blocks where Self.metaBlocks.contains(nested.type) {
+            hasMetaBlocks = true
+            if nested.type == "lifecycle" { lifecycle = nested }
+        }
+        (self.count, self.forEach, self.provider, self.lifecycle) = (count, forEach, provider, lifecycle)
         var body = block.body
-        body.attributes.removeAll { Self.metaArguments.contains($0.name) }
-        body.blocks.removeAll { Self.metaBlocks.contains($0.type) }
+        if hasMetaArguments { body.attributes.removeAll { Self.metaArguments.contains($0.name) } }
+        if hasMetaBlocks { body.blocks.removeAll { Self.metaBlocks.contains($0.type) } }
         configBody = body
     }
 }
