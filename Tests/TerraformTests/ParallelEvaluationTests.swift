@@ -149,6 +149,37 @@ struct ParallelEvaluationTests {
         }
     }
 
+    /// Several large files: they are read and parsed on several threads while the loading thread
+    /// decodes, all of them registering sources and diagnostics in one log.
+    @Test("a module of many large files parses in parallel to the baseline one thread gives, again and again")
+    func manyFiles() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("drift-files-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        for file in 0..<8 {
+            var text = ""
+            for n in 0..<400 {
+                text += """
+                    resource "aws_s3_bucket" "f\(file)_\(n)" {
+                      bucket = "files-\(file)-\(n)"
+                      tags   = { File = "\(file)", Index = "\(n)", Padding = "\(String(repeating: "x", count: 40))" }
+                    }
+
+                    """
+            }
+            // One broken reference per file: diagnostics come from every parsing thread's file.
+            text += "resource \"aws_s3_bucket\" \"broken_\(file)\" { bucket = local.missing_\(file) }\n"
+            try text.write(to: root.appendingPathComponent("f\(file).tf"), atomically: true, encoding: .utf8)
+        }
+        let single = Self.load(root, workers: 1)
+        #expect(single.resources.count == 8 * 401)
+        #expect(single.diagnostics.count == 8)
+        for _ in 0..<10 {
+            let parallel = Self.load(root, workers: 2)
+            #expect(parallel == single)
+        }
+    }
+
     @Test("errors found by workers are the errors one thread finds, in the same order")
     func sameErrors() throws {
         let root = try Self.writeConfiguration(extra: """

@@ -35,6 +35,13 @@ struct ConfigLoader {
         let read = { (index: Int) in
             readFile(paths[index], display: relativePath == "." ? files[index] : "\(relativePath)/\(files[index])")
         }
+        // The parsing threads register sources and report unreadable files in the log while this
+        // thread decodes: the log's tables need their lock (already on when a worker loads a child
+        // module, and then left as it is).
+        let lock = log.lock
+        let wasShared = lock.isShared
+        if !wasShared { lock.isShared = true }
+        defer { if !wasShared { lock.isShared = false } }
         Self.parseAll(count: files.count, size: size, read: read) { index, parsed in
             guard let file = parsed else { return }
             let kept = topLevelBlocks(file.parsed)
