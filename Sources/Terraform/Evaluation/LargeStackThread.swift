@@ -32,11 +32,7 @@ enum LargeStackThread {
     static func runAll<T>(_ bodies: [() -> T]) -> [T] {
         guard bodies.count > 1 else { return bodies.map { $0() } }
         let slots = bodies.map { _ in Slot<T>() }
-        var threads: [Thread] = []
-        for (body, slot) in zip(bodies, slots) {
-            if let thread = start(Work { slot.value = body() }) { threads.append(thread) } else { slot.value = body() }
-        }
-        threads.forEach(join)
+        joinAll(startAll(zip(bodies, slots).map { body, slot in { slot.value = body() } }))
         return zip(bodies, slots).map { body, slot in slot.value ?? body() }
     }
 

@@ -108,22 +108,21 @@ final class ModuleInstance {
             let (roots, sensitive) = buildRoots(for: expression, scope: scope)
             return (EvalContext(variables: roots, functions: session.functions), sensitive)
         }
-        if let contexts {
-            let key = BlockContexts.key(expression.range)
-            if let cached = contexts.entries[key], cached.matches(scope) {
-                return (EvalContext(variables: cached.roots, functions: session.functions, scope: scope), cached.sensitive)
-            }
-            let (roots, sensitive) = buildRoots(for: expression, scope: scope)
-            contexts.entries[key] = CachedContext(roots: roots, sensitive: sensitive, scopeNames: Array(scope.keys))
-            return (EvalContext(variables: roots, functions: session.functions, scope: scope), sensitive)
+        // A block's own cache when its instances evaluate on this thread, else the module's.
+        let blockKey = BlockContexts.key(expression.range)
+        let cached = if let contexts { contexts.entries[blockKey] } else {
+            session.lock.sync { contextCache[ContextKey(expression.range)] }
         }
-        let key = ContextKey(expression.range)
-        if let cached = session.lock.sync({ contextCache[key] }), cached.matches(scope) {
+        if let cached, cached.matches(scope) {
             return (EvalContext(variables: cached.roots, functions: session.functions, scope: scope), cached.sensitive)
         }
         let (roots, sensitive) = buildRoots(for: expression, scope: scope)
         let entry = CachedContext(roots: roots, sensitive: sensitive, scopeNames: Array(scope.keys))
-        session.lock.sync { contextCache[key] = entry }
+        if let contexts {
+            contexts.entries[blockKey] = entry
+        } else {
+            session.lock.sync { contextCache[ContextKey(expression.range)] = entry }
+        }
         return (EvalContext(variables: roots, functions: session.functions, scope: scope), sensitive)
     }
 
