@@ -83,33 +83,47 @@ extension ModuleInstance {
     }
 
     /// `T.N` as expressions see it: each instance's arguments plus every other schema attribute
-    /// (computed ones unknown, unset optional ones null); built once, on first reference.
-    func referenceValue(_ decl: ResourceDecl) -> HCLValue {
-        if let cached = session.lock.sync({ referenceCache[decl.key] }) { return cached }
+    /// (computed ones unknown, unset optional ones null).
+    ///
+    /// `steps` are what a traversal reads after `T.N` when it is the expression's only reference
+    /// to the resource: instances it does not select stay as their own arguments, and a selected
+    /// one read through an attribute gets only that attribute's fill, since nothing else of them
+    /// can be read. Not memoized: the filled objects are several KB per instance, and most
+    /// references are one `for_each` or one attribute, so building them per reference (expression
+    /// contexts are cached per block) keeps that memory transient.
+    func referenceValue(_ decl: ResourceDecl, steps: ArraySlice<TraversalStep> = []) -> HCLValue {
         let result = resourceResult(decl)
         let fill = session.referenceFill(for: decl.type)
-        // The fill has every schema attribute and the instance a few: copying the fill's storage
-        // and setting the few is far cheaper than merging the many into the few.
-        func object(_ instance: ResourceInstance) -> HCLValue {
-            var members = fill
-            for (name, value) in instance.partialReference {
-                members[name] = BlockReferenceFill.reference(value, name: name, type: decl.type)
-            }
-            return .object(members)
-        }
-        let value: HCLValue
+        let filler = ReferenceFiller(type: decl.type, fill: fill)
         switch result.shape {
-        case .undecidable: value = .unknown
-        case .single: value = result.instances.first.map(object) ?? .unknown
-        case .counted: value = .tuple(result.instances.map(object))
+        case .undecidable:
+            return .unknown
+        case .single:
+            return result.instances.first.map { filler.object($0, reading: steps) } ?? .unknown
+        case .counted:
+            let selected: Int? = if case .index(.number(let n))? = steps.first, n == n.rounded(), n >= 0,
+                n < Double(result.instances.count) { Int(n) } else { nil }
+            return .tuple(result.instances.indices.map { i in
+                guard let selected else { return filler.object(result.instances[i], reading: []) }
+                return i == selected
+                    ? filler.object(result.instances[i], reading: steps.dropFirst())
+                    : .object(result.instances[i].partialReference)
+            })
         case .keyed:
+            let selected: String? = if case .index(.string(let k))? = steps.first { k } else { nil }
             var byKey: [String: HCLValue] = [:]
+            byKey.reserveCapacity(result.instances.count)
             for item in result.instances {
-                if case .string(let k)? = item.index { byKey[k] = object(item) }
+                guard case .string(let k)? = item.index else { continue }
+                if let selected {
+                    byKey[k] = k == selected
+                        ? filler.object(item, reading: steps.dropFirst()) : .object(item.partialReference)
+                } else {
+                    byKey[k] = filler.object(item, reading: [])
+                }
             }
-            value = .object(byKey)
+            return .object(byKey)
         }
-        return session.lock.sync { referenceCache.storeFirst(value, for: decl.key) }
     }
 
     /// The instances `count`/`for_each` ask for (both set is an error).
@@ -166,6 +180,7 @@ extension ModuleInstance {
     /// then lists this instance's resources and walks child modules.
     func walk() {
         let evaluatedAll = evaluateResourcesInParallel()
+        Trace.mark("parallel-done")
         // Only those no resource needed are left to evaluate (and to sort, for a stable order).
         let pending = session.lock.sync { config.locals.keys.filter { localCache[$0] == nil } }
         for name in pending.sorted() { _ = localValue(name) }
@@ -223,5 +238,32 @@ extension ModuleInstance {
                 _ = evaluate(attribute.expression, scope: instance.scope)
             }
         }
+    }
+}
+
+/// Builds one instance's reference object from its own arguments and its type's fill.
+private struct ReferenceFiller {
+    let type: String
+    let fill: [String: HCLValue]
+
+    /// The whole object when `reading` is empty or starts elsewhere than at an attribute; else
+    /// the instance's own arguments plus the one attribute read.
+    func object(_ instance: ResourceInstance, reading steps: ArraySlice<TraversalStep>) -> HCLValue {
+        if case .attribute(let name)? = steps.first {
+            var members = instance.partialReference
+            if let own = members[name] {
+                members[name] = BlockReferenceFill.reference(own, name: name, type: type)
+            } else if let filled = fill[name] {
+                members[name] = filled
+            }
+            return .object(members)
+        }
+        // The fill has every schema attribute and the instance a few: copying the fill's storage
+        // and setting the few is far cheaper than merging the many into the few.
+        var members = fill
+        for (name, value) in instance.partialReference {
+            members[name] = BlockReferenceFill.reference(value, name: name, type: type)
+        }
+        return .object(members)
     }
 }
