@@ -123,5 +123,14 @@ struct ProviderSettingsTests {
         for address in ["aws_s3_bucket.computed_direct", "aws_s3_bucket.computed_local"] {
             #expect(baseline.resource(address)?.unknown == ["bucket"], "\(address)")
         }
+        for key in ["a", "b"] {
+            let first = baseline.resource("aws_s3_bucket_versioning.first[\"\(key)\"]")
+            let second = baseline.resource("aws_s3_bucket_versioning.second[\"\(key)\"]")
+            #expect(first?.attributes["bucket"] == .string("keyed-\(key)"))
+            #expect(second?.attributes["bucket"] == .string("keyed-\(key)-1"))
+            for versioning in [first, second] {
+                #expect(versioning?.attributes["versioning_configuration"] == .array([.object(["status": "Enabled"])]))
+            }
+        }
     }
 }

@@ -88,41 +88,18 @@ extension ModuleInstance {
     /// `steps` are what a traversal reads after `T.N` when it is the expression's only reference
     /// to the resource: instances it does not select stay as their own arguments, and a selected
     /// one read through an attribute gets only that attribute's fill, since nothing else of them
-    /// can be read. Not memoized: the filled objects are several KB per instance, and most
-    /// references are one `for_each` or one attribute, so building them per reference (expression
-    /// contexts are cached per block) keeps that memory transient.
+    /// can be read. The whole value is memoized only when a second reference asks for it: the
+    /// filled objects are several KB per instance, and most resources are read whole once (one
+    /// `for_each`), so building them for that one reference keeps the memory transient.
     func referenceValue(_ decl: ResourceDecl, steps: ArraySlice<TraversalStep> = []) -> HCLValue {
         let result = resourceResult(decl)
-        let fill = session.referenceFill(for: decl.type)
-        let filler = ReferenceFiller(type: decl.type, fill: fill)
-        switch result.shape {
-        case .undecidable:
-            return .unknown
-        case .single:
-            return result.instances.first.map { filler.object($0, reading: steps) } ?? .unknown
-        case .counted:
-            let selected: Int? = if case .index(.number(let n))? = steps.first, n == n.rounded(), n >= 0,
-                n < Double(result.instances.count) { Int(n) } else { nil }
-            return .tuple(result.instances.indices.map { i in
-                guard let selected else { return filler.object(result.instances[i], reading: []) }
-                return i == selected
-                    ? filler.object(result.instances[i], reading: steps.dropFirst())
-                    : .object(result.instances[i].partialReference)
-            })
-        case .keyed:
-            let selected: String? = if case .index(.string(let k))? = steps.first { k } else { nil }
-            var byKey: [String: HCLValue] = [:]
-            byKey.reserveCapacity(result.instances.count)
-            for item in result.instances {
-                guard case .string(let k)? = item.index else { continue }
-                if let selected {
-                    byKey[k] = k == selected
-                        ? filler.object(item, reading: steps.dropFirst()) : .object(item.partialReference)
-                } else {
-                    byKey[k] = filler.object(item, reading: [])
-                }
-            }
-            return .object(byKey)
+        let filler = ReferenceFiller(type: decl.type, fill: session.referenceFill(for: decl.type))
+        if let selected = filler.selection(of: result, reading: steps) { return selected }
+        if let cached = session.lock.sync({ referenceCache[decl.key] }) { return cached }
+        let value = filler.whole(result)
+        return session.lock.sync {
+            if wholeReferenceBuilt.insert(decl.key).inserted { return value }
+            return referenceCache.storeFirst(value, for: decl.key)
         }
     }
 
@@ -241,14 +218,64 @@ extension ModuleInstance {
     }
 }
 
-/// Builds one instance's reference object from its own arguments and its type's fill.
+/// Builds a resource's reference value from its instances' own arguments and its type's fill.
 private struct ReferenceFiller {
     let type: String
     let fill: [String: HCLValue]
 
+    /// Every instance filled in.
+    func whole(_ result: ResourceResult) -> HCLValue {
+        switch result.shape {
+        case .undecidable:
+            return .unknown
+        case .single:
+            return result.instances.first.map { object($0, reading: []) } ?? .unknown
+        case .counted:
+            return .tuple(result.instances.map { object($0, reading: []) })
+        case .keyed:
+            var byKey: [String: HCLValue] = [:]
+            byKey.reserveCapacity(result.instances.count)
+            for item in result.instances {
+                if case .string(let k)? = item.index { byKey[k] = object(item, reading: []) }
+            }
+            return .object(byKey)
+        }
+    }
+
+    /// The value with only what `steps` read filled in: one instance selected by a literal index,
+    /// or a single instance's attribute. `nil` when the steps select no one instance.
+    func selection(of result: ResourceResult, reading steps: ArraySlice<TraversalStep>) -> HCLValue? {
+        switch result.shape {
+        case .undecidable:
+            return nil
+        case .single:
+            guard case .attribute? = steps.first, let instance = result.instances.first else { return nil }
+            return object(instance, reading: steps)
+        case .counted:
+            guard case .index(.number(let n))? = steps.first, n == n.rounded(), n >= 0,
+                n < Double(result.instances.count)
+            else { return nil }
+            let selected = Int(n)
+            return .tuple(result.instances.indices.map { i in
+                i == selected
+                    ? object(result.instances[i], reading: steps.dropFirst())
+                    : .object(result.instances[i].partialReference)
+            })
+        case .keyed:
+            guard case .index(.string(let selected))? = steps.first else { return nil }
+            var byKey: [String: HCLValue] = [:]
+            byKey.reserveCapacity(result.instances.count)
+            for item in result.instances {
+                guard case .string(let k)? = item.index else { continue }
+                byKey[k] = k == selected ? object(item, reading: steps.dropFirst()) : .object(item.partialReference)
+            }
+            return .object(byKey)
+        }
+    }
+
     /// The whole object when `reading` is empty or starts elsewhere than at an attribute; else
     /// the instance's own arguments plus the one attribute read.
-    func object(_ instance: ResourceInstance, reading steps: ArraySlice<TraversalStep>) -> HCLValue {
+    private func object(_ instance: ResourceInstance, reading steps: ArraySlice<TraversalStep>) -> HCLValue {
         if case .attribute(let name)? = steps.first {
             var members = instance.partialReference
             if let own = members[name] {

@@ -30,6 +30,9 @@ final class ModuleInstance {
     var localCache: [String: Evaluated] = [:]
     var outputCache: [String: Evaluated] = [:]
     var resourceCache: [String: ResourceResult] = [:]
+    /// Whole reference values asked for more than once (`referenceValue`), and those asked for once.
+    var referenceCache: [String: HCLValue] = [:]
+    var wholeReferenceBuilt: Set<String> = []
     var moduleCache: [String: ModuleCallResult] = [:]
     var contextCache: [ContextKey: CachedContext] = [:]
 

@@ -118,3 +118,20 @@ resource "aws_s3_bucket" "two_reads_direct" {
 resource "aws_s3_bucket" "two_reads_local" {
   bucket = "${local.counted[0].bucket}/${local.counted[1].tags == null}"
 }
+
+# The whole value read by three references (two here, the local above): built, then memoized.
+resource "aws_s3_bucket_versioning" "first" {
+  for_each = aws_s3_bucket.keyed
+  bucket   = each.value.id
+  versioning_configuration {
+    status = each.value.force_destroy ? "Suspended" : "Enabled"
+  }
+}
+
+resource "aws_s3_bucket_versioning" "second" {
+  for_each = aws_s3_bucket.keyed
+  bucket   = "${each.value.bucket}-${length(each.value.replication_configuration[0].rules)}"
+  versioning_configuration {
+    status = each.value.tags == null ? "Enabled" : "Suspended"
+  }
+}
