@@ -40,7 +40,7 @@ extension ProviderSchema {
             "public_ip": AttributeSchema(name: "public_ip", computed: true, type: .string),
             "secondary_private_ips": AttributeSchema(name: "secondary_private_ips", nesting: .set, optional: true, computed: true, type: .set(.string)),
             "security_groups": AttributeSchema(name: "security_groups", nesting: .set, optional: true, computed: true, type: .set(.string)),
-            "source_dest_check": AttributeSchema(name: "source_dest_check", optional: true, defaultValue: .bool(true), type: .bool),
+            "source_dest_check": AttributeSchema(name: "source_dest_check", optional: true, defaultValue: .bool(true), type: .bool, suppressedWhen: .set("network_interface")),
             "spot_instance_request_id": AttributeSchema(name: "spot_instance_request_id", computed: true, type: .string),
             "subnet_id": AttributeSchema(name: "subnet_id", optional: true, computed: true, type: .string),
             "tags": AttributeSchema(name: "tags", nesting: .map, optional: true, type: .map(.string)),

@@ -4,11 +4,18 @@
 /// from here, never from special cases.
 public struct ResourceSchema: Sendable, Hashable {
     public var type: String
-    public var attributes: [String: AttributeSchema]
+    public var attributes: [String: AttributeSchema] {
+        didSet { conditional = AttributeSchema.conditionalNames(attributes) }
+    }
+    /// The top-level arguments with a plan rule that depends on other arguments (`defaultWhen`,
+    /// `suppressedWhen`), sorted; kept with the schema so that each resource instance applies them
+    /// without walking `attributes`.
+    public private(set) var conditional: [String]
 
     public init(type: String, attributes: [String: AttributeSchema]) {
         self.type = type
         self.attributes = attributes
+        self.conditional = AttributeSchema.conditionalNames(attributes)
     }
 
     public subscript(name: String) -> AttributeSchema? { attributes[name] }
@@ -38,9 +45,12 @@ public struct AttributeSchema: Sendable, Hashable {
         var defaultValue: Value?
         var nested: [String: AttributeSchema]
         var nestedDefaults: [String: Value]
+        var nestedConditional: [String]
         var maxItems: Int
         var unsetEquivalent: Value?
         var type: AttributeType?
+        var defaultWhen: PlanCondition?
+        var suppressedWhen: PlanCondition?
     }
 
     /// Never mutated: a setter stores a new box, so copies never see each other's changes.
@@ -98,14 +108,17 @@ public struct AttributeSchema: Sendable, Hashable {
             var updated = box.fields
             updated.nested = newValue
             updated.nestedDefaults = Self.defaults(of: newValue)
+            updated.nestedConditional = Self.conditionalNames(newValue)
             box = Box(updated)
         }
     }
-    /// For a block: the default of each optional, non-computed argument of `nested` that has one,
+    /// For a block: the unconditional default of each optional argument of `nested` that has one,
     /// which `terraform plan` fills in when a declared block leaves it unset (`replica {
     /// region_name = "x" }` plans `propagate_tags = false`). Kept with the schema so that each
     /// declared block applies them without walking `nested` again.
     public var nestedDefaults: [String: Value] { box.fields.nestedDefaults }
+    /// For a block: the names of `nested` arguments with a conditional plan rule, sorted (usually none).
+    public var nestedConditional: [String] { box.fields.nestedConditional }
     /// Maximum number of blocks (1 for blocks like `root_block_device`); 0 when unlimited.
     public var maxItems: Int {
         get { box.fields.maxItems }
@@ -124,18 +137,34 @@ public struct AttributeSchema: Sendable, Hashable {
         get { box.fields.type }
         set { fields.type = newValue }
     }
+    /// `defaultValue` applies only where this holds on the sibling arguments: the provider's plan
+    /// modifier fills it in only then and plans null otherwise (a lifecycle rule's `filter { prefix }`
+    /// is `""` only in a filter that sets nothing else). `nil`: the default applies unconditionally.
+    public var defaultWhen: PlanCondition? {
+        get { box.fields.defaultWhen }
+        set { fields.defaultWhen = newValue }
+    }
+    /// Where this holds on the sibling arguments, the provider suppresses the argument's diff and
+    /// `terraform plan` shows null for a non-zero value, configured or default (`ttl {
+    /// attribute_name = "x" }` while `enabled` is not true; `source_dest_check` of an instance with a
+    /// `network_interface`). The comparer does not compare it then either.
+    public var suppressedWhen: PlanCondition? {
+        get { box.fields.suppressedWhen }
+        set { fields.suppressedWhen = newValue }
+    }
 
     public init(
         name: String, kind: Kind = .attribute, nesting: Nesting = .single, required: Bool = false,
         optional: Bool = false, computed: Bool = false, sensitive: Bool = false, defaultValue: Value? = nil,
         nested: [String: AttributeSchema] = [:], maxItems: Int = 0, unsetEquivalent: Value? = nil,
-        type: AttributeType? = nil
+        type: AttributeType? = nil, defaultWhen: PlanCondition? = nil, suppressedWhen: PlanCondition? = nil
     ) {
         box = Box(Fields(
             name: name, kind: kind, nesting: nesting, required: required, optional: optional, computed: computed,
             sensitive: sensitive, defaultValue: defaultValue, nested: nested,
-            nestedDefaults: Self.defaults(of: nested), maxItems: maxItems, unsetEquivalent: unsetEquivalent,
-            type: type))
+            nestedDefaults: Self.defaults(of: nested), nestedConditional: Self.conditionalNames(nested),
+            maxItems: maxItems, unsetEquivalent: unsetEquivalent, type: type, defaultWhen: defaultWhen,
+            suppressedWhen: suppressedWhen))
     }
 
     /// Computed only: the provider sets it and the configuration cannot. Never drift.
@@ -147,12 +176,18 @@ public struct AttributeSchema: Sendable, Hashable {
 
     public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
 
+    /// Unconditional defaults of optional arguments. A computed argument has one only where the
+    /// plan shows it known (a plugin-framework default or plan modifier: `expiration { days }` plans 0).
     private static func defaults(of nested: [String: AttributeSchema]) -> [String: Value] {
         var out: [String: Value] = [:]
-        for (name, entry) in nested where entry.optional && !entry.computed {
+        for (name, entry) in nested where entry.optional && entry.defaultWhen == nil {
             if let value = entry.defaultValue { out[name] = value }
         }
         return out
+    }
+
+    static func conditionalNames(_ attributes: [String: AttributeSchema]) -> [String] {
+        attributes.filter { $0.value.defaultWhen != nil || $0.value.suppressedWhen != nil }.keys.sorted()
     }
 }
 

@@ -82,6 +82,7 @@ enum SchemaDiffer {
         for key in keys.sorted() {
             let schema = nested[key]
             if schema?.isComputedOnly == true { continue }
+            if PlanRules.isSuppressed(key, schema: nested, in: declared) { continue }
             guard let l = live[key] else { continue }  // not described live: nothing to compare
             let d: Value
             if let value = declared[key], !value.isNull {
