@@ -53,12 +53,23 @@ public struct AttributeSchema: Sendable, Hashable {
     /// The cty type of an attribute (`bool`, `set(string)`), to which Terraform converts the
     /// configured value; nil for blocks and for hand-written schemas that do not say.
     public var type: AttributeType?
+    /// For a set of blocks the provider hashes by some fields only (`ebs_block_device`: by
+    /// `device_name` and `snapshot_id`): `terraform plan` tells elements apart by these fields
+    /// alone (unset counts as the zero value) and does not see a change to any other field of an
+    /// element it still finds, so only an element added or removed drifts. Empty: whole elements
+    /// compare. The schema JSON does not say this; `scripts/generate-schema` records it.
+    public var setKey: [String] = []
+    /// The provider suppresses this argument's diff whenever the configuration leaves it unset,
+    /// whatever the live value (`credit_specification.cpu_credits`, through a DiffSuppressFunc):
+    /// unset never drifts, as for an optional+computed argument, while `computed` stays what the
+    /// schema JSON says (the evaluator reads it). Recorded by `scripts/generate-schema`.
+    public var unsetNeverDrifts = false
 
     public init(
         name: String, kind: Kind = .attribute, nesting: Nesting = .single, required: Bool = false,
         optional: Bool = false, computed: Bool = false, sensitive: Bool = false, defaultValue: Value? = nil,
         nested: [String: AttributeSchema] = [:], maxItems: Int = 0, unsetEquivalent: Value? = nil,
-        type: AttributeType? = nil
+        type: AttributeType? = nil, setKey: [String] = [], unsetNeverDrifts: Bool = false
     ) {
         self.name = name
         self.kind = kind
@@ -73,6 +84,8 @@ public struct AttributeSchema: Sendable, Hashable {
         self.maxItems = maxItems
         self.unsetEquivalent = unsetEquivalent
         self.type = type
+        self.setKey = setKey
+        self.unsetNeverDrifts = unsetNeverDrifts
     }
 
     /// Computed only: the provider sets it and the configuration cannot. Never drift.

@@ -36,7 +36,8 @@ public struct ResourceComparer: Sendable {
             if let value = declared.attributes[name], !value.isNull {
                 declaredValue = value
             } else {
-                guard let attributeSchema, !attributeSchema.computed, !attributeSchema.required else { continue }
+                guard let attributeSchema, !attributeSchema.computed, !attributeSchema.unsetNeverDrifts, !attributeSchema.required
+                else { continue }
                 if let same = attributeSchema.unsetEquivalent, ScalarEquivalence.equal(same, live) { continue }
                 declaredValue = attributeSchema.defaultValue ?? .null
             }
