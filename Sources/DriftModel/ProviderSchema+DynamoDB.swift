@@ -90,7 +90,7 @@ extension ProviderSchema {
                 "update": AttributeSchema(name: "update", optional: true, type: .string),
             ]),
             "ttl": AttributeSchema(name: "ttl", kind: .block, nesting: .list, optional: true, computed: true, nested: [
-                "attribute_name": AttributeSchema(name: "attribute_name", optional: true, type: .string),
+                "attribute_name": AttributeSchema(name: "attribute_name", optional: true, type: .string, suppressedWhen: .notTrue("enabled")),
                 "enabled": AttributeSchema(name: "enabled", optional: true, defaultValue: .bool(false), type: .bool),
             ], maxItems: 1),
         ]),

@@ -40,7 +40,7 @@ extension ProviderSchema {
             "public_ip": AttributeSchema(name: "public_ip", computed: true, type: .string),
             "secondary_private_ips": AttributeSchema(name: "secondary_private_ips", nesting: .set, optional: true, computed: true, type: .set(.string)),
             "security_groups": AttributeSchema(name: "security_groups", nesting: .set, optional: true, computed: true, type: .set(.string)),
-            "source_dest_check": AttributeSchema(name: "source_dest_check", optional: true, defaultValue: .bool(true), type: .bool),
+            "source_dest_check": AttributeSchema(name: "source_dest_check", optional: true, defaultValue: .bool(true), type: .bool, suppressedWhen: .set("network_interface")),
             "spot_instance_request_id": AttributeSchema(name: "spot_instance_request_id", computed: true, type: .string),
             "subnet_id": AttributeSchema(name: "subnet_id", optional: true, computed: true, type: .string),
             "tags": AttributeSchema(name: "tags", nesting: .map, optional: true, type: .map(.string)),
@@ -64,7 +64,7 @@ extension ProviderSchema {
                 "threads_per_core": AttributeSchema(name: "threads_per_core", optional: true, computed: true, type: .number),
             ], maxItems: 1),
             "credit_specification": AttributeSchema(name: "credit_specification", kind: .block, nesting: .list, optional: true, computed: true, nested: [
-                "cpu_credits": AttributeSchema(name: "cpu_credits", optional: true, type: .string, unsetNeverDrifts: true),
+                "cpu_credits": AttributeSchema(name: "cpu_credits", optional: true, type: .string, suppressedWhen: .allUnset(["cpu_credits"])),
             ], maxItems: 1),
             "ebs_block_device": AttributeSchema(name: "ebs_block_device", kind: .block, nesting: .set, optional: true, computed: true, nested: [
                 "delete_on_termination": AttributeSchema(name: "delete_on_termination", optional: true, defaultValue: .bool(true), type: .bool),

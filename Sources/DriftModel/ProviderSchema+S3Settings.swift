@@ -43,27 +43,27 @@ extension ProviderSchema {
             "bucket": AttributeSchema(name: "bucket", required: true, type: .string),
             "expected_bucket_owner": AttributeSchema(name: "expected_bucket_owner", optional: true, computed: true, type: .string),
             "id": AttributeSchema(name: "id", computed: true, type: .string),
-            "transition_default_minimum_object_size": AttributeSchema(name: "transition_default_minimum_object_size", optional: true, computed: true, type: .string),
+            "transition_default_minimum_object_size": AttributeSchema(name: "transition_default_minimum_object_size", optional: true, computed: true, defaultValue: .string("all_storage_classes_128K"), type: .string),
             "rule": AttributeSchema(name: "rule", kind: .block, nesting: .list, optional: true, nested: [
                 "id": AttributeSchema(name: "id", required: true, type: .string),
-                "prefix": AttributeSchema(name: "prefix", optional: true, computed: true, type: .string),
+                "prefix": AttributeSchema(name: "prefix", optional: true, computed: true, defaultValue: .string(""), type: .string),
                 "status": AttributeSchema(name: "status", required: true, type: .string),
                 "abort_incomplete_multipart_upload": AttributeSchema(name: "abort_incomplete_multipart_upload", kind: .block, nesting: .list, optional: true, nested: [
                     "days_after_initiation": AttributeSchema(name: "days_after_initiation", optional: true, type: .number),
                 ]),
                 "expiration": AttributeSchema(name: "expiration", kind: .block, nesting: .list, optional: true, nested: [
                     "date": AttributeSchema(name: "date", optional: true, type: .string),
-                    "days": AttributeSchema(name: "days", optional: true, computed: true, type: .number),
-                    "expired_object_delete_marker": AttributeSchema(name: "expired_object_delete_marker", optional: true, computed: true, type: .bool),
+                    "days": AttributeSchema(name: "days", optional: true, computed: true, defaultValue: .number(0.0), type: .number),
+                    "expired_object_delete_marker": AttributeSchema(name: "expired_object_delete_marker", optional: true, computed: true, defaultValue: .bool(false), type: .bool),
                 ]),
                 "filter": AttributeSchema(name: "filter", kind: .block, nesting: .list, optional: true, nested: [
                     "object_size_greater_than": AttributeSchema(name: "object_size_greater_than", optional: true, computed: true, type: .number),
                     "object_size_less_than": AttributeSchema(name: "object_size_less_than", optional: true, computed: true, type: .number),
-                    "prefix": AttributeSchema(name: "prefix", optional: true, computed: true, type: .string),
+                    "prefix": AttributeSchema(name: "prefix", optional: true, computed: true, defaultValue: .string(""), type: .string, defaultWhen: .allUnset(["and", "object_size_greater_than", "object_size_less_than", "tag"])),
                     "and": AttributeSchema(name: "and", kind: .block, nesting: .list, optional: true, nested: [
-                        "object_size_greater_than": AttributeSchema(name: "object_size_greater_than", optional: true, computed: true, type: .number),
-                        "object_size_less_than": AttributeSchema(name: "object_size_less_than", optional: true, computed: true, type: .number),
-                        "prefix": AttributeSchema(name: "prefix", optional: true, computed: true, type: .string),
+                        "object_size_greater_than": AttributeSchema(name: "object_size_greater_than", optional: true, computed: true, defaultValue: .number(0.0), type: .number),
+                        "object_size_less_than": AttributeSchema(name: "object_size_less_than", optional: true, computed: true, defaultValue: .number(0.0), type: .number),
+                        "prefix": AttributeSchema(name: "prefix", optional: true, computed: true, defaultValue: .string(""), type: .string),
                         "tags": AttributeSchema(name: "tags", nesting: .map, optional: true, type: .map(.string)),
                     ]),
                     "tag": AttributeSchema(name: "tag", kind: .block, nesting: .list, optional: true, nested: [
@@ -82,7 +82,7 @@ extension ProviderSchema {
                 ]),
                 "transition": AttributeSchema(name: "transition", kind: .block, nesting: .set, optional: true, nested: [
                     "date": AttributeSchema(name: "date", optional: true, type: .string),
-                    "days": AttributeSchema(name: "days", optional: true, computed: true, type: .number),
+                    "days": AttributeSchema(name: "days", optional: true, computed: true, defaultValue: .number(0.0), type: .number, defaultWhen: .allUnset(["date"])),
                     "storage_class": AttributeSchema(name: "storage_class", required: true, type: .string),
                 ]),
             ]),

@@ -4,11 +4,18 @@
 /// from here, never from special cases.
 public struct ResourceSchema: Sendable, Hashable {
     public var type: String
-    public var attributes: [String: AttributeSchema]
+    public var attributes: [String: AttributeSchema] {
+        didSet { conditional = AttributeSchema.conditionalNames(attributes) }
+    }
+    /// The top-level arguments with a plan rule that depends on other arguments (`defaultWhen`,
+    /// `suppressedWhen`), sorted; kept with the schema so that each resource instance applies them
+    /// without walking `attributes`.
+    public private(set) var conditional: [String]
 
     public init(type: String, attributes: [String: AttributeSchema]) {
         self.type = type
         self.attributes = attributes
+        self.conditional = AttributeSchema.conditionalNames(attributes)
     }
 
     public subscript(name: String) -> AttributeSchema? { attributes[name] }
@@ -37,13 +44,18 @@ public struct AttributeSchema: Sendable, Hashable {
     public var defaultValue: Value?
     /// Nested blocks' own arguments.
     public var nested: [String: AttributeSchema] {
-        didSet { nestedDefaults = Self.defaults(of: nested) }
+        didSet {
+            nestedDefaults = Self.defaults(of: nested)
+            nestedConditional = Self.conditionalNames(nested)
+        }
     }
-    /// For a block: the default of each optional, non-computed argument of `nested` that has one,
+    /// For a block: the unconditional default of each optional argument of `nested` that has one,
     /// which `terraform plan` fills in when a declared block leaves it unset (`replica {
     /// region_name = "x" }` plans `propagate_tags = false`). Kept with the schema so that each
     /// declared block applies them without walking `nested` again.
     public private(set) var nestedDefaults: [String: Value]
+    /// For a block: the names of `nested` arguments with a conditional plan rule, sorted (usually none).
+    public private(set) var nestedConditional: [String]
     /// Maximum number of blocks (1 for blocks like `root_block_device`); 0 when unlimited.
     public var maxItems: Int
     /// A live value the provider treats as the argument left unset: it reads this value back after
@@ -53,23 +65,28 @@ public struct AttributeSchema: Sendable, Hashable {
     /// The cty type of an attribute (`bool`, `set(string)`), to which Terraform converts the
     /// configured value; nil for blocks and for hand-written schemas that do not say.
     public var type: AttributeType?
+    /// `defaultValue` applies only where this holds on the sibling arguments: the provider's plan
+    /// modifier fills it in only then and plans null otherwise (a lifecycle rule's `filter { prefix }`
+    /// is `""` only in a filter that sets nothing else). `nil`: the default applies unconditionally.
+    public var defaultWhen: PlanCondition?
+    /// Where this holds on the sibling arguments, the provider suppresses the argument's diff and
+    /// `terraform plan` shows null for a non-zero value, configured or default (`ttl {
+    /// attribute_name = "x" }` while `enabled` is not true; `source_dest_check` of an instance with a
+    /// `network_interface`). The comparer does not compare it then either.
+    public var suppressedWhen: PlanCondition?
     /// For a set of blocks the provider hashes by some fields only (`ebs_block_device`: by
     /// `device_name` and `snapshot_id`): `terraform plan` tells elements apart by these fields
     /// alone (unset counts as the zero value) and does not see a change to any other field of an
     /// element it still finds, so only an element added or removed drifts. Empty: whole elements
     /// compare. The schema JSON does not say this; `scripts/generate-schema` records it.
     public var setKey: [String] = []
-    /// The provider suppresses this argument's diff whenever the configuration leaves it unset,
-    /// whatever the live value (`credit_specification.cpu_credits`, through a DiffSuppressFunc):
-    /// unset never drifts, as for an optional+computed argument, while `computed` stays what the
-    /// schema JSON says (the evaluator reads it). Recorded by `scripts/generate-schema`.
-    public var unsetNeverDrifts = false
 
     public init(
         name: String, kind: Kind = .attribute, nesting: Nesting = .single, required: Bool = false,
         optional: Bool = false, computed: Bool = false, sensitive: Bool = false, defaultValue: Value? = nil,
         nested: [String: AttributeSchema] = [:], maxItems: Int = 0, unsetEquivalent: Value? = nil,
-        type: AttributeType? = nil, setKey: [String] = [], unsetNeverDrifts: Bool = false
+        type: AttributeType? = nil, defaultWhen: PlanCondition? = nil, suppressedWhen: PlanCondition? = nil,
+        setKey: [String] = []
     ) {
         self.name = name
         self.kind = kind
@@ -81,22 +98,30 @@ public struct AttributeSchema: Sendable, Hashable {
         self.defaultValue = defaultValue
         self.nested = nested
         self.nestedDefaults = Self.defaults(of: nested)
+        self.nestedConditional = Self.conditionalNames(nested)
         self.maxItems = maxItems
         self.unsetEquivalent = unsetEquivalent
         self.type = type
+        self.defaultWhen = defaultWhen
+        self.suppressedWhen = suppressedWhen
         self.setKey = setKey
-        self.unsetNeverDrifts = unsetNeverDrifts
     }
 
     /// Computed only: the provider sets it and the configuration cannot. Never drift.
     public var isComputedOnly: Bool { computed && !optional && !required }
 
+    /// Unconditional defaults of optional arguments. A computed argument has one only where the
+    /// plan shows it known (a plugin-framework default or plan modifier: `expiration { days }` plans 0).
     private static func defaults(of nested: [String: AttributeSchema]) -> [String: Value] {
         var out: [String: Value] = [:]
-        for (name, entry) in nested where entry.optional && !entry.computed {
+        for (name, entry) in nested where entry.optional && entry.defaultWhen == nil {
             if let value = entry.defaultValue { out[name] = value }
         }
         return out
+    }
+
+    static func conditionalNames(_ attributes: [String: AttributeSchema]) -> [String] {
+        attributes.filter { $0.value.defaultWhen != nil || $0.value.suppressedWhen != nil }.keys.sorted()
     }
 }
 

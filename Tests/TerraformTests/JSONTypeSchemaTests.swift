@@ -37,7 +37,7 @@ struct JSONTypeSchemaTests {
         let baseline = LoaderFixtures.load("json-types")
         let lifecycle = try #require(baseline.resource("aws_s3_bucket_lifecycle_configuration.source"))
         #expect(lifecycle.attributes["rule"] == [[
-            "id": "archive", "status": "Enabled", "filter": [["prefix": "logs/"]],
+            "id": "archive", "status": "Enabled", "filter": [["prefix": "logs/"]], "prefix": "",
             "transition": [["days": 30, "storage_class": "GLACIER"], ["days": 90, "storage_class": "GLACIER"]],
         ]])
     }

@@ -7,7 +7,8 @@ import DriftModel
 /// - an argument it leaves unset is compared only when the provider does not compute it, against
 ///   the provider default (or the zero value, or the value the provider reads back for "unset",
 ///   all of which the provider treats as unset);
-/// - computed-only attributes never drift; tags go through `TagComparer`;
+/// - computed-only attributes never drift, nor do arguments whose diff the provider suppresses
+///   given the declared siblings (`AttributeSchema.suppressedWhen`); tags go through `TagComparer`;
 /// - an argument the snapshot does not describe at all is not compared (nothing is known).
 public struct ResourceComparer: Sendable {
     public var schema: ResourceSchema?
@@ -31,13 +32,13 @@ public struct ResourceComparer: Sendable {
             if ignored.covers(name) || declared.unknown.contains(name) { continue }
             let attributeSchema = schema?[name]
             if attributeSchema?.isComputedOnly == true { continue }
+            if let schema, PlanRules.isSuppressed(name, schema: schema.attributes, in: declared.attributes) { continue }
             guard let live = live.attributes[name] else { continue }
             let declaredValue: Value
             if let value = declared.attributes[name], !value.isNull {
                 declaredValue = value
             } else {
-                guard let attributeSchema, !attributeSchema.computed, !attributeSchema.unsetNeverDrifts, !attributeSchema.required
-                else { continue }
+                guard let attributeSchema, !attributeSchema.computed, !attributeSchema.required else { continue }
                 if let same = attributeSchema.unsetEquivalent, ScalarEquivalence.equal(same, live) { continue }
                 declaredValue = attributeSchema.defaultValue ?? .null
             }

@@ -84,12 +84,13 @@ enum SchemaDiffer {
         for key in keys.sorted() {
             let schema = nested[key]
             if schema?.isComputedOnly == true { continue }
+            if PlanRules.isSuppressed(key, schema: nested, in: declared) { continue }
             guard let l = live[key] else { continue }  // not described live: nothing to compare
             let d: Value
             if let value = declared[key], !value.isNull {
                 d = value
             } else {
-                guard let schema, !schema.computed, !schema.unsetNeverDrifts else { continue }
+                guard let schema, !schema.computed else { continue }
                 if let same = schema.unsetEquivalent, ScalarEquivalence.equal(same, l) { continue }
                 d = schema.defaultValue ?? .null
             }
@@ -149,7 +150,7 @@ enum SchemaDiffer {
             for (key, value) in members where !value.isZeroish {
                 let schema = nested[key]
                 if schema?.isComputedOnly == true { continue }
-                if schema?.computed == true || schema?.unsetNeverDrifts == true, !declaredKeys.contains(key) { continue }
+                if schema?.computed == true && !declaredKeys.contains(key) { continue }
                 if nested.isEmpty == false && schema == nil && !declaredKeys.contains(key) { continue }
                 if let schema, schema.kind == .block {
                     let childSamples = samples.flatMap { blocks($0[key] ?? .null) }

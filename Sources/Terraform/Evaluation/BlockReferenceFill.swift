@@ -34,6 +34,7 @@ enum BlockReferenceFill {
 
     private static func element(_ value: HCLValue, schema: AttributeSchema) -> HCLValue {
         guard case .object(var members) = value else { return value }
+        let configured = members
         for (name, entry) in schema.nested {
             if let member = members[name], member != .null {
                 if entry.kind == .block { members[name] = filled(member, schema: entry) }
@@ -45,6 +46,13 @@ enum BlockReferenceFill {
                 members[name] = entry.nesting == .single ? .null : .tuple([])
             } else {
                 members[name] = .null
+            }
+        }
+        if !schema.nestedConditional.isEmpty {
+            // What plan shows for conditional members, decided on the converted block like the baseline's.
+            let planned = ValueConverter.convert(.object(configured), schema: schema).arrayValue?.first?.objectValue ?? [:]
+            for name in schema.nestedConditional where configured[name]?.isKnown != false {
+                members[name] = planned[name].map(ValueConverter.hclValue) ?? .null
             }
         }
         return .object(members)

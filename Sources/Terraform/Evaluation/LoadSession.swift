@@ -88,11 +88,13 @@ final class LoadSession {
     private var fills: [String: [String: HCLValue]] = [:]
     private var defaults: [String: [(String, Value, HCLValue)]] = [:]
 
-    /// The provider's default for each optional, non-computed argument of `type` that has one.
+    /// The provider's unconditional default for each optional argument of `type` that has one
+    /// (a computed one only where plan shows it known).
     func providerDefaults(for type: String) -> [(String, Value, HCLValue)] {
         if let cached = lock.sync({ defaults[type] }) { return cached }
         var list: [(String, Value, HCLValue)] = []
-        for (name, entry) in ProviderSchema.schema(for: type)?.attributes ?? [:] where entry.optional && !entry.computed {
+        for (name, entry) in ProviderSchema.schema(for: type)?.attributes ?? [:]
+        where entry.optional && entry.defaultWhen == nil {
             if let value = entry.defaultValue { list.append((name, value, ValueConverter.hclValue(value))) }
         }
         lock.sync { defaults[type] = list }
@@ -105,7 +107,7 @@ final class LoadSession {
         if let cached = lock.sync({ fills[type] }) { return cached }
         var fill: [String: HCLValue] = ["id": .unknown]
         for (name, entry) in ProviderSchema.schema(for: type)?.attributes ?? [:] {
-            if entry.computed {
+            if entry.computed && (entry.defaultValue == nil || entry.defaultWhen != nil) {
                 fill[name] = .unknown
             } else if let value = entry.defaultValue {
                 fill[name] = ValueConverter.hclValue(value)

@@ -68,6 +68,12 @@ struct ResourceInstanceBuilder {
                 attributes[name] = defaultValue
                 reference[name] = hclDefault
             }
+            if !schema.conditional.isEmpty {
+                PlanRules.apply(schema.conditional, schema: schema.attributes, to: &attributes)
+                for name in schema.conditional where body.values[name]?.isKnown != false {
+                    reference[name] = attributes[name].map(ValueConverter.hclValue) ?? .null
+                }
+            }
             if schema["tags_all"] != nil {
                 switch tagsAll(body.values["tags"]) {
                 case .some(let tags):

@@ -31,7 +31,8 @@ enum ValueConverter {
         }
     }
 
-    /// A declared block's members, plus the default plan fills in for each unset one that has one.
+    /// A declared block's members, plus the default plan fills in for each unset one that has one,
+    /// and the schema's conditional rules (`PlanRules`).
     private static func convertObject(_ members: [String: HCLValue], schema: AttributeSchema) -> [String: Value] {
         var out: [String: Value] = [:]
         for (name, member) in members where member != .null {
@@ -40,6 +41,7 @@ enum ValueConverter {
         for (name, defaultValue) in schema.nestedDefaults where out[name] == nil {
             out[name] = defaultValue
         }
+        PlanRules.apply(schema.nestedConditional, schema: schema.nested, to: &out)
         return out
     }
 

@@ -67,8 +67,7 @@ resource "aws_dynamodb_table" "orders" {
     propagate_tags = true
   }
 
-  # Not `attribute_name = "x"` alone: plan shows it null while enabled is false (the provider
-  # suppresses its diff), which drift does not model.
+  # `attribute_name = "x"` alone (plan shows it null while enabled is not true): see plan-gaps.
   ttl {}
 
   point_in_time_recovery {
