@@ -51,6 +51,7 @@ public struct AttributeSchema: Sendable, Hashable {
         var type: AttributeType?
         var defaultWhen: PlanCondition?
         var suppressedWhen: PlanCondition?
+        var setKey: [String]
     }
 
     /// Never mutated: a setter stores a new box, so copies never see each other's changes.
@@ -152,19 +153,29 @@ public struct AttributeSchema: Sendable, Hashable {
         get { box.fields.suppressedWhen }
         set { fields.suppressedWhen = newValue }
     }
+    /// For a set of blocks the provider hashes by some fields only (`ebs_block_device`: by
+    /// `device_name` and `snapshot_id`): `terraform plan` tells elements apart by these fields
+    /// alone (unset counts as the zero value) and does not see a change to any other field of an
+    /// element it still finds, so only an element added or removed drifts. Empty: whole elements
+    /// compare. The schema JSON does not say this; `scripts/generate-schema` records it.
+    public var setKey: [String] {
+        get { box.fields.setKey }
+        set { fields.setKey = newValue }
+    }
 
     public init(
         name: String, kind: Kind = .attribute, nesting: Nesting = .single, required: Bool = false,
         optional: Bool = false, computed: Bool = false, sensitive: Bool = false, defaultValue: Value? = nil,
         nested: [String: AttributeSchema] = [:], maxItems: Int = 0, unsetEquivalent: Value? = nil,
-        type: AttributeType? = nil, defaultWhen: PlanCondition? = nil, suppressedWhen: PlanCondition? = nil
+        type: AttributeType? = nil, defaultWhen: PlanCondition? = nil, suppressedWhen: PlanCondition? = nil,
+        setKey: [String] = []
     ) {
         box = Box(Fields(
             name: name, kind: kind, nesting: nesting, required: required, optional: optional, computed: computed,
             sensitive: sensitive, defaultValue: defaultValue, nested: nested,
             nestedDefaults: Self.defaults(of: nested), nestedConditional: Self.conditionalNames(nested),
             maxItems: maxItems, unsetEquivalent: unsetEquivalent, type: type, defaultWhen: defaultWhen,
-            suppressedWhen: suppressedWhen))
+            suppressedWhen: suppressedWhen, setKey: setKey))
     }
 
     /// Computed only: the provider sets it and the configuration cannot. Never drift.
