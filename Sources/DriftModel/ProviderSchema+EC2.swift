@@ -64,7 +64,7 @@ extension ProviderSchema {
                 "threads_per_core": AttributeSchema(name: "threads_per_core", optional: true, computed: true, type: .number),
             ], maxItems: 1),
             "credit_specification": AttributeSchema(name: "credit_specification", kind: .block, nesting: .list, optional: true, computed: true, nested: [
-                "cpu_credits": AttributeSchema(name: "cpu_credits", optional: true, type: .string),
+                "cpu_credits": AttributeSchema(name: "cpu_credits", optional: true, type: .string, suppressedWhen: .allUnset(["cpu_credits"])),
             ], maxItems: 1),
             "ebs_block_device": AttributeSchema(name: "ebs_block_device", kind: .block, nesting: .set, optional: true, computed: true, nested: [
                 "delete_on_termination": AttributeSchema(name: "delete_on_termination", optional: true, defaultValue: .bool(true), type: .bool),
@@ -79,7 +79,7 @@ extension ProviderSchema {
                 "volume_id": AttributeSchema(name: "volume_id", computed: true, type: .string),
                 "volume_size": AttributeSchema(name: "volume_size", optional: true, computed: true, type: .number),
                 "volume_type": AttributeSchema(name: "volume_type", optional: true, computed: true, type: .string),
-            ]),
+            ], setKey: ["device_name", "snapshot_id"]),
             "enclave_options": AttributeSchema(name: "enclave_options", kind: .block, nesting: .list, optional: true, computed: true, nested: [
                 "enabled": AttributeSchema(name: "enabled", optional: true, computed: true, type: .bool),
             ], maxItems: 1),

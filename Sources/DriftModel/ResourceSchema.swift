@@ -74,12 +74,19 @@ public struct AttributeSchema: Sendable, Hashable {
     /// attribute_name = "x" }` while `enabled` is not true; `source_dest_check` of an instance with a
     /// `network_interface`). The comparer does not compare it then either.
     public var suppressedWhen: PlanCondition?
+    /// For a set of blocks the provider hashes by some fields only (`ebs_block_device`: by
+    /// `device_name` and `snapshot_id`): `terraform plan` tells elements apart by these fields
+    /// alone (unset counts as the zero value) and does not see a change to any other field of an
+    /// element it still finds, so only an element added or removed drifts. Empty: whole elements
+    /// compare. The schema JSON does not say this; `scripts/generate-schema` records it.
+    public var setKey: [String] = []
 
     public init(
         name: String, kind: Kind = .attribute, nesting: Nesting = .single, required: Bool = false,
         optional: Bool = false, computed: Bool = false, sensitive: Bool = false, defaultValue: Value? = nil,
         nested: [String: AttributeSchema] = [:], maxItems: Int = 0, unsetEquivalent: Value? = nil,
-        type: AttributeType? = nil, defaultWhen: PlanCondition? = nil, suppressedWhen: PlanCondition? = nil
+        type: AttributeType? = nil, defaultWhen: PlanCondition? = nil, suppressedWhen: PlanCondition? = nil,
+        setKey: [String] = []
     ) {
         self.name = name
         self.kind = kind
@@ -97,6 +104,7 @@ public struct AttributeSchema: Sendable, Hashable {
         self.type = type
         self.defaultWhen = defaultWhen
         self.suppressedWhen = suppressedWhen
+        self.setKey = setKey
     }
 
     /// Computed only: the provider sets it and the configuration cannot. Never drift.

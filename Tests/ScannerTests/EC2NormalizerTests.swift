@@ -10,15 +10,15 @@ struct EC2NormalizerTests {
     func instances() throws -> (items: [XMLTree], volumes: [String: XMLTree], ids: Value) {
         let page = EC2Normalizer.page(try Fixture.xml("ec2-DescribeInstances.xml"))
         #expect(page.nextToken == nil)
-        return (page.instances, EC2Normalizer.volumes(try Fixture.xml("ec2-DescribeVolumes.xml")), try Fixture.ids())
+        let volumes = EC2Normalizer.volumes(try Fixture.xml("ec2-DescribeVolumes.xml").all("volumeSet/item"))
+        return (page.instances, volumes, try Fixture.ids())
     }
 
     func resource(_ key: String) throws -> LiveResource {
         let (items, volumes, ids) = try instances()
         let id = try #require(ids[key]?.stringValue)
         let item = try #require(items.first { $0.string("instanceId") == id })
-        let volume = EC2Normalizer.rootVolumeID(item).flatMap { volumes[$0] }
-        return try #require(EC2Normalizer.resource(item, rootVolume: volume))
+        return try #require(EC2Normalizer.resource(item, volumes: volumes))
     }
 
     @Test("a fully configured instance keeps every argument with the provider's names and types")

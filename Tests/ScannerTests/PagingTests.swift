@@ -43,8 +43,9 @@ final class PagingTests {
         #expect(instances.count == 12)
         #expect(Set(instances.map(\.id)).count == 12)
         #expect(Set(instances.compactMap { $0.attributes["tags"]?["Name"]?.stringValue }).count == 12)
-        // 3 DescribeInstances pages + 1 DescribeVolumes batch + 1 GetCallerIdentity.
-        #expect(client.metrics.requests - before == 5)
+        // 3 DescribeInstances pages + 1 DescribeVolumes batch + 1 DescribeInstanceTypes (one type)
+        // + 1 DescribeInstanceCreditSpecifications (12 burstable instances) + 1 GetCallerIdentity.
+        #expect(client.metrics.requests - before == 7)
         #expect(instances.allSatisfy { $0.attributes["root_block_device"]?.arrayValue?.count == 1 })
 
         options.instanceNameTag = "n-7"

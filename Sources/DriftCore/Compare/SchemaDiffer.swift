@@ -29,6 +29,8 @@ enum SchemaDiffer {
                 return diffWithoutSchema(path: path, declared: declared, live: live)
             }
             return ScalarEquivalence.equal(declared, live) ? [] : [Difference(path: path, declared: declared, live: live)]
+        case (.block, .set) where !schema.setKey.isEmpty:
+            return diffKeyedSet(path: path, schema: schema, declared: blocks(declared), live: blocks(live))
         case (.block, .set):
             return diffBlockSet(path: path, schema: schema, declared: blocks(declared), live: blocks(live))
         case (.block, _):
@@ -102,6 +104,26 @@ enum SchemaDiffer {
         let l = project(live, schema: schema.nested, samples: declared)
         if multiset(d) == multiset(l) { return [] }
         return [Difference(path: path, declared: .array(declared), live: .array(l))]
+    }
+
+    /// A set the provider hashes by `setKey` only: elements are told apart by their key (an unset
+    /// key field counts as its zero value), and an element still found never drifts in its other
+    /// fields, so the set drifts only when a key is on one side alone (or on both, a different
+    /// number of times).
+    private static func diffKeyedSet(path: String, schema: AttributeSchema, declared: [Value], live: [Value]) -> [Difference] {
+        func keys(_ elements: [Value]) -> [String: Int] {
+            var counts: [String: Int] = [:]
+            for element in elements {
+                let key = schema.setKey.map { name -> Value in
+                    let field = element[name] ?? .null
+                    return field.isZeroish ? .string("") : field.textNormalized
+                }
+                counts[Value.array(key).canonicalJSON(), default: 0] += 1
+            }
+            return counts
+        }
+        if keys(declared) == keys(live) { return [] }
+        return [Difference(path: path, declared: .array(declared), live: .array(project(live, schema: schema.nested, samples: declared)))]
     }
 
     private static func sameSet(_ declared: [Value], _ live: [Value], schema: AttributeSchema) -> Bool {

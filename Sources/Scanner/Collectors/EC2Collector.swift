@@ -16,17 +16,19 @@ struct EC2Collector: Sendable {
         tracker.phase("ec2: listing instances")
         let instances = try await listInstances()
         var result = CollectorResult()
-        let rootIDs = instances.compactMap(EC2Normalizer.rootVolumeID)
-        let (volumes, volumeErrors) = await describeVolumes(rootIDs)
+        let (volumes, volumeErrors) = await describeVolumes(Self.unique(instances.flatMap(EC2Normalizer.volumeIDs)))
+        let credits = await creditSpecifications(instances)
         for instance in instances {
-            let rootID = EC2Normalizer.rootVolumeID(instance)
-            guard let resource = EC2Normalizer.resource(instance, rootVolume: rootID.flatMap { volumes[$0] }) else {
-                continue
+            guard let id = instance.nonEmptyString("instanceId") else { continue }
+            // Without its volumes the device blocks are unknown, not absent: say so, describe neither.
+            let volumeError = EC2Normalizer.volumeIDs(instance).lazy.compactMap { volumeErrors[$0] }.first
+            if let volumeError {
+                result.errors.append(ReadError(volumeError, service: .ec2, operation: "DescribeVolumes", resource: id))
             }
-            if let rootID, let error = volumeErrors[rootID] {
-                // Without its volume the root device is unknown, not absent: say so.
-                result.errors.append(ReadError(error, service: .ec2, operation: "DescribeVolumes", resource: resource.id))
-            }
+            if let creditError = credits.errors[id] { result.errors.append(creditError) }
+            guard let resource = EC2Normalizer.resource(
+                instance, volumes: volumeError == nil ? volumes : nil, creditSpecification: credits.values[id])
+            else { continue }
             result.resources.append(resource)
         }
         tracker.found(result.resources.count, phase: "ec2: \(result.resources.count) instances")
@@ -81,34 +83,28 @@ struct EC2Collector: Sendable {
         return instances
     }
 
-    /// Root volumes by id, in batches through the bounded group; a failed batch is reported per instance.
+    /// Ids in first-seen order without repeats (a multi-attach volume is mapped by several instances).
+    static func unique(_ ids: [String]) -> [String] {
+        var seen = Set<String>()
+        return ids.filter { seen.insert($0).inserted }
+    }
+
+    /// Every mapped EBS volume by id, in batches through the bounded group; a failed batch is
+    /// reported per instance.
     func describeVolumes(_ ids: [String]) async -> (volumes: [String: XMLTree], errors: [String: AWSError]) {
         if ids.isEmpty { return ([:], [:]) }
-        let batches = stride(from: 0, to: ids.count, by: Self.volumeBatch).map {
-            Array(ids[$0..<min(ids.count, $0 + Self.volumeBatch)])
-        }
-        let client = self.client
-        let answers = await boundedMap(batches, limit: options.concurrency) { batch -> Result<XMLTree, AWSError> in
-            var parameters = ["Filter.1.Name": "volume-id", "MaxResults": "1000"]
-            for (i, id) in batch.enumerated() { parameters["Filter.1.Value.\(i + 1)"] = id }
-            do {
-                var all = XMLTree(name: "DescribeVolumesResponse", children: [XMLTree(name: "volumeSet")])
-                var token: String? = nil
-                repeat {
-                    var page = parameters
-                    if let token { page["NextToken"] = token }
-                    let tree = try await client.ec2("DescribeVolumes", page)
-                    all.children[0].children += tree.all("volumeSet/item")
-                    token = tree.nonEmptyString("nextToken")
-                } while token != nil
-                return .success(all)
-            } catch { return .failure(error.asAWSError) }
+        let batches = Self.batches(ids, size: Self.volumeBatch)
+        let answers = await boundedMap(batches, limit: options.concurrency) { [client] batch in
+            var parameters = Self.numbered("Filter.1.Value", batch)
+            parameters["Filter.1.Name"] = "volume-id"
+            parameters["MaxResults"] = "1000"
+            return await Self.pagedItems(client, "DescribeVolumes", parameters, items: "volumeSet/item")
         }
         var volumes: [String: XMLTree] = [:]
         var errors: [String: AWSError] = [:]
         for (batch, answer) in zip(batches, answers) {
             switch answer {
-            case .success(let tree): volumes.merge(EC2Normalizer.volumes(tree)) { $1 }
+            case .success(let items): volumes.merge(EC2Normalizer.volumes(items)) { $1 }
             case .failure(let error): for id in batch { errors[id] = error }
             }
         }

@@ -34,17 +34,45 @@ enum EC2Normalizer {
             .nonEmptyString("ebs/volumeId")
     }
 
-    /// DescribeVolumes items keyed by volume id.
-    static func volumes(_ tree: XMLTree) -> [String: XMLTree] {
+    /// Every EBS volume the instance's block device mappings name (root and others), in mapping
+    /// order: the provider reads them all with one DescribeVolumes to fill both device blocks.
+    static func volumeIDs(_ instance: XMLTree) -> [String] {
+        instance.all("blockDeviceMapping/item").compactMap { $0.nonEmptyString("ebs/volumeId") }
+    }
+
+    /// `instanceTypeSet/item`s of DescribeInstanceTypes: instance type → whether it is burstable (has CPU credits).
+    static func burstableTypes(_ items: [XMLTree]) -> [String: Bool] {
+        var byType: [String: Bool] = [:]
+        for item in items {
+            guard let type = item.nonEmptyString("instanceType") else { continue }
+            byType[type] = item.string("burstablePerformanceSupported") == "true"
+        }
+        return byType
+    }
+
+    /// `instanceCreditSpecificationSet/item`s: instance id → `credit_specification` value.
+    static func creditSpecifications(_ items: [XMLTree]) -> [String: Value] {
+        var byID: [String: Value] = [:]
+        for item in items {
+            guard let id = item.nonEmptyString("instanceId"), let credits = item.nonEmptyString("cpuCredits") else { continue }
+            byID[id] = .array([.object(["cpu_credits": .string(credits)])])
+        }
+        return byID
+    }
+
+    /// DescribeVolumes `volumeSet/item`s keyed by volume id.
+    static func volumes(_ items: [XMLTree]) -> [String: XMLTree] {
         var byID: [String: XMLTree] = [:]
-        for item in tree.all("volumeSet/item") {
+        for item in items {
             if let id = item.nonEmptyString("volumeId") { byID[id] = item }
         }
         return byID
     }
 
-    /// An `aws_instance` from one DescribeInstances item and, when read, its root volume.
-    static func resource(_ instance: XMLTree, rootVolume: XMLTree?) -> LiveResource? {
+    /// An `aws_instance` from one DescribeInstances item and, when read, its volumes (by id) and its
+    /// `credit_specification` value. `volumes == nil` means DescribeVolumes was not called (or
+    /// failed): then neither device block is described, since "not read" must never look like "none".
+    static func resource(_ instance: XMLTree, volumes: [String: XMLTree]?, creditSpecification: Value? = nil) -> LiveResource? {
         guard let id = instance.nonEmptyString("instanceId") else { return nil }
         var a: [String: Value] = [:]
         a.set("ami", instance.stringValue("imageId"))
@@ -84,11 +112,46 @@ enum EC2Normalizer {
             m.set("instance_metadata_tags", metadata.stringValue("instanceMetadataTags"))
             if !m.isEmpty { a["metadata_options"] = .array([.object(m)]) }
         }
-        if let credits = instance.nonEmptyString("creditSpecification/cpuCredits") {
-            a["credit_specification"] = .array([.object(["cpu_credits": .string(credits)])])
+        a.set("credit_specification", creditSpecification)
+        if let volumes {
+            let rootVolume = rootVolumeID(instance).flatMap { volumes[$0] }
+            if let root = rootBlockDevice(instance, volume: rootVolume) { a["root_block_device"] = .array([root]) }
+            a["ebs_block_device"] = .array(ebsBlockDevices(instance, volumes: volumes))
         }
-        if let root = rootBlockDevice(instance, volume: rootVolume) { a["root_block_device"] = .array([root]) }
         return LiveResource(type: "aws_instance", id: id, attributes: a)
+    }
+
+    /// `ebs_block_device`: every EBS mapping but the root device's whose volume DescribeVolumes
+    /// returned, as the provider reads it (device name and deletion from the mapping; size, type,
+    /// IOPS, throughput, encryption, key, snapshot and tags from the volume), sorted by device name.
+    static func ebsBlockDevices(_ instance: XMLTree, volumes: [String: XMLTree]) -> [Value] {
+        let root = instance.nonEmptyString("rootDeviceName")
+        var devices: [(name: String, value: Value)] = []
+        for mapping in instance.all("blockDeviceMapping/item") {
+            guard let name = mapping.nonEmptyString("deviceName"), name != root,
+                let volumeID = mapping.nonEmptyString("ebs/volumeId"), let volume = volumes[volumeID]
+            else { continue }
+            var d = volumeFields(volume)
+            d["device_name"] = .string(name)
+            d.set("delete_on_termination", mapping.boolValue("ebs/deleteOnTermination"))
+            d["volume_id"] = .string(volumeID)
+            d.set("snapshot_id", volume.nonEmptyString("snapshotId").map(Value.string))
+            devices.append((name, .object(d)))
+        }
+        return devices.sorted { $0.name < $1.name }.map(\.value)
+    }
+
+    /// The fields both device blocks take from DescribeVolumes.
+    static func volumeFields(_ volume: XMLTree) -> [String: Value] {
+        var d: [String: Value] = [:]
+        d.set("volume_size", volume.numberValue("size"))
+        d.set("volume_type", volume.nonEmptyString("volumeType").map(Value.string))
+        d.set("iops", volume.numberValue("iops"))
+        d.set("throughput", volume.numberValue("throughput"))
+        d["encrypted"] = volume.boolValue("encrypted") ?? .bool(false)
+        d.set("kms_key_id", volume.nonEmptyString("kmsKeyId").map(Value.string))
+        d["tags"] = tags(volume)
+        return d
     }
 
     /// `root_block_device`: the mapping says device and deletion, the volume says size, type and encryption.
@@ -97,17 +160,10 @@ enum EC2Normalizer {
             let mapping = instance.all("blockDeviceMapping/item").first(where: { $0.nonEmptyString("deviceName") == root }),
             let volume
         else { return nil }
-        var d: [String: Value] = [:]
+        var d = volumeFields(volume)
         d["device_name"] = .string(root)
         d.set("delete_on_termination", mapping.boolValue("ebs/deleteOnTermination"))
         d.set("volume_id", mapping.nonEmptyString("ebs/volumeId").map(Value.string))
-        d.set("volume_size", volume.numberValue("size"))
-        d.set("volume_type", volume.nonEmptyString("volumeType").map(Value.string))
-        d.set("iops", volume.numberValue("iops"))
-        d.set("throughput", volume.numberValue("throughput"))
-        d["encrypted"] = volume.boolValue("encrypted") ?? .bool(false)
-        d.set("kms_key_id", volume.nonEmptyString("kmsKeyId").map(Value.string))
-        d["tags"] = tags(volume)
         return .object(d)
     }
 
