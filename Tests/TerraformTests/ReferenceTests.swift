@@ -95,4 +95,42 @@ struct ProviderSettingsTests {
         #expect(replica.providerAlias == "aws.dr")
         #expect(replica.attributes["tags_all"] == ["kubernetes.io/cluster": "owned", "Name": "replica"])
     }
+
+    @Test("one instance read through an index and an attribute sees what the whole resource gives")
+    func selectedInstances() throws {
+        let baseline = LoaderFixtures.load("reference-selection")
+        #expect(baseline.diagnostics.isEmpty, "\(baseline.diagnostics.map(\.rendered))")
+        // Plan's default, null for an unset argument without one, every schema member, a filled
+        // nested block; nil: only compared with the whole value.
+        let expected: [String: String?] = [
+            "keyed_default": "false",
+            "keyed_unset": "null",
+            "keyed_whole": "28",
+            "keyed_nested": nil,
+            "counted_default": "false",
+            "counted_unset": "null",
+            "counted_whole": "28",
+            "single_unset": "null",
+            "single_whole": "28",
+            "two_reads": "counted-0/true",
+        ]
+        for (probe, value) in expected {
+            let direct = baseline.resource("aws_s3_bucket.\(probe)_direct")?.attributes["bucket"]
+            let whole = baseline.resource("aws_s3_bucket.\(probe)_local")?.attributes["bucket"]
+            #expect(direct != nil && direct == whole, "\(probe): \(String(describing: direct)) vs \(String(describing: whole))")
+            if let value { #expect(direct == .string(value), "\(probe)") }
+        }
+        for address in ["aws_s3_bucket.computed_direct", "aws_s3_bucket.computed_local"] {
+            #expect(baseline.resource(address)?.unknown == ["bucket"], "\(address)")
+        }
+        for key in ["a", "b"] {
+            let first = baseline.resource("aws_s3_bucket_versioning.first[\"\(key)\"]")
+            let second = baseline.resource("aws_s3_bucket_versioning.second[\"\(key)\"]")
+            #expect(first?.attributes["bucket"] == .string("keyed-\(key)"))
+            #expect(second?.attributes["bucket"] == .string("keyed-\(key)-1"))
+            for versioning in [first, second] {
+                #expect(versioning?.attributes["versioning_configuration"] == .array([.object(["status": "Enabled"])]))
+            }
+        }
+    }
 }

@@ -1,16 +1,34 @@
 /// A position in a source file: 1-based line and column (in Unicode scalars), 0-based byte offset.
 public struct SourcePosition: Sendable, Hashable, Comparable {
-    public var line: Int
-    public var column: Int
-    public var offset: Int
+    // Stored as 32 bits each: every AST node carries two positions, and a large configuration has
+    // millions of nodes (sources are far below 2 GB; larger values are clamped).
+    private var storedLine: Int32
+    private var storedColumn: Int32
+    private var storedOffset: Int32
 
-    public init(line: Int, column: Int, offset: Int) {
-        self.line = line
-        self.column = column
-        self.offset = offset
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Self.clamped(newValue) }
+    }
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = Self.clamped(newValue) }
+    }
+    public var offset: Int {
+        get { Int(storedOffset) }
+        set { storedOffset = Self.clamped(newValue) }
     }
 
-    public static func < (a: SourcePosition, b: SourcePosition) -> Bool { a.offset < b.offset }
+    public init(line: Int, column: Int, offset: Int) {
+        storedLine = Self.clamped(line)
+        storedColumn = Self.clamped(column)
+        storedOffset = Self.clamped(offset)
+    }
+
+    @inline(__always)
+    private static func clamped(_ value: Int) -> Int32 { Int32(clamping: value) }
+
+    public static func < (a: SourcePosition, b: SourcePosition) -> Bool { a.storedOffset < b.storedOffset }
 }
 
 /// Where a piece of syntax came from; every AST node carries one so that diagnostics and drift

@@ -83,33 +83,24 @@ extension ModuleInstance {
     }
 
     /// `T.N` as expressions see it: each instance's arguments plus every other schema attribute
-    /// (computed ones unknown, unset optional ones null); built once, on first reference.
-    func referenceValue(_ decl: ResourceDecl) -> HCLValue {
-        if let cached = session.lock.sync({ referenceCache[decl.key] }) { return cached }
+    /// (computed ones unknown, unset optional ones null).
+    ///
+    /// `steps` are what a traversal reads after `T.N` when it is the expression's only reference
+    /// to the resource: instances it does not select stay as their own arguments, and a selected
+    /// one read through an attribute gets only that attribute's fill, since nothing else of them
+    /// can be read. The whole value is memoized only when a second reference asks for it: the
+    /// filled objects are several KB per instance, and most resources are read whole once (one
+    /// `for_each`), so building them for that one reference keeps the memory transient.
+    func referenceValue(_ decl: ResourceDecl, steps: ArraySlice<TraversalStep> = []) -> HCLValue {
         let result = resourceResult(decl)
-        let fill = session.referenceFill(for: decl.type)
-        // The fill has every schema attribute and the instance a few: copying the fill's storage
-        // and setting the few is far cheaper than merging the many into the few.
-        func object(_ instance: ResourceInstance) -> HCLValue {
-            var members = fill
-            for (name, value) in instance.partialReference {
-                members[name] = BlockReferenceFill.reference(value, name: name, type: decl.type)
-            }
-            return .object(members)
+        let filler = ReferenceFiller(type: decl.type, fill: session.referenceFill(for: decl.type))
+        if let selected = filler.selection(of: result, reading: steps) { return selected }
+        if let cached = session.lock.sync({ referenceCache[decl.key] }) { return cached }
+        let value = filler.whole(result)
+        return session.lock.sync {
+            if wholeReferenceBuilt.insert(decl.key).inserted { return value }
+            return referenceCache.storeFirst(value, for: decl.key)
         }
-        let value: HCLValue
-        switch result.shape {
-        case .undecidable: value = .unknown
-        case .single: value = result.instances.first.map(object) ?? .unknown
-        case .counted: value = .tuple(result.instances.map(object))
-        case .keyed:
-            var byKey: [String: HCLValue] = [:]
-            for item in result.instances {
-                if case .string(let k)? = item.index { byKey[k] = object(item) }
-            }
-            value = .object(byKey)
-        }
-        return session.lock.sync { referenceCache.storeFirst(value, for: decl.key) }
     }
 
     /// The instances `count`/`for_each` ask for (both set is an error).
@@ -166,6 +157,7 @@ extension ModuleInstance {
     /// then lists this instance's resources and walks child modules.
     func walk() {
         let evaluatedAll = evaluateResourcesInParallel()
+        Trace.mark("parallel-done")
         // Only those no resource needed are left to evaluate (and to sort, for a stable order).
         let pending = session.lock.sync { config.locals.keys.filter { localCache[$0] == nil } }
         for name in pending.sorted() { _ = localValue(name) }
@@ -223,5 +215,82 @@ extension ModuleInstance {
                 _ = evaluate(attribute.expression, scope: instance.scope)
             }
         }
+    }
+}
+
+/// Builds a resource's reference value from its instances' own arguments and its type's fill.
+private struct ReferenceFiller {
+    let type: String
+    let fill: [String: HCLValue]
+
+    /// Every instance filled in.
+    func whole(_ result: ResourceResult) -> HCLValue {
+        switch result.shape {
+        case .undecidable:
+            return .unknown
+        case .single:
+            return result.instances.first.map { object($0, reading: []) } ?? .unknown
+        case .counted:
+            return .tuple(result.instances.map { object($0, reading: []) })
+        case .keyed:
+            var byKey: [String: HCLValue] = [:]
+            byKey.reserveCapacity(result.instances.count)
+            for item in result.instances {
+                if case .string(let k)? = item.index { byKey[k] = object(item, reading: []) }
+            }
+            return .object(byKey)
+        }
+    }
+
+    /// The value with only what `steps` read filled in: one instance selected by a literal index,
+    /// or a single instance's attribute. `nil` when the steps select no one instance.
+    func selection(of result: ResourceResult, reading steps: ArraySlice<TraversalStep>) -> HCLValue? {
+        switch result.shape {
+        case .undecidable:
+            return nil
+        case .single:
+            guard case .attribute? = steps.first, let instance = result.instances.first else { return nil }
+            return object(instance, reading: steps)
+        case .counted:
+            guard case .index(.number(let n))? = steps.first, n == n.rounded(), n >= 0,
+                n < Double(result.instances.count)
+            else { return nil }
+            let selected = Int(n)
+            return .tuple(result.instances.indices.map { i in
+                i == selected
+                    ? object(result.instances[i], reading: steps.dropFirst())
+                    : .object(result.instances[i].partialReference)
+            })
+        case .keyed:
+            guard case .index(.string(let selected))? = steps.first else { return nil }
+            var byKey: [String: HCLValue] = [:]
+            byKey.reserveCapacity(result.instances.count)
+            for item in result.instances {
+                guard case .string(let k)? = item.index else { continue }
+                byKey[k] = k == selected ? object(item, reading: steps.dropFirst()) : .object(item.partialReference)
+            }
+            return .object(byKey)
+        }
+    }
+
+    /// The whole object when `reading` is empty or starts elsewhere than at an attribute; else
+    /// the instance's own arguments plus the one attribute read.
+    private func object(_ instance: ResourceInstance, reading steps: ArraySlice<TraversalStep>) -> HCLValue {
+        if case .attribute(let name)? = steps.first {
+            var members = instance.partialReference
+            if let own = members[name] {
+                members[name] = BlockReferenceFill.reference(own, name: name, type: type)
+            } else if let filled = fill[name] {
+                members[name] = filled
+            }
+            return .object(members)
+        }
+        // The fill has every schema attribute and the instance a few: copying the fill's storage
+        // and setting the few is far cheaper than merging the many into the few.
+        var members = fill
+        for (name, value) in instance.partialReference {
+            members[name] = BlockReferenceFill.reference(value, name: name, type: type)
+        }
+        return .object(members)
     }
 }

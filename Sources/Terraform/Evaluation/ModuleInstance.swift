@@ -30,7 +30,9 @@ final class ModuleInstance {
     var localCache: [String: Evaluated] = [:]
     var outputCache: [String: Evaluated] = [:]
     var resourceCache: [String: ResourceResult] = [:]
+    /// Whole reference values asked for more than once (`referenceValue`), and those asked for once.
     var referenceCache: [String: HCLValue] = [:]
+    var wholeReferenceBuilt: Set<String> = []
     var moduleCache: [String: ModuleCallResult] = [:]
     var contextCache: [ContextKey: CachedContext] = [:]
 
@@ -136,7 +138,16 @@ final class ModuleInstance {
         var data: [String: [String: HCLValue]] = [:]
         var sensitive = false
         // traversals() already leaves out names bound inside the expression (for variables).
-        for traversal in HCLBridge.traversals(expression) {
+        let traversals = HCLBridge.traversals(expression)
+        // A resource read by one traversal gets only what that traversal reads filled in
+        // (`referenceValue`); read by several, the whole value.
+        var readsOfResource: [String: Int] = [:]
+        if traversals.count > 1 {
+            for traversal in traversals where scope[traversal.root] == nil {
+                if case .attribute(let name)? = traversal.steps.first { readsOfResource[traversal.root + "." + name, default: 0] += 1 }
+            }
+        }
+        for traversal in traversals {
             let root = traversal.root
             if scope[root] != nil { continue }
             let first: String? = if case .attribute(let name)? = traversal.steps.first { name } else { nil }
@@ -224,8 +235,9 @@ final class ModuleInstance {
                 }
                 let result = resourceResult(decl)
                 let rest = Array(traversal.steps.dropFirst())
+                let selection = (readsOfResource[decl.key] ?? 1) > 1 ? [] : rest[...]
                 resources[root, default: [:]][name] = Self.fillPath(
-                    resources[root]?[name] ?? referenceValue(decl), rest)
+                    resources[root]?[name] ?? referenceValue(decl, steps: selection), rest)
                 sensitive = sensitive || result.touchesSensitive(rest)
             }
         }
