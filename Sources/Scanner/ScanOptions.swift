@@ -18,6 +18,10 @@ public struct ScanOptions: Sendable {
     public var instanceAttributes: InstanceAttributeSelection = .none
     /// Keep buckets of every region instead of only the client's.
     public var allRegions = false
+    /// Buckets kept whatever region they live in, read from their own region (a bucket declared
+    /// for this region that lives in another still exists: leaving it out would make it look
+    /// deleted). `drift scan` passes the bucket names its baseline and state declare.
+    public var bucketsAnyRegion: Set<String> = []
     /// Per-bucket and per-table calls in flight at once, per service.
     public var concurrency = 16
     /// Restrict DescribeInstances to these ids (`drift check`); unknown ids are simply not found.

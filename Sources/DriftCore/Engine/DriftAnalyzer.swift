@@ -60,6 +60,7 @@ public struct DriftAnalyzer: Sendable {
                     findings.append(Finding(kind: .drifted, address: declared.address, type: declared.type, id: live.id, changes: changes))
                 }
                 warnings += unknownWarnings(declared)
+                if let warning = Self.otherRegionWarning(declared, live: live, region: context.region) { warnings.append(warning) }
             case .missing(let id):
                 findings.append(Finding(
                     kind: .missing, address: declared.address, type: declared.type, id: id,
@@ -91,6 +92,20 @@ public struct DriftAnalyzer: Sendable {
             scannedAt: context.scannedAt, baseline: context.baseline, region: context.region,
             stateSource: context.stateSource, summary: summary, findings: kept, errors: errors,
             warnings: Self.deduplicated(warnings))
+    }
+
+    /// A declared bucket that lives in another region than the provider's: drift read it there
+    /// and compared it, but Terraform cannot (S3 answers its provider's HeadBucket with 301
+    /// Moved Permanently, and `terraform plan` stops with that error), so say so.
+    static func otherRegionWarning(_ declared: DeclaredResource, live: LiveResource, region: String) -> BaselineWarning? {
+        guard live.type == "aws_s3_bucket", let bucketRegion = live.attributes["region"]?.stringValue,
+            !bucketRegion.isEmpty, bucketRegion != region
+        else { return nil }
+        return BaselineWarning(
+            code: "OtherRegion",
+            message: "\(declared.address) (bucket \(live.id)) lives in \(bucketRegion), not in \(region) where the provider is: "
+                + "drift read and compared it there; terraform plan with this provider cannot read it (S3 answers 301 Moved Permanently)",
+            source: declared.blockSource.isEmpty ? nil : declared.blockSource)
     }
 
     /// Arguments not compared because their value is only known after apply. The baseline's own

@@ -27,6 +27,7 @@ public struct ScanSession: Sendable {
         // Only the bucket settings some file declares can drift or be missing; the others cost a
         // call per bucket for nothing.
         options.bucketSettingTypes = Set(setup.baseline.resources.map(\.type).filter { $0.hasPrefix("aws_s3_bucket_") })
+        options.bucketsAnyRegion = Self.declaredBucketNames(setup.baseline, state: setup.state?.state)
         options.tableArguments = Set(
             setup.baseline.resources.filter { $0.type == "aws_dynamodb_table" }
                 .flatMap { Array($0.attributes.keys) + $0.unknown })
@@ -44,6 +45,22 @@ public struct ScanSession: Sendable {
             scannedAt: snapshot.takenAt, baseline: settings.baselineDirectory, region: snapshot.region,
             stateSource: setup.state?.source, warnings: setup.warnings)
         return DriftAnalyzer(baseline: setup.baseline, ignore: ignore).report(match, context: context)
+    }
+}
+
+extension ScanSession {
+    /// Every bucket name the baseline (`bucket` of an S3 resource, where known offline) or the
+    /// state (ids of S3 resources) declares: these buckets are read wherever they live, so a
+    /// bucket in another region is compared (with a warning), never reported missing.
+    static func declaredBucketNames(_ baseline: Baseline, state: TerraformState?) -> Set<String> {
+        var names = Set(baseline.resources.filter { $0.type.hasPrefix("aws_s3_bucket") }
+            .compactMap { $0.attributes["bucket"]?.stringValue })
+        if let state {
+            for instance in state.instances.values where instance.type.hasPrefix("aws_s3_bucket") {
+                if let id = instance.liveID { names.insert(id) }
+            }
+        }
+        return names
     }
 }
 

@@ -3,7 +3,8 @@ import DriftModel
 import Foundation
 
 /// Reads S3 buckets: ListBuckets (continuation followed only when S3 returns a token), each bucket's
-/// region, then the nine setting calls per bucket of the scanned region, all through one bounded group.
+/// region, then the nine setting calls per bucket of the scanned region (and per named bucket of any
+/// region, asked in its own region), all through one bounded group.
 struct S3Collector: Sendable {
     let client: AWSClient
     let options: ScanOptions
@@ -35,7 +36,9 @@ struct S3Collector: Sendable {
                     continue
                 }
                 let region = S3Normalizer.region(tree)
-                if options.allRegions || region == client.region { buckets.append((name, region)) }
+                if options.allRegions || region == client.region || options.bucketsAnyRegion.contains(name) {
+                    buckets.append((name, region))
+                }
             case .notConfigured, .bucketGone: continue
             case .failed(let error):
                 result.errors.append(ReadError(error, service: .s3, operation: "GetBucketLocation", resource: name))
