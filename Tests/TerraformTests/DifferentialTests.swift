@@ -14,7 +14,7 @@ struct DifferentialTests {
 
     static let fixtures = [
         "seed", "counted", "bucket-config", "platform", "json-override", "conversions", "module-provider", "json-schema",
-        "module-provider-passing", "nested-defaults", "plan-gaps",
+        "module-provider-passing", "nested-defaults", "plan-gaps", "json-data",
     ]
 
     @Test("planned values, addresses and unknowns match", arguments: fixtures)

@@ -26,6 +26,8 @@ extension ModuleInstance {
         var childName: String
         var parentKey: String
         var childRange: SourceRange
+        /// Where the caller's side (`aws.east2`) is written.
+        var parentRange: SourceRange
     }
 
     /// A call's `providers` entries, after the caller's side of each is checked: the configuration
@@ -51,7 +53,7 @@ extension ModuleInstance {
             checkPassedConfiguration(parentKey, name: parentRef.name, at: item.value.range)
             passed.append(PassedProvider(
                 childKey: childRef.alias.map { "\(childRef.name).\($0)" } ?? childRef.name, childName: childRef.name,
-                parentKey: parentKey, childRange: item.key.range))
+                parentKey: parentKey, childRange: item.key.range, parentRange: item.value.range))
         }
         return passed
     }
@@ -68,6 +70,7 @@ extension ModuleInstance {
             passed.insert(entry.childKey)
             checkAccepted(entry.childKey, name: entry.childName, child: child, required: required, call: call,
                           at: entry.childRange)
+            checkProviderType(entry, required: required, call: call)
         }
         for alias in required.configurationAliases where !passed.contains(alias) {
             if child.providers.contains(where: { Self.localProviderKey($0) == alias && !Self.isEmptyProviderBlock($0) }) {
@@ -201,6 +204,43 @@ extension ModuleInstance {
                 notes: [
                     "If you also control the child module, you can add a required_providers entry named \"\(key)\" "
                         + "with the source address \"\(provider)\" to accept this provider configuration."
+                ])
+        }
+    }
+
+    /// A `providers` entry must pass a configuration of the provider type the child's local name
+    /// stands for (both sides' `required_providers` source, `hashicorp/NAME` when undeclared), in
+    /// Terraform 1.11's words (configs/provider_validation.go): where the child declares the passed
+    /// type under another local name the message suggests that name (at the child's side), else it
+    /// names both types (at the caller's side).
+    private func checkProviderType(_ entry: PassedProvider, required: RequiredProviders, call: ModuleCallDecl) {
+        // A name the child does not declare takes its type from the call in Terraform (not modelled).
+        guard required.declares(entry.childName) else { return }
+        let own = RequiredProviders(config)
+        let parentName = String(entry.parentKey.prefix { $0 != "." })
+        // Terraform looks the caller's type up by the child's key first (`aws` for `aws = myaws`).
+        let parentLookup = own.declares(entry.childKey) ? entry.childKey : parentName
+        let parentType = own.fullName(parentLookup)
+        let childType = required.fullName(entry.childName)
+        guard parentType != childType else { return }
+        let childPath = moduleText == "the root module" ? "module.\(call.name)" : "\(moduleText).module.\(call.name)"
+        let parentDisplay = own.displayName(parentLookup)
+        let childDisplay = required.displayName(entry.childName)
+        if let other = required.entries.first(where: { required.fullName($0.name) == parentType }) {
+            log.error(
+                "Provider type mismatch: The assigned configuration is for provider \"\(parentDisplay)\", but local "
+                    + "name \"\(entry.childName)\" in \(moduleText) represents \"\(childDisplay)\".",
+                at: entry.childRange,
+                notes: ["To pass this configuration to the child module, use the local name \"\(other.name)\" instead."])
+        } else {
+            log.error(
+                "Provider type mismatch: The local name \"\(entry.parentKey)\" in \(moduleText) represents provider "
+                    + "\"\(parentDisplay)\", but \"\(entry.childKey)\" in \(childPath) represents \"\(childDisplay)\".",
+                at: entry.parentRange,
+                notes: [
+                    "Each provider has its own distinct configuration schema and provider types, so this module's "
+                        + "\"\(entry.childKey)\" can be assigned only a configuration for \(childDisplay), which is not "
+                        + "required by \(childPath)."
                 ])
         }
     }

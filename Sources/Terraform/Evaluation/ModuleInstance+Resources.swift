@@ -157,7 +157,6 @@ extension ModuleInstance {
     /// then lists this instance's resources and walks child modules.
     func walk() {
         let evaluatedAll = evaluateResourcesInParallel()
-        Trace.mark("parallel-done")
         // Only those no resource needed are left to evaluate (and to sort, for a stable order).
         let pending = session.lock.sync { config.locals.keys.filter { localCache[$0] == nil } }
         for name in pending.sorted() { _ = localValue(name) }

@@ -53,6 +53,7 @@ struct ModuleDecoder {
     func finish(_ progress: consuming Progress) -> ModuleConfig {
         var config = progress.config
         config.buildIndexes()
+        RequiredProviders(config).warnDuplicates(in: config, log: log)
         return config
     }
 
@@ -107,7 +108,17 @@ struct ModuleDecoder {
             for backend in block.body.blocks where backend.type == "backend" || backend.type == "cloud" {
                 config.backend = backend
             }
-            config.requiredProviders += block.body.blocks(ofType: "required_providers")
+            for required in block.body.blocks(ofType: "required_providers") {
+                // Terraform keeps the first and rejects every other one of the module's files.
+                if let first = config.requiredProviders.first {
+                    log.error(
+                        "Duplicate required providers configuration: A module may have only one required providers "
+                            + "configuration. The required providers were previously configured at "
+                            + "\(first.typeRange.hclDescription).", at: required.typeRange)
+                    continue
+                }
+                config.requiredProviders.append(required)
+            }
         default:
             break
         }

@@ -12,6 +12,8 @@ struct RequiredProviders {
         var source: String?
         /// `aws.west` for `configuration_aliases = [aws.west]`, in declaration order.
         var aliases: [String]
+        /// The entry's value (`{ source = ... }`), where Terraform reports problems with it.
+        var range: SourceRange? = nil
     }
 
     var entries: [Entry] = []
@@ -50,7 +52,7 @@ struct RequiredProviders {
     }
 
     private static func entry(_ attribute: Attribute) -> Entry {
-        var entry = Entry(name: attribute.name, source: nil, aliases: [])
+        var entry = Entry(name: attribute.name, source: nil, aliases: [], range: attribute.expression.range)
         guard case .object(let items) = attribute.expression.kind else { return entry }  // `aws = "~> 5.0"`
         for item in items {
             switch item.key.staticString ?? item.key.providerReference?.name {

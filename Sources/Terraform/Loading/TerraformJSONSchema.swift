@@ -4,8 +4,9 @@ import HCL
 /// Which properties of a `.tf.json` file are blocks. Terraform decides per resource type from the
 /// provider schema: a `resource "T"` body of a type `ProviderSchema` describes reads by T's own
 /// schema, level by level (`TypeSchemas`), so a name that is a block in one type (or at one depth)
-/// and an attribute elsewhere is read right. Other resource types and all data sources get the
-/// union of every block name in `ProviderSchema` (plus the meta-blocks).
+/// and an attribute elsewhere is read right. A `data "T"` body reads by T's own blocks
+/// (`DataSourceBlocks`, every AWS data source type). Other types get the union of every block name
+/// in `ProviderSchema` (plus the meta-blocks; `filter` too for data sources).
 enum TerraformJSONSchema {
     static let file: BodySchema = {
         let nested = union(depth: 4)
@@ -33,7 +34,9 @@ enum TerraformJSONSchema {
             "resource": BlockSchema(
                 labelCount: 2, body: BodySchema(blocks: resourceBlocks),
                 bodyForLabels: { labels in labels.first.flatMap { TypeSchemas.resources[$0] } }),
-            "data": BlockSchema(labelCount: 2, body: BodySchema(blocks: dataBlocks)),
+            "data": BlockSchema(
+                labelCount: 2, body: BodySchema(blocks: dataBlocks),
+                bodyForLabels: { labels in labels.first.flatMap(DataSourceBlocks.body(for:)) }),
             "module": BlockSchema(labelCount: 1),
             "moved": BlockSchema(), "import": BlockSchema(), "removed": BlockSchema(),
             "check": BlockSchema(labelCount: 1),

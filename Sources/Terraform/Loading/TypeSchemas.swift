@@ -17,7 +17,7 @@ enum TypeSchemas {
     }()
 
     /// The blocks of one level; attributes (every other name) need no entry.
-    private static func level(_ attributes: [String: AttributeSchema]) -> BodySchema {
+    static func level(_ attributes: [String: AttributeSchema]) -> BodySchema {
         var blocks: [String: BlockSchema] = [:]
         for (name, entry) in attributes where entry.kind == .block {
             blocks[name] = BlockSchema(body: level(entry.nested))

@@ -1,0 +1,7 @@
+terraform {
+  required_providers {
+    gaws = {
+      source = "other/gaws"
+    }
+  }
+}
