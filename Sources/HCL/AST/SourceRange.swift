@@ -46,26 +46,42 @@ public struct SourceRange: Sendable, Hashable, CustomStringConvertible {
 
     /// `file:line:col` of the start.
     public var description: String {
-        // Built as bytes: interpolation, or appending `String(Int)`s, costs several times more,
-        // and every resource argument's source is formatted once per resource block.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(filename.utf8.count + 16)
-        bytes.append(contentsOf: filename.utf8)
-        bytes.append(UInt8(ascii: ":"))
-        Self.appendDecimal(start.line, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        Self.appendDecimal(start.column, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        // Written straight into the string's storage (none at all when it fits a small string):
+        // every resource block formats the source of each argument, and interpolation or
+        // appending `String(Int)`s cost several times more.
+        let name = filename.utf8
+        return String(unsafeUninitializedCapacity: name.count + 2 * Self.maximumDigits + 2) { buffer in
+            var end = buffer.initialize(from: name).1
+            buffer[end] = UInt8(ascii: ":")
+            end = Self.writeDecimal(start.line, into: buffer, at: end + 1)
+            buffer[end] = UInt8(ascii: ":")
+            return Self.writeDecimal(start.column, into: buffer, at: end + 1)
+        }
     }
 
-    private static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    /// Digits of the largest position (32-bit), with a sign.
+    private static let maximumDigits = 11
+
+    /// Writes `value` in decimal at `index`; returns the index after it.
+    private static func writeDecimal(_ value: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at index: Int) -> Int {
+        var index = index
+        if value < 0 {
+            buffer[index] = UInt8(ascii: "-")
+            index += 1
+        }
         var magnitude = value.magnitude
-        let start = bytes.count
+        var digits = 1
+        var rest = magnitude / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        var position = index + digits - 1
         repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            buffer[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
             magnitude /= 10
+            position -= 1
         } while magnitude > 0
-        bytes[start...].reverse()
+        return index + digits
     }
 }

@@ -37,16 +37,7 @@ final class SourceMap {
     func position(_ offset: Int) -> SourcePosition {
         let offset = max(0, min(offset, bytes.count))
         if isASCII, base == nil {
-            var line = cacheLine
-            let nextLineStart = line + 1 < lineStarts.count ? lineStarts[line + 1] : Int.max
-            if offset < lineStarts[line] || offset >= nextLineStart {
-                var low = 0, high = lineStarts.count - 1
-                while low < high {
-                    let mid = (low + high + 1) / 2
-                    if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-                }
-                line = low
-            }
+            let line = lineIndex(containing: offset)
             cacheLine = line
             cacheOffset = offset
             cacheColumn = offset - lineStarts[line] + 1
@@ -64,11 +55,7 @@ final class SourceMap {
             low = cacheLine
             i = lineStarts[cacheLine]
         } else {
-            var high = lineStarts.count - 1
-            while low < high {
-                let mid = (low + high + 1) / 2
-                if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-            }
+            low = lineIndex(containing: offset)
             i = lineStarts[low]
         }
         while i < offset {
@@ -84,6 +71,40 @@ final class SourceMap {
             line: base.line + local.line - 1,
             column: local.line == 1 ? base.column + local.column - 1 : local.column,
             offset: base.offset + local.offset)
+    }
+
+    /// The line holding `offset`, searched outwards from the last one found: the parser asks for
+    /// positions near each other (a token, then the start of its enclosing body a few lines up),
+    /// so this costs a few comparisons where a binary search over the whole file costs ~16.
+    private func lineIndex(containing offset: Int) -> Int {
+        let count = lineStarts.count
+        var low: Int, high: Int
+        if offset >= lineStarts[cacheLine] {
+            // The last line starting at or before `offset` is at or after the cached one.
+            low = cacheLine
+            var step = 1
+            while low + step < count, lineStarts[low + step] <= offset {
+                low += step
+                step &*= 2
+            }
+            high = min(low + step, count) - 1
+        } else {
+            // Before the cached line: gallop back to a line starting at or before `offset`.
+            high = cacheLine - 1
+            var step = 1
+            low = max(0, high - step)
+            while low > 0, lineStarts[low] > offset {
+                high = low - 1
+                step &*= 2
+                low = max(0, high - step)
+            }
+        }
+        // lineStarts[low] <= offset, and the answer is in low...high.
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
     }
 
     func range(_ start: Int, _ end: Int) -> SourceRange {
