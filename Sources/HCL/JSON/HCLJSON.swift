@@ -77,11 +77,13 @@ struct JSONBodyBuilder {
                 return
             }
             let bodySchema = schema.bodyForLabels.flatMap { $0(labels.map(\.0)) } ?? schema.body
+            // A block's `typeRange` is its body's opening brace, HCL's DefRange for JSON blocks:
+            // where Terraform reports problems with the block as a whole.
             let content = body(properties, schema: bodySchema, start: start, end: end)
             blocks.append(
                 Block(
                     type: property.name, labels: labels.map(\.0), labelRanges: labels.map(\.1), body: content,
-                    range: map.range(property.nameStart, end), typeRange: map.range(property.nameStart, property.nameEnd)))
+                    range: map.range(property.nameStart, end), typeRange: map.range(start, start + 1)))
         default:
             let what = labels.count < schema.labelCount ? "an object whose property names are block labels" : "a JSON object (or an array of objects)"
             error(

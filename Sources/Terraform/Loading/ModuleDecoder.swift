@@ -60,7 +60,10 @@ struct ModuleDecoder {
     private func add(_ decl: ResourceDecl, to config: inout ModuleConfig) {
         // The position index doubles as the duplicate check: one table, not two.
         if let previous = config.resourceIndex[decl.type]?[decl.name] {
-            duplicate(decl.block, previous: config.resources[previous].block.range, what: "resource")
+            log.error(
+                "Duplicate resource \"\(decl.type)\" configuration: A \(decl.type) resource named \"\(decl.name)\" was "
+                    + "already declared at \(config.resources[previous].block.declRange.hclDescription). Resource names "
+                    + "must be unique per type in each module.", at: decl.block.declRange)
             return
         }
         config.resourceIndex[decl.type, default: [:]][decl.name] = config.resources.count
@@ -78,29 +81,43 @@ struct ModuleDecoder {
         }
         switch block.type {
         case "variable":
-            guard unique("var.\(block.labels[0])", block, &declared, what: "variable") else { return }
+            guard unique("var.\(block.labels[0])", block, &declared, duplicate: { previous in
+                "Duplicate variable declaration: A variable named \"\(block.labels[0])\" was already declared at "
+                    + "\(previous). Variable names must be unique within a module."
+            }) else { return }
             config.variables.append(VariableDecl(name: block.labels[0], block: block))
         case "locals":
             for attribute in block.body.attributes {
                 if let previous = config.locals[attribute.name] {
                     log.error(
-                        "Duplicate local value definition: a local value named \"\(attribute.name)\" was "
-                            + "already defined at \(previous.range.location)", at: attribute.nameRange)
+                        "Duplicate local value definition: A local value named \"\(attribute.name)\" was "
+                            + "already defined at \(previous.range.hclDescription). Local value names must be unique "
+                            + "within a module.", at: attribute.range)
                     continue
                 }
                 config.locals[attribute.name] = attribute
             }
         case "output":
-            guard unique("output.\(block.labels[0])", block, &declared, what: "output") else { return }
+            guard unique("output.\(block.labels[0])", block, &declared, duplicate: { previous in
+                "Duplicate output definition: An output named \"\(block.labels[0])\" was already defined at \(previous). "
+                    + "Output names must be unique within a module."
+            }) else { return }
             config.outputs[block.labels[0]] = OutputDecl(name: block.labels[0], block: block)
         case "resource":
             add(ResourceDecl(type: block.labels[0], name: block.labels[1], block: block), to: &config)
         case "data":
             let key = "data.\(block.labels[0]).\(block.labels[1])"
-            guard unique(key, block, &declared, what: "data") else { return }
+            guard unique(key, block, &declared, duplicate: { previous in
+                "Duplicate data \"\(block.labels[0])\" configuration: A \(block.labels[0]) data resource named "
+                    + "\"\(block.labels[1])\" was already declared at \(previous). Resource names must be unique per "
+                    + "type in each module."
+            }) else { return }
             config.dataSources["\(block.labels[0]).\(block.labels[1])"] = block
         case "module":
-            guard unique("module.\(block.labels[0])", block, &declared, what: "module call") else { return }
+            guard unique("module.\(block.labels[0])", block, &declared, duplicate: { previous in
+                "Duplicate module call: A module call named \"\(block.labels[0])\" was already defined at \(previous). "
+                    + "Module calls must have unique names within a module."
+            }) else { return }
             config.moduleCalls.append(ModuleCallDecl(name: block.labels[0], block: block))
         case "provider":
             config.providers.append(block)
@@ -114,7 +131,7 @@ struct ModuleDecoder {
                     log.error(
                         "Duplicate required providers configuration: A module may have only one required providers "
                             + "configuration. The required providers were previously configured at "
-                            + "\(first.typeRange.hclDescription).", at: required.typeRange)
+                            + "\(first.declRange.hclDescription).", at: required.declRange)
                     continue
                 }
                 config.requiredProviders.append(required)
@@ -124,18 +141,16 @@ struct ModuleDecoder {
         }
     }
 
-    private func unique(_ key: String, _ block: Block, _ declared: inout [String: SourceRange], what: String) -> Bool {
+    /// Records `block` under `key`; a second declaration is reported in Terraform's words
+    /// (`duplicate` gets the first one's range as Terraform prints it) at the block's DeclRange.
+    private func unique(
+        _ key: String, _ block: Block, _ declared: inout [String: SourceRange], duplicate: (String) -> String
+    ) -> Bool {
         if let previous = declared[key] {
-            duplicate(block, previous: previous, what: what)
+            log.error(duplicate(previous.hclDescription), at: block.declRange)
             return false
         }
-        declared[key] = block.range
+        declared[key] = block.declRange
         return true
-    }
-
-    private func duplicate(_ block: Block, previous: SourceRange, what: String) {
-        log.error(
-            "Duplicate \(what) configuration: \(OverrideMerger.describe(block)) was already declared at "
-                + "\(previous.location); each must have a unique name in its module", at: block.typeRange)
     }
 }

@@ -1,0 +1,1 @@
+# An empty module: only its call matters.
