@@ -6,7 +6,10 @@ public enum ResourceIndex: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .int(let i): return "[\(i)]"
-        case .string(let s): return "[\(Value.string(s).canonicalJSON())]"
+        case .string(let s):
+            // Most keys need no escape: quoted as they are, as the canonical JSON writer would.
+            if Value.needsNoEscape(s) { return "[\"" + s + "\"]" }
+            return "[\(Value.string(s).canonicalJSON())]"
         }
     }
 

@@ -46,9 +46,14 @@ extension Value {
         return "\(n)"
     }
 
+    /// Whether `s` is written between quotes as it is (no control character, quote or backslash).
+    static func needsNoEscape(_ s: String) -> Bool {
+        !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
+    }
+
     static func writeString(_ s: String, to out: inout String) {
         // Most strings (names, keys, addresses) need no escape: appended whole.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        if needsNoEscape(s) {
             out += "\""
             out += s
             out += "\""
