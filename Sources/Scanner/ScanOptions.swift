@@ -40,6 +40,12 @@ public struct ScanOptions: Sendable {
     /// `drift scan` passes what its baseline's tables declare: both blocks are optional+computed,
     /// so when no file sets them they cannot drift and their per-table calls are skipped.
     public var tableArguments: Set<String>? = nil
+    /// `aws_instance` arguments that matter; `nil` reads everything. `drift scan` passes what its
+    /// baseline's instances declare: `root_block_device`, `ebs_block_device` and
+    /// `credit_specification` are optional+computed, so when no file sets them they cannot drift,
+    /// and their calls (DescribeVolumes; DescribeInstanceTypes and
+    /// DescribeInstanceCreditSpecifications) are skipped and named in `omitted`.
+    public var instanceArguments: Set<String>? = nil
     /// `MaxResults` of DescribeInstances (5...1000). Smaller pages only make tests page.
     public var instancePageSize = 1000
     /// `Limit` of ListTables (1...100); `nil` lets the service choose (100).

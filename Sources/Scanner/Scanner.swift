@@ -37,8 +37,10 @@ public struct Scanner: Sendable {
         var snapshot = Snapshot(
             takenAt: Scanner.timestamp(now), region: client.region, account: await account,
             resources: results.flatMap(\.resources), errors: results.flatMap(\.errors))
-        if options.services.contains(.ec2), options.instanceAttributes == .none {
-            snapshot.omitted["aws_instance"] = EC2Normalizer.perInstanceAttributes.keys.sorted()
+        if options.services.contains(.ec2) {
+            var skipped = EC2Collector.skippedArguments(options)
+            if options.instanceAttributes == .none { skipped += EC2Normalizer.perInstanceAttributes.keys }
+            if !skipped.isEmpty { snapshot.omitted["aws_instance"] = skipped.sorted() }
         }
         // A skipped setting is "not read", never "absent": say so, as for instance attributes.
         if options.services.contains(.s3), let selected = options.bucketSettingTypes {

@@ -28,6 +28,7 @@ public struct ScanSession: Sendable {
         // call per bucket for nothing.
         options.bucketSettingTypes = Set(setup.baseline.resources.map(\.type).filter { $0.hasPrefix("aws_s3_bucket_") })
         options.bucketsAnyRegion = Self.declaredBucketNames(setup.baseline, state: setup.state?.state)
+        options.instanceArguments = Self.declaredInstanceArguments(setup.baseline)
         options.tableArguments = Set(
             setup.baseline.resources.filter { $0.type == "aws_dynamodb_table" }
                 .flatMap { Array($0.attributes.keys) + $0.unknown })
@@ -49,6 +50,18 @@ public struct ScanSession: Sendable {
 }
 
 extension ScanSession {
+    /// The `aws_instance` arguments some file sets (or sets to a value unknown offline). Device
+    /// blocks and CPU credits are optional+computed: unset, they cannot drift, so the scanner skips
+    /// their calls. The baseline writes an undeclared block as an empty list: not set.
+    static func declaredInstanceArguments(_ baseline: Baseline) -> Set<String> {
+        var names: Set<String> = []
+        for resource in baseline.resources where resource.type == "aws_instance" {
+            for (name, value) in resource.attributes where !value.isNull && value != .array([]) { names.insert(name) }
+            names.formUnion(resource.unknown)
+        }
+        return names
+    }
+
     /// Every bucket name the baseline (`bucket` of an S3 resource, where known offline) or the
     /// state (ids of S3 resources) declares: these buckets are read wherever they live, so a
     /// bucket in another region is compared (with a warning), never reported missing.

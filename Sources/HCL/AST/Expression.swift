@@ -55,7 +55,8 @@ public enum ExpressionKind: Sendable, Hashable {
     case tuple([Expression])
     case object([ObjectItem])
     /// `name(args...)`; `expandFinal` for `f(list...)`. `name` may contain `::` (`provider::aws::f`).
-    case functionCall(name: String, arguments: [Expression], expandFinal: Bool)
+    /// Boxed like the other multi-field cases, so that every expression node is 8 bytes smaller.
+    indirect case functionCall(name: String, arguments: [Expression], expandFinal: Bool)
     indirect case conditional(condition: Expression, then: Expression, else: Expression)
     indirect case unary(UnaryOperator, Expression)
     indirect case binary(BinaryOperator, Expression, Expression)
@@ -103,6 +104,8 @@ public enum TemplatePart: Sendable, Hashable {
     /// Literal text, escapes already decoded and strip markers (`~`) already applied.
     case literal(String)
     case interpolation(Expression)
-    case ifDirective(condition: Expression, then: [TemplatePart], else: [TemplatePart])
-    case forDirective(keyVariable: String?, valueVariable: String, collection: Expression, body: [TemplatePart])
+    // Directives are boxed: most parts are text or one interpolation, and an unboxed directive
+    // would make every part as large as the largest.
+    indirect case ifDirective(condition: Expression, then: [TemplatePart], else: [TemplatePart])
+    indirect case forDirective(keyVariable: String?, valueVariable: String, collection: Expression, body: [TemplatePart])
 }

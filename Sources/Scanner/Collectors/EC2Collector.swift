@@ -2,7 +2,9 @@ import AWSClient
 import DriftModel
 
 /// Reads EC2 instances: DescribeInstances pages of up to 1,000 (so N instances cost ⌈N/1000⌉ calls),
-/// root volumes in a few batched DescribeVolumes calls, and the per-instance attributes only when asked.
+/// their volumes in a few batched DescribeVolumes calls and their CPU credits in batched calls (each
+/// skipped when `ScanOptions.instanceArguments` leaves it out), and the per-instance attributes
+/// only when asked.
 struct EC2Collector: Sendable {
     let client: AWSClient
     let options: ScanOptions
@@ -16,8 +18,10 @@ struct EC2Collector: Sendable {
         tracker.phase("ec2: listing instances")
         let instances = try await listInstances()
         var result = CollectorResult()
-        let (volumes, volumeErrors) = await describeVolumes(Self.unique(instances.flatMap(EC2Normalizer.volumeIDs)))
-        let credits = await creditSpecifications(instances)
+        let readsVolumes = Self.readsVolumes(options)
+        let (volumes, volumeErrors) = readsVolumes
+            ? await describeVolumes(Self.unique(instances.flatMap(EC2Normalizer.volumeIDs))) : ([:], [:])
+        let credits = Self.readsCredits(options) ? await creditSpecifications(instances) : CreditAnswer()
         for instance in instances {
             guard let id = instance.nonEmptyString("instanceId") else { continue }
             // Without its volumes the device blocks are unknown, not absent: say so, describe neither.
@@ -27,7 +31,7 @@ struct EC2Collector: Sendable {
             }
             if let creditError = credits.errors[id] { result.errors.append(creditError) }
             guard let resource = EC2Normalizer.resource(
-                instance, volumes: volumeError == nil ? volumes : nil, creditSpecification: credits.values[id])
+                instance, volumes: readsVolumes && volumeError == nil ? volumes : nil, creditSpecification: credits.values[id])
             else { continue }
             result.resources.append(resource)
         }
@@ -81,6 +85,25 @@ struct EC2Collector: Sendable {
             token = next
         } while token != nil
         return instances
+    }
+
+    /// The arguments DescribeVolumes describes.
+    static let volumeArguments: Set<String> = ["root_block_device", "ebs_block_device"]
+
+    static func readsVolumes(_ options: ScanOptions) -> Bool {
+        options.instanceArguments.map { !$0.isDisjoint(with: volumeArguments) } ?? true
+    }
+
+    static func readsCredits(_ options: ScanOptions) -> Bool {
+        options.instanceArguments.map { $0.contains("credit_specification") } ?? true
+    }
+
+    /// What `options` leaves unread, for `Snapshot.omitted["aws_instance"]`.
+    static func skippedArguments(_ options: ScanOptions) -> [String] {
+        var names: [String] = []
+        if !readsVolumes(options) { names += volumeArguments.sorted() }
+        if !readsCredits(options) { names.append("credit_specification") }
+        return names
     }
 
     /// Ids in first-seen order without repeats (a multi-attach volume is mapped by several instances).

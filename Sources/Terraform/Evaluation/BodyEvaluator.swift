@@ -11,6 +11,9 @@ struct EvaluatedBody {
         var sources: [String: String] = [:]
         /// Names in the order the body declares them.
         var order: [String] = []
+        /// The schema entry of each name in `order`: arguments first, in the body's order, so
+        /// that later instances look up none.
+        var entries: [AttributeSchema?] = []
     }
 
     var values: [String: HCLValue] = [:]
@@ -38,18 +41,21 @@ struct BodyEvaluator {
         let checks = checks ?? (layout == nil)
         let recordsLayout = layout == nil && !nested
         if let layout { result.layout = layout }
+        // An earlier instance's entries: the same body, so the same names at the same indices.
+        let knownEntries = layout.map(\.entries)
         result.values.reserveCapacity(body.attributes.count + body.blocks.count)
         for index in body.attributes.indices {
             let attribute = body.attributes[index]
             // Which names are set is the same for every instance: checked once.
             if let schema, checks { check(attribute: attribute, schema: schema) }
-            let entry = schema?[attribute.name]
+            let entry = knownEntries.map { $0[index] } ?? schema?[attribute.name]
             let value = module.evaluate(attribute.expression, scope: scope, contexts: contexts)
             result.values[attribute.name] = SchemaConversion.converted(
                 value.value, schema: entry, name: attribute.name, expression: attribute.expression.range, log: log)
             if recordsLayout {
                 result.layout.sources[attribute.name] = attribute.range.location
                 result.layout.order.append(attribute.name)
+                result.layout.entries.append(entry)
             }
             if value.sensitive || entry?.sensitive == true { result.sensitive.insert(attribute.name) }
         }
@@ -63,6 +69,7 @@ struct BodyEvaluator {
             if recordsLayout, result.layout.sources[type] == nil {
                 result.layout.sources[type] = block.range.location
                 result.layout.order.append(type)
+                result.layout.entries.append(schema?[type])
             }
             let nested = schema?[type]?.nested
             if block.type == "dynamic" {

@@ -54,7 +54,9 @@ struct Expansion {
         func instance(_ key: String, _ value: HCLValue) -> Instance {
             Instance(index: .string(key), scope: ["each": .object(["key": .string(key), "value": value])])
         }
-        guard value.isKnown || Self.keysKnown(value) else {
+        // Keys first: a map's values (whole resources, with their computed attributes unknown)
+        // need not be walked.
+        guard Self.keysKnown(value) || value.isKnown else {
             log.error(
                 "Invalid for_each argument: the \"for_each\" value depends on resource attributes that cannot "
                     + "be determined until apply, so Terraform cannot predict how many instances will be created",

@@ -20,11 +20,16 @@ struct ResourceInstanceBuilder {
     private let providerAlias: String?
     /// The block's expression contexts, built by the first instance, reused by the others.
     private let contexts = BlockContexts()
+    /// Whether the type has `tags_all`, and which argument is its id: looked up once per block.
+    private let hasTagsAll: Bool
+    private let idArgument: String?
 
     init(module: ModuleInstance, decl: ResourceDecl) {
         self.module = module
         self.decl = decl
         schema = ProviderSchema.schema(for: decl.type)
+        hasTagsAll = schema?["tags_all"] != nil
+        idArgument = Self.idArguments[decl.type]
         providerKey = module.providerKey(for: decl)
         blockSource = decl.block.range.location
         ignoreChanges = Self.ignoreChanges(decl, log: module.log)
@@ -47,15 +52,16 @@ struct ResourceInstanceBuilder {
             layout: layout)
         layout = body.layout
         var attributes: [String: Value] = [:]
+        attributes.reserveCapacity(body.layout.order.count + defaults.count + 1)
         var unknown: [String] = []
         var reference = body.values
-        for name in body.layout.order {
+        for (position, name) in body.layout.order.enumerated() {
             guard let value = body.values[name], value != .null else { continue }
             guard value.isKnown else {
                 unknown.append(name)
                 continue
             }
-            attributes[name] = ValueConverter.convert(value, schema: schema?[name])
+            attributes[name] = ValueConverter.convert(value, schema: body.layout.entries[position])
         }
         if case .string(let text)? = attributes["user_data"] {
             let hex = Insecure.SHA1.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
@@ -64,7 +70,7 @@ struct ResourceInstanceBuilder {
         }
         if let schema {
             for (name, defaultValue, hclDefault) in defaults {
-                guard body.values[name] == nil || body.values[name] == .null else { continue }
+                if let set = body.values[name], set != .null { continue }
                 attributes[name] = defaultValue
                 reference[name] = hclDefault
             }
@@ -74,7 +80,7 @@ struct ResourceInstanceBuilder {
                     reference[name] = attributes[name].map(ValueConverter.hclValue) ?? .null
                 }
             }
-            if schema["tags_all"] != nil {
+            if hasTagsAll {
                 switch tagsAll(body.values["tags"]) {
                 case .some(let tags):
                     attributes["tags_all"] = .object(tags.mapValues(Value.string))
@@ -85,7 +91,7 @@ struct ResourceInstanceBuilder {
                 }
             }
         }
-        reference["id"] = Self.idArguments[decl.type].flatMap { reference[$0] } ?? splitBucketID(decl.type, reference)
+        reference["id"] = idArgument.flatMap { reference[$0] } ?? splitBucketID(decl.type, reference)
         let address = (module.address.map { $0 + "." } ?? "") + decl.key + (instance.index?.description ?? "")
         for name in unknown {
             guard let source = body.layout.sources[name] else { continue }
