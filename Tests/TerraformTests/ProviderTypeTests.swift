@@ -86,4 +86,25 @@ struct ProviderTypeTests {
         ])
         #expect(baseline.diagnostics.allSatisfy { $0.severity == .warning })
     }
+
+    @Test("a child that does not declare the passed name: it stands for hashicorp/NAME, a warning and a mismatch")
+    func undeclaredChildName() {
+        let baseline = LoaderFixtures.load("provider-types-undeclared")
+        #expect(baseline.diagnostics.map(\.rendered) == [
+            """
+            main.tf:18:11: error: Provider type mismatch
+                aws = myaws.x
+                      ^
+            The local name "myaws.x" in the root module represents provider "example/aws", but "aws" in module.plain represents "hashicorp/aws".
+            Each provider has its own distinct configuration schema and provider types, so this module's "aws" can be assigned only a configuration for hashicorp/aws, which is not required by module.plain.
+            """,
+            """
+            main.tf:18:5: warning: Reference to undefined provider
+                aws = myaws.x
+                ^
+            There is no explicit declaration for local provider name "aws" in module.plain, so Terraform is assuming you mean to pass a configuration for "hashicorp/aws".
+            If you also control the child module, add a required_providers entry named "aws" with the source address "hashicorp/aws".
+            """,
+        ])
+    }
 }

@@ -212,12 +212,16 @@ extension ModuleInstance {
     /// stands for (both sides' `required_providers` source, `hashicorp/NAME` when undeclared), in
     /// Terraform 1.11's words (configs/provider_validation.go): where the child declares the passed
     /// type under another local name the message suggests that name (at the child's side), else it
-    /// names both types (at the caller's side).
+    /// names both types (at the caller's side). A name the child does not declare stands for
+    /// `hashicorp/NAME` here; Terraform gives it the type a sibling call's child declares under that
+    /// name, if any (its types are resolved per name across all calls), which drift does not copy.
     private func checkProviderType(_ entry: PassedProvider, required: RequiredProviders, call: ModuleCallDecl) {
-        // A name the child does not declare takes its type from the call in Terraform (not modelled).
-        guard required.declares(entry.childName) else { return }
         let own = RequiredProviders(config)
         let parentName = String(entry.parentKey.prefix { $0 != "." })
+        // Terraform checks only a caller's name it knows the type of: required, or configured here.
+        guard own.declares(parentName) || config.providers.contains(where: { $0.labels.first == parentName }) else {
+            return
+        }
         // Terraform looks the caller's type up by the child's key first (`aws` for `aws = myaws`).
         let parentLookup = own.declares(entry.childKey) ? entry.childKey : parentName
         let parentType = own.fullName(parentLookup)
