@@ -59,6 +59,12 @@ public struct BaselineLoader: Sendable {
     /// 1 keeps everything on one thread.
     public var workers = min(8, ProcessInfo.processInfo.activeProcessorCount)
 
+    /// Whether the load's syntax trees and caches are freed once the baseline is built (off the
+    /// calling thread). A command that exits right after using the baseline turns this off:
+    /// freeing a 10 MB configuration's trees takes as long as rendering its baseline and would
+    /// compete with it for the cores, for memory the process is about to give back anyway.
+    public var freesLoadMemory = true
+
     public func loadMeasuringPhases() -> (baseline: Baseline, phases: Phases) {
         LargeStackThread.run {
             let (baseline, phases, foundCycle) = self.evaluate(workers: self.workers)
@@ -109,7 +115,11 @@ public struct BaselineLoader: Sendable {
         phases.evaluateCPU = Self.threadCPUTime() - cpuStart
         // The syntax trees and caches are freed off this thread: nothing waits for that.
         let foundCycle = session.foundCycle
-        LargeStackThread.release((session, module, config))
+        if freesLoadMemory {
+            LargeStackThread.release((session, module, config))
+        } else {
+            LargeStackThread.keepForever((session, module, config))
+        }
         return (baseline, phases, foundCycle)
     }
 

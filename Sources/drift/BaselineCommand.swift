@@ -36,14 +36,17 @@ struct BaselineCommand: ParsableCommand {
             arguments: VariableArgument.commandLineOrder(
                 CommandLine.arguments, varFiles: varFiles, vars: vars))
         if let workers { loader.workers = max(1, workers) }
+        // The process ends after printing: the load's trees need not be freed.
+        loader.freesLoadMemory = false
         let clock = ContinuousClock()
         let (result, phases) = loader.loadMeasuringPhases()
         let rendering = clock.now
         switch format {
         case .json:
-            var bytes = BaselineJSON.renderUTF8(result)
-            bytes.append(UInt8(ascii: "\n"))
-            try FileHandle.standardOutput.write(contentsOf: bytes)
+            for piece in BaselineJSON.renderPieces(result, threads: loader.workers) {
+                try FileHandle.standardOutput.write(contentsOf: piece)
+            }
+            try FileHandle.standardOutput.write(contentsOf: [UInt8(ascii: "\n")])
         case .text: try FileHandle.standardOutput.write(contentsOf: Array(BaselineTextRenderer.render(result).utf8))
         }
         let rendered = clock.now - rendering

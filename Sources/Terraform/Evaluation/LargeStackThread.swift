@@ -63,6 +63,12 @@ enum LargeStackThread {
         detach(thread)
     }
 
+    /// Keeps `value` alive until the process ends, so that nothing ever tears it down (see
+    /// `BaselineLoader.freesLoadMemory`).
+    static func keepForever<T>(_ value: T) {
+        _ = Unmanaged.passRetained(Work { withExtendedLifetime(value) {} })
+    }
+
     #if canImport(Glibc)
     fileprivate typealias Thread = pthread_t
     #else

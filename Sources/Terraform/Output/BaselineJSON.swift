@@ -10,6 +10,15 @@ public enum BaselineJSON {
 
     /// The same document as UTF-8 bytes, to write to a file or stdout without another copy.
     public static func renderUTF8(_ baseline: Baseline) -> [UInt8] {
+        let pieces = renderPieces(baseline, threads: 1)
+        return pieces.count == 1 ? pieces[0] : Array(pieces.joined())
+    }
+
+    /// The same document in consecutive pieces, the resources of a large baseline rendered on up
+    /// to `threads` threads at once (a contiguous run each): written one after the other they are
+    /// the document, with no copy of the whole.
+    public static func renderPieces(_ baseline: Baseline, threads: Int) -> [[UInt8]] {
+        var pieces: [[UInt8]] = []
         var writer = Writer()
         // Baseline.jsonValue's members in sorted order, resources written one at a time so that
         // no second copy of the whole document is built.
@@ -26,11 +35,20 @@ public enum BaselineJSON {
             writer.append("[]")
         } else {
             writer.append("[")
-            // By index: binding each element would copy it (and retain all its members).
-            for i in resources.indices {
-                if i > 0 { writer.append(",") }
-                writer.newline(2)
-                writer.value(resources[i].jsonValue, indent: 2)
+            let runs = resources.count >= parallelThreshold ? max(1, threads) : 1
+            if runs == 1 {
+                writer.resources(resources, from: 0, to: resources.count)
+            } else {
+                pieces.append(writer.bytes)
+                let bounds = (0...runs).map { resources.count * $0 / runs }
+                pieces += LargeStackThread.runAll((0..<runs).map { run in
+                    {
+                        var part = Writer()
+                        part.resources(resources, from: bounds[run], to: bounds[run + 1])
+                        return part.bytes
+                    }
+                })
+                writer = Writer()
             }
             writer.newline(1)
             writer.append("]")
@@ -41,11 +59,25 @@ public enum BaselineJSON {
         writer.value(.number(Double(Baseline.schemaVersion)), indent: 1)
         writer.newline(0)
         writer.append("}")
-        return writer.bytes
+        pieces.append(writer.bytes)
+        return pieces
     }
+
+    /// Below this many resources, starting threads costs more than it saves.
+    static let parallelThreshold = 4096
 
     struct Writer {
         var bytes: [UInt8] = []
+
+        /// `resources[start..<end]`, each after `,` (but the first of all) and a newline.
+        mutating func resources(_ resources: [DeclaredResource], from start: Int, to end: Int) {
+            // By index: binding each element would copy it (and retain all its members).
+            for i in start..<end {
+                if i > 0 { append(",") }
+                newline(2)
+                value(resources[i].jsonValue, indent: 2)
+            }
+        }
 
         init() { bytes.reserveCapacity(1 << 20) }
 
