@@ -2,9 +2,9 @@ import DriftModel
 import HCL
 
 /// The `.tf.json` body schema of each data source type of the AWS provider, from the generated
-/// table of its nested blocks (`DataSourceBlocks+Generated.swift`): Terraform decodes a data
-/// source's JSON body by that type's own schema, so `aws_ami`'s `filter` is a block and
-/// `aws_ssm_patch_baseline`'s `owner` a string, though `owner` is a block of `aws_s3_bucket_acl`.
+/// tables of its data source types (`DataSourceBlocks+Nested.swift`, `+Blockless.swift`): Terraform
+/// decodes a data source's JSON body by that type's own schema, so `aws_ami`'s `filter` is a block
+/// and `aws_ssm_patch_baseline`'s `owner` a string, though `owner` is a block of `aws_s3_bucket_acl`.
 /// Each level has exactly its own blocks, `dynamic "NAME"` blocks whose `content` reads by NAME's
 /// schema, and `lifecycle` at the top. A type the table does not list (another provider's) gets
 /// `nil`, and the reader falls back to the union of known block names.
