@@ -28,7 +28,8 @@ public enum Boto {
     public static func runPython(_ code: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", code]
+        process.arguments = [ProjectEnvironment.tool("python3"), "-c", code]
+        process.environment = ProjectEnvironment.environment()
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

@@ -16,7 +16,7 @@ public final class MotoServer: @unchecked Sendable {
         case didNotStart(String)
         public var description: String {
             switch self {
-            case .notInstalled: return "moto_server is not on PATH: run scripts/bootstrap"
+            case .notInstalled: return "moto_server is not in .venv/bin nor on PATH: run scripts/bootstrap"
             case .didNotStart(let why): return "moto_server did not start: \(why)"
             }
         }
@@ -29,10 +29,8 @@ public final class MotoServer: @unchecked Sendable {
         self.endpoint = "http://127.0.0.1:\(port)"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["moto_server", "-H", "127.0.0.1", "-p", String(port)]
-        var env = ProcessInfo.processInfo.environment
-        for (k, v) in environment { env[k] = v }
-        process.environment = env
+        process.arguments = [ProjectEnvironment.tool("moto_server"), "-H", "127.0.0.1", "-p", String(port)]
+        process.environment = ProjectEnvironment.environment(adding: environment)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         do { try process.run() } catch { throw StartError.notInstalled }

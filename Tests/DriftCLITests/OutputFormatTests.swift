@@ -41,7 +41,7 @@ struct OutputFormatTests {
         #expect(result.stdout.contains("| `aws_instance.web` | `tags.Owner` | `null` | `\"night-shift\"` | `main.tf:25:3` |"))
     }
 
-    @Test("junit: well-formed XML with a failing test case per finding, written with --out")
+    @Test("junit: a test case per compared resource, failing per finding, valid junit-10, written with --out")
     func junit() throws {
         let shop = try driftedShop()
         let out = shop.home.appendingPathComponent("drift.xml")
@@ -53,7 +53,14 @@ struct OutputFormatTests {
         let parser = XMLParser(data: data)
         parser.delegate = collector
         #expect(parser.parse())
-        #expect(collector.failedCases == ["aws_instance.web", "aws_s3_bucket.scratch", "."].map { $0 == "." ? shop.directory.path : $0 })
+        #expect(collector.failedCases == ["aws_instance.web", "aws_s3_bucket scratch"])
+        // 5 managed: 4 in sync pass, 1 drifted fails; the unmanaged bucket fails in its own suite.
+        #expect(collector.cases.count == 6)
+        #expect(collector.cases.sorted() == [
+            "aws_dynamodb_table.orders", "aws_instance.web", "aws_s3_bucket scratch", "aws_s3_bucket.assets",
+            "aws_s3_bucket_policy.assets", "aws_s3_bucket_versioning.assets",
+        ])
+        try SchemaCheck.junit(String(decoding: data, as: UTF8.self))
     }
 
     @Test("sarif: version, driver, rules and a result located at the declaring file:line:col")
@@ -70,15 +77,22 @@ struct OutputFormatTests {
         #expect(location?["artifactLocation"]?["uri"]?.stringValue?.hasSuffix("shop/main.tf") == true)
         #expect(location?["region"]?["startLine"] == 25)
         #expect(location?["region"]?["startColumn"] == 3)
-        #expect(results.contains { $0["ruleId"] == "unmanaged" })
+        let unmanaged = try #require(results.first { $0["ruleId"] == "unmanaged" })
+        #expect(unmanaged["locations"]?.arrayValue?.first?["physicalLocation"]?["artifactLocation"]?["uri"]?.stringValue?.hasSuffix("shop/") == true)
+        #expect(run["tool"]?["driver"]?["informationUri"] == nil)
+        try SchemaCheck.sarif(result.stdout)
     }
 
     final class Collector: NSObject, XMLParserDelegate {
         var failedCases: [String] = []
+        var cases: [String] = []
         private var currentCase = ""
 
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-            if name == "testcase" { currentCase = attributes["name"] ?? "" }
+            if name == "testcase" {
+                currentCase = attributes["name"] ?? ""
+                cases.append(currentCase)
+            }
             if name == "failure" { failedCases.append(currentCase) }
         }
     }

@@ -1,6 +1,7 @@
 import DriftModel
 import Foundation
 import Testing
+import TestSupport
 
 #if canImport(FoundationXML)
 import FoundationXML
@@ -22,7 +23,11 @@ enum SampleReport {
             ]),
         ],
         errors: [ReadError(service: "s3", operation: "GetBucketPolicy", resource: "acme-logs", code: "AccessDenied", message: "Access \"Denied\" & <no>")],
-        warnings: [BaselineWarning(code: "HardCodedCredentials", message: "provider \"aws\" sets access_key/secret_key", source: "provider.tf:3:3")])
+        warnings: [BaselineWarning(code: "HardCodedCredentials", message: "provider \"aws\" sets access_key/secret_key", source: "provider.tf:3:3")],
+        inSyncResources: [
+            ComparedResource(address: "aws_instance.api", type: "aws_instance", id: "i-0api"),
+            ComparedResource(address: "aws_dynamodb_table.orders", type: "aws_dynamodb_table", id: "orders"),
+        ])
 }
 
 @Suite("Report renderers")
@@ -56,16 +61,44 @@ struct RendererTests {
         #expect(report.exitCode(failOn: [.unmanaged]) == 2)
     }
 
-    @Test("JUnit XML is well-formed, one suite per kind and type, failures for findings")
+    @Test("JUnit: every compared resource is a test case and failures equals the number of findings")
     func junit() throws {
         let xml = JUnitRenderer().render(SampleReport.report)
         let collector = XMLCollector()
         let parser = XMLParser(data: Data(xml.utf8))
         parser.delegate = collector
         #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
-        #expect(collector.suites == ["drifted aws_instance", "missing aws_s3_bucket", "unmanaged aws_instance", "errors", "scan"])
-        #expect(collector.failures == 4)
+        #expect(collector.suites == ["aws_dynamodb_table", "aws_instance", "aws_s3_bucket", "unmanaged", "unreadable"])
+        // 2 in sync + 3 findings + 1 unreadable.
+        #expect(collector.cases == [
+            "aws_dynamodb_table.orders", "aws_instance.api", "aws_instance.ec2_example", "aws_s3_bucket.reports",
+            "aws_instance i-0def (hotfix-box)", "s3 GetBucketPolicy acme-logs",
+        ])
+        #expect(collector.failures == SampleReport.report.findings.count)
         #expect(collector.errors == 1)
+        #expect(collector.root == ["tests": "6", "failures": "3", "errors": "1"])
+        #expect(collector.suiteCounts["aws_instance"] == ["tests": "2", "failures": "1", "errors": "0"])
+        #expect(collector.suiteCounts["unmanaged"] == ["tests": "1", "failures": "1", "errors": "0"])
+    }
+
+    @Test("JUnit: a clean report of 400 resources is 400 passing tests, not one")
+    func junitClean() throws {
+        let resources = (0..<400).map { ComparedResource(address: "aws_instance.web[\($0)]", type: "aws_instance", id: "i-\($0)") }
+        let report = Report(
+            scannedAt: "t", baseline: ".", region: "r", stateSource: nil, summary: .init(managed: 400, inSync: 400),
+            findings: [], errors: [], warnings: [], inSyncResources: resources)
+        let xml = JUnitRenderer().render(report)
+        #expect(xml.contains("<testsuites name=\"drift .\" tests=\"400\" failures=\"0\" errors=\"0\">"))
+        try SchemaCheck.junit(xml)
+    }
+
+    @Test("JUnit validates against Jenkins' junit-10.xsd; a testsuites timestamp would not")
+    func junitSchema() throws {
+        let xml = JUnitRenderer().render(SampleReport.report)
+        try SchemaCheck.junit(xml)
+        // The check can fail: junit-10 has no timestamp on <testsuites>.
+        let broken = xml.replacingOccurrences(of: "<testsuites name=", with: "<testsuites timestamp=\"t\" name=")
+        #expect(throws: SchemaCheck.Invalid.self) { try SchemaCheck.junit(broken) }
     }
 
     @Test("SARIF 2.1.0 carries the driver, one rule per kind and file locations from file:line:col")
@@ -82,6 +115,29 @@ struct RendererTests {
         #expect(first["region"]?["startLine"] == 11)
         #expect(first["region"]?["startColumn"] == 3)
         #expect(results.allSatisfy { $0["ruleId"]?.stringValue != nil && $0["message"]?["text"]?.stringValue != nil })
+        #expect(run["tool"]?["driver"]?["informationUri"] == nil)
+        let unmanaged = try #require(results.first { $0["ruleId"] == "unmanaged" })
+        #expect(unmanaged["locations"]?.arrayValue?.first?["physicalLocation"]?["artifactLocation"]?["uri"] == "infra/prod/")
+    }
+
+    @Test("SARIF validates against the SARIF 2.1.0 schema; informationUri only when configured")
+    func sarifSchema() throws {
+        try SchemaCheck.sarif(SARIFRenderer(toolVersion: "9.9.9").render(SampleReport.report))
+        let configured = SARIFRenderer(toolVersion: "9.9.9", informationURI: "https://drift.example.org/").render(SampleReport.report)
+        try SchemaCheck.sarif(configured)
+        let doc = try JSONParser.parse(configured)
+        #expect(doc["runs"]?.arrayValue?.first?["tool"]?["driver"]?["informationUri"] == "https://drift.example.org/")
+        // The check can fail: a result without a message is not SARIF.
+        let broken = configured.replacingOccurrences(of: "\"message\"", with: "\"note\"")
+        #expect(throws: SchemaCheck.Invalid.self) { try SchemaCheck.sarif(broken) }
+    }
+
+    @Test("SARIF directory locations: relative, absolute and the current directory")
+    func directoryURIs() {
+        #expect(SARIFRenderer.directoryURI(baseline: "infra/prod") == "infra/prod/")
+        #expect(SARIFRenderer.directoryURI(baseline: "./infra//prod/") == "infra/prod/")
+        #expect(SARIFRenderer.directoryURI(baseline: ".") == "./")
+        #expect(SARIFRenderer.directoryURI(baseline: "/srv/infra prod") == "file:///srv/infra%20prod/")
     }
 
     @Test("text output matches its golden file; colour only when asked")
@@ -106,12 +162,21 @@ struct RendererTests {
 
 final class XMLCollector: NSObject, XMLParserDelegate {
     var suites: [String] = []
+    var cases: [String] = []
     var failures = 0
     var errors = 0
+    /// tests/failures/errors of <testsuites> and of each <testsuite>.
+    var root: [String: String] = [:]
+    var suiteCounts: [String: [String: String]] = [:]
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        let counts = attributes.filter { ["tests", "failures", "errors"].contains($0.key) }
         switch name {
-        case "testsuite": suites.append(attributes["name"] ?? "")
+        case "testsuites": root = counts
+        case "testsuite":
+            suites.append(attributes["name"] ?? "")
+            suiteCounts[attributes["name"] ?? ""] = counts
+        case "testcase": cases.append(attributes["name"] ?? "")
         case "failure": failures += 1
         case "error": errors += 1
         default: break

@@ -41,6 +41,7 @@ public struct DriftAnalyzer: Sendable {
         var notScanned: Set<String> = []
         var managed = 0
         var unreadable = 0
+        var compared: [ComparedResource] = []
         for m in match.matches {
             let declared = m.declared
             switch m.outcome {
@@ -58,6 +59,9 @@ public struct DriftAnalyzer: Sendable {
                 let changes = comparer.compare(declared, with: live)
                 if !changes.isEmpty {
                     findings.append(Finding(kind: .drifted, address: declared.address, type: declared.type, id: live.id, changes: changes))
+                }
+                if !ignore.ignores(resource: [declared.address]) {
+                    compared.append(ComparedResource(address: declared.address, type: declared.type, id: live.id))
                 }
                 warnings += unknownWarnings(declared)
                 if let warning = Self.otherRegionWarning(declared, live: live, region: context.region) { warnings.append(warning) }
@@ -83,6 +87,8 @@ public struct DriftAnalyzer: Sendable {
         let errors = match.errors.filter { error in
             error.operation != "Identify" || !ignore.ignores(resource: [error.resource ?? ""])
         }
+        // A compared resource is in sync unless a finding (after .driftignore) names it.
+        let failing = Set(kept.compactMap(\.address))
         let drifted = kept.filter { $0.kind == .drifted }.count
         let summary = Report.Summary(
             managed: managed, inSync: max(0, managed - drifted - kept.filter { $0.kind == .missing }.count - unreadable),
@@ -91,7 +97,8 @@ public struct DriftAnalyzer: Sendable {
         return Report(
             scannedAt: context.scannedAt, baseline: context.baseline, region: context.region,
             stateSource: context.stateSource, summary: summary, findings: kept, errors: errors,
-            warnings: Self.deduplicated(warnings))
+            warnings: Self.deduplicated(warnings),
+            inSyncResources: compared.filter { !failing.contains($0.address) })
     }
 
     /// A declared bucket that lives in another region than the provider's: drift read it there

@@ -44,10 +44,13 @@ public struct Report: Sendable, Hashable {
     /// Resources or settings that could not be read, and resources that could not be identified.
     public var errors: [ReadError]
     public var warnings: [BaselineWarning]
+    /// The compared resources that came out in sync (not in the JSON contract: CI formats list
+    /// them as passing tests). Sorted by address.
+    public var inSyncResources: [ComparedResource]
 
     public init(
         scannedAt: String, baseline: String, region: String, stateSource: String?, summary: Summary,
-        findings: [Finding], errors: [ReadError], warnings: [BaselineWarning]
+        findings: [Finding], errors: [ReadError], warnings: [BaselineWarning], inSyncResources: [ComparedResource] = []
     ) {
         self.scannedAt = scannedAt
         self.baseline = baseline
@@ -57,6 +60,7 @@ public struct Report: Sendable, Hashable {
         self.findings = Finding.sortedByContract(findings)
         self.errors = errors.sorted()
         self.warnings = warnings
+        self.inSyncResources = inSyncResources.sorted()
     }
 
     /// The exit code of `terraform plan -detailed-exitcode`'s kind: 2 when a finding of a kind in

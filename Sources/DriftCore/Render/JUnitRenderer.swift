@@ -1,49 +1,72 @@
 import DriftModel
 
-/// JUnit XML for CI systems that show test results: one `testsuite` per finding kind and type
-/// (`drifted aws_instance`), one failing `testcase` per finding, unreadable resources as
-/// `error`s, and a `scan` suite whose single case passes only when the scan found nothing.
+/// JUnit XML for CI systems that chart test results. Every compared resource is one test case and
+/// nothing else is: declared resources in one `testsuite` per type (in sync passes; drifted,
+/// missing and any other finding about a declared resource fails with its changes), the live
+/// resources no file declares as failures in their own `unmanaged` suite, and what could not be
+/// read as `error`s in an `unreadable` suite. So `failures` is the number of findings and a
+/// dashboard's pass rate is the share of resources in sync. Valid against Jenkins' `junit-10.xsd`
+/// (whose `testsuites` carries no `timestamp`; the scan time is on each `testsuite`).
 public struct JUnitRenderer: Sendable {
     public init() {}
 
+    /// One `<testcase>`: its suite, name, and what failed (nil when it passed).
+    private struct Case {
+        enum Outcome { case passed, failure(type: String, message: String, details: String), error(type: String, message: String, details: String) }
+        var name: String
+        var outcome: Outcome
+        var isFailure: Bool { if case .failure = outcome { return true } else { return false } }
+        var isError: Bool { if case .error = outcome { return true } else { return false } }
+    }
+
     public func render(_ report: Report) -> String {
-        var suites: [String] = []
-        let groups = Dictionary(grouping: report.findings) { "\($0.kind.rawValue) \($0.type)" }
-        for key in groups.keys.sorted() {
-            let findings = groups[key] ?? []
-            var cases: [String] = []
-            for f in findings {
-                let name = f.address ?? "\(f.type).\(f.id ?? "")"
-                let message = summary(of: f)
-                cases.append(
-                    "    <testcase classname=\"\(attr(key))\" name=\"\(attr(name))\">\n"
-                        + "      <failure type=\"\(f.kind.rawValue)\" message=\"\(attr(message))\">\(text(details(of: f)))</failure>\n"
-                        + "    </testcase>")
-            }
-            suites.append(
-                "  <testsuite name=\"\(attr(key))\" tests=\"\(findings.count)\" failures=\"\(findings.count)\" errors=\"0\">\n"
-                    + cases.joined(separator: "\n") + "\n  </testsuite>")
+        var declared: [String: [Case]] = [:]
+        for resource in report.inSyncResources {
+            declared[resource.type, default: []].append(Case(name: resource.address, outcome: .passed))
         }
-        if !report.errors.isEmpty {
-            let cases = report.errors.map { e in
-                "    <testcase classname=\"errors\" name=\"\(attr("\(e.service) \(e.operation) \(e.resource ?? "")"))\">\n"
-                    + "      <error type=\"\(attr(e.code))\" message=\"\(attr(e.message))\">\(text(e.description))</error>\n"
-                    + "    </testcase>"
+        var unmanaged: [Case] = []
+        for f in report.findings {
+            let failure = Case.Outcome.failure(type: f.kind.rawValue, message: summary(of: f), details: details(of: f))
+            if f.kind == .unmanaged {
+                unmanaged.append(Case(name: f.displayName, outcome: failure))
+            } else {
+                declared[f.type, default: []].append(Case(name: f.address ?? f.displayName, outcome: failure))
             }
-            suites.append(
-                "  <testsuite name=\"errors\" tests=\"\(cases.count)\" failures=\"0\" errors=\"\(cases.count)\">\n"
-                    + cases.joined(separator: "\n") + "\n  </testsuite>")
         }
-        let clean = report.findings.isEmpty && report.errors.isEmpty
-        let verdict = clean ? "" : "\n      <failure type=\"drift\" message=\"\(attr(report.summary.line))\"/>"
-        suites.append(
-            "  <testsuite name=\"scan\" tests=\"1\" failures=\"\(clean ? 0 : 1)\" errors=\"0\">\n"
-                + "    <testcase classname=\"scan\" name=\"\(attr(report.baseline))\">\(verdict)\n    </testcase>\n  </testsuite>")
-        let failures = report.findings.count + (clean ? 0 : 1)
-        let tests = report.findings.count + report.errors.count + 1
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            + "<testsuites name=\"drift\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(report.errors.count)\" timestamp=\"\(attr(report.scannedAt))\">\n"
-            + suites.joined(separator: "\n") + "\n</testsuites>\n"
+        let unreadable = report.errors.map { e in
+            Case(
+                name: [e.service, e.operation, e.resource].compactMap { $0 }.joined(separator: " "),
+                outcome: .error(type: e.code, message: e.message, details: e.description))
+        }
+        var suites: [(name: String, cases: [Case])] = declared.keys.sorted().map { type in
+            (type, (declared[type] ?? []).sorted { $0.name < $1.name })
+        }
+        if !unmanaged.isEmpty { suites.append(("unmanaged", unmanaged)) }
+        if !unreadable.isEmpty { suites.append(("unreadable", unreadable)) }
+
+        let tests = suites.reduce(0) { $0 + $1.cases.count }
+        let failures = suites.reduce(0) { $0 + $1.cases.filter { $0.isFailure }.count }
+        let errors = suites.reduce(0) { $0 + $1.cases.filter { $0.isError }.count }
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<testsuites name=\"drift \(attr(report.baseline))\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\">\n"
+        for suite in suites {
+            out += "  <testsuite name=\"\(attr(suite.name))\" tests=\"\(suite.cases.count)\""
+                + " failures=\"\(suite.cases.filter { $0.isFailure }.count)\" errors=\"\(suite.cases.filter { $0.isError }.count)\""
+                + " timestamp=\"\(attr(report.scannedAt))\">\n"
+            for c in suite.cases {
+                out += "    <testcase classname=\"\(attr(suite.name))\" name=\"\(attr(c.name))\""
+                switch c.outcome {
+                case .passed:
+                    out += "/>\n"
+                case .failure(let type, let message, let details):
+                    out += ">\n      <failure type=\"\(attr(type))\" message=\"\(attr(message))\">\(text(details))</failure>\n    </testcase>\n"
+                case .error(let type, let message, let details):
+                    out += ">\n      <error type=\"\(attr(type))\" message=\"\(attr(message))\">\(text(details))</error>\n    </testcase>\n"
+                }
+            }
+            out += "  </testsuite>\n"
+        }
+        return out + "</testsuites>\n"
     }
 
     private func summary(of f: Finding) -> String {

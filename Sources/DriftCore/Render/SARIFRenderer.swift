@@ -2,11 +2,18 @@ import DriftModel
 
 /// SARIF 2.1.0 for code-scanning UIs: one rule per finding kind (and one for unreadable
 /// resources), one result per drifted argument or missing resource located at the declaring
-/// `file:line:col`, unmanaged resources as results without a file (no file declares them).
+/// `file:line:col`, unmanaged resources located at the baseline directory (no file declares
+/// them; the directory is where one would). `informationUri` only when one is configured: a
+/// placeholder would send people to a page that is not drift's.
 public struct SARIFRenderer: Sendable {
     public var toolVersion: String
+    /// The tool's home page, when the installation names one.
+    public var informationURI: String?
 
-    public init(toolVersion: String = DriftVersion.current) { self.toolVersion = toolVersion }
+    public init(toolVersion: String = DriftVersion.current, informationURI: String? = nil) {
+        self.toolVersion = toolVersion
+        self.informationURI = informationURI
+    }
 
     static let rules: [(id: String, name: String, text: String, level: String)] = [
         ("drifted", "DriftedResource", "The live resource differs from its declaration; terraform plan would change it back.", "error"),
@@ -29,7 +36,9 @@ public struct SARIFRenderer: Sendable {
                 results.append(result("missing", text, location: f.source, baseline: report.baseline, logical: f.address))
             case .unmanaged:
                 let text = "\(f.type) \(f.id ?? "")\(f.name.map { " (\($0))" } ?? "") is declared by no file"
-                results.append(result("unmanaged", text, location: nil, baseline: report.baseline, logical: "\(f.type).\(f.id ?? "")"))
+                results.append(result(
+                    "unmanaged", text, location: nil, baseline: report.baseline, logical: "\(f.type).\(f.id ?? "")",
+                    atBaseline: true))
             }
         }
         for e in report.errors {
@@ -42,17 +51,14 @@ public struct SARIFRenderer: Sendable {
                 "defaultConfiguration": .object(["level": .string(rule.level)]),
             ])
         }
+        var driver: [String: Value] = ["name": "drift", "version": .string(toolVersion), "rules": .array(rules)]
+        if let informationURI { driver["informationUri"] = .string(informationURI) }
         let document: Value = .object([
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
             "runs": .array([
                 .object([
-                    "tool": .object([
-                        "driver": .object([
-                            "name": "drift", "version": .string(toolVersion),
-                            "informationUri": "https://github.com/drift/drift", "rules": .array(rules),
-                        ])
-                    ]),
+                    "tool": .object(["driver": .object(driver)]),
                     "results": .array(results),
                 ])
             ]),
@@ -60,7 +66,9 @@ public struct SARIFRenderer: Sendable {
         return document.canonicalJSON(pretty: true) + "\n"
     }
 
-    private func result(_ ruleID: String, _ text: String, location: String?, baseline: String, logical: String?) -> Value {
+    private func result(
+        _ ruleID: String, _ text: String, location: String?, baseline: String, logical: String?, atBaseline: Bool = false
+    ) -> Value {
         let level = Self.rules.first { $0.id == ruleID }?.level ?? "error"
         var doc: [String: Value] = [
             "ruleId": .string(ruleID), "level": .string(level), "message": .object(["text": .string(text)]),
@@ -71,6 +79,10 @@ public struct SARIFRenderer: Sendable {
                 "artifactLocation": .object(["uri": .string(Self.uri(file: loc.file, baseline: baseline))]),
                 "region": .object(["startLine": .number(Double(loc.line)), "startColumn": .number(Double(loc.column))]),
             ])
+        } else if atBaseline {
+            locations["physicalLocation"] = .object([
+                "artifactLocation": .object(["uri": .string(Self.directoryURI(baseline: baseline))])
+            ])
         }
         if let logical { locations["logicalLocations"] = .array([.object(["fullyQualifiedName": .string(logical)])]) }
         if !locations.isEmpty { doc["locations"] = .array([.object(locations)]) }
@@ -80,15 +92,29 @@ public struct SARIFRenderer: Sendable {
     /// The declaring file as a URI relative to where drift ran (the baseline path joined with
     /// the file), so code-scanning tools can open it in the repository.
     static func uri(file: String, baseline: String) -> String {
+        let (joined, absolute) = normalized(baseline + "/" + file)
+        let encoded = joined.addingPercentEncodingForURI()
+        return absolute ? "file:///" + encoded : encoded
+    }
+
+    /// The baseline directory as a URI relative to where drift ran, with the trailing `/` of a
+    /// directory (`infra/prod/`, `./` for the current directory).
+    static func directoryURI(baseline: String) -> String {
+        let (joined, absolute) = normalized(baseline)
+        let encoded = joined.addingPercentEncodingForURI()
+        if absolute { return "file:///" + encoded + (encoded.isEmpty ? "" : "/") }
+        return encoded.isEmpty ? "./" : encoded + "/"
+    }
+
+    /// The path without `.`, empty parts and resolvable `..`; whether it was absolute.
+    private static func normalized(_ path: String) -> (String, Bool) {
         var parts: [Substring] = []
-        for part in (baseline + "/" + file).split(separator: "/") {
+        for part in path.split(separator: "/") {
             if part == "." || part.isEmpty { continue }
             if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
             parts.append(part)
         }
-        let joined = parts.joined(separator: "/")
-        let encoded = joined.addingPercentEncodingForURI()
-        return baseline.hasPrefix("/") ? "file:///" + encoded : encoded
+        return (parts.joined(separator: "/"), path.hasPrefix("/"))
     }
 }
 
