@@ -3,7 +3,8 @@ import Foundation
 
 /// Known exceptions to silence: `.driftignore` in the baseline directory plus `--ignore`.
 ///
-/// One pattern per line, `#` starts a comment, `!` re-includes. A pattern names a resource
+/// One pattern per line, `#` starts a comment (a whole line, or after whitespace at the end of a
+/// pattern line: `aws_instance.hotfix-box  # known`), `!` re-includes. A pattern names a resource
 /// (`aws_s3_bucket.logs`, `aws_instance.*`; an address without its index covers every index) or
 /// one argument path below it (`aws_instance.web.tags.LastPatched`). `*` matches any run of
 /// characters and `?` one. As in `.gitignore`, the last pattern that matches decides.
@@ -25,7 +26,7 @@ public struct DriftIgnore: Sendable, Hashable {
     /// Patterns as given on the command line (`--ignore`), same syntax as a file line.
     public init(patterns: [String]) {
         rules = patterns.compactMap { raw in
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = Self.withoutComment(raw).trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { return nil }
             if line.hasPrefix("!") {
                 let pattern = line.dropFirst().trimmingCharacters(in: .whitespaces)
@@ -33,6 +34,24 @@ public struct DriftIgnore: Sendable, Hashable {
             }
             return Rule(pattern: line, negated: false)
         }
+    }
+
+    /// The line up to a `#` that starts it or follows whitespace, outside `"…"` (a `for_each` key
+    /// such as `aws_instance.web["a#b"]` keeps its `#`).
+    static func withoutComment(_ line: String) -> String {
+        var inQuote = false
+        var previous: Character = " "
+        var end = line.endIndex
+        for index in line.indices {
+            let ch = line[index]
+            if ch == "\"" { inQuote.toggle() }
+            if ch == "#" && !inQuote && previous.isWhitespace {
+                end = index
+                break
+            }
+            previous = ch
+        }
+        return String(line[..<end])
     }
 
     /// `.driftignore` of a baseline directory; empty when there is none.
