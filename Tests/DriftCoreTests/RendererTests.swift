@@ -13,7 +13,12 @@ enum SampleReport {
     static let report = Report(
         scannedAt: "2026-11-24T19:00:00Z", baseline: "infra/prod", region: "ap-northeast-2",
         stateSource: "s3://terraform-s3-cwchoi/remote",
-        summary: Report.Summary(managed: 5, inSync: 1, drifted: 1, missing: 1, unmanaged: 1, errors: 1),
+        summary: Report.Summary(
+            managed: 5, inSync: 1, drifted: 1, missing: 1, unmanaged: 1, errors: 1,
+            coverage: Coverage(byType: [
+                "aws_instance": .init(managed: 2, unmanaged: 1), "aws_s3_bucket": .init(managed: 0),
+                "aws_dynamodb_table": .init(managed: 1),
+            ])),
         findings: [
             Finding(kind: .unmanaged, address: nil, type: "aws_instance", id: "i-0def", name: "hotfix-box"),
             Finding(kind: .missing, address: "aws_s3_bucket.reports", type: "aws_s3_bucket", id: "acme-reports", source: "main.tf:20:1"),
@@ -38,6 +43,8 @@ struct RendererTests {
         #expect(doc["schemaVersion"] == 1)
         #expect(doc["region"] == "ap-northeast-2")
         #expect(doc["summary"]?["managed"] == 5)
+        #expect(doc["summary"]?["coverage"]?["fraction"] == 0.75)
+        #expect(doc["summary"]?["coverage"]?["types"]?["aws_instance"] == ["managed": 2, "unmanaged": 1, "fraction": 0.6667])
         let findings = try #require(doc["findings"]?.arrayValue)
         #expect(findings.map { $0["kind"]?.stringValue } == ["drifted", "missing", "unmanaged"])
         #expect(findings[0]["changes"]?.arrayValue?.first == [
@@ -79,6 +86,8 @@ struct RendererTests {
         #expect(collector.root == ["tests": "6", "failures": "3", "errors": "1"])
         #expect(collector.suiteCounts["aws_instance"] == ["tests": "2", "failures": "1", "errors": "0"])
         #expect(collector.suiteCounts["unmanaged"] == ["tests": "1", "failures": "1", "errors": "0"])
+        #expect(xml.contains("<property name=\"coverage\" value=\"75%\"/>"))
+        #expect(xml.contains("<property name=\"coverage.aws_instance\" value=\"2/3\"/>"))
     }
 
     @Test("JUnit: a clean report of 400 resources is 400 passing tests, not one")
@@ -116,6 +125,7 @@ struct RendererTests {
         #expect(first["region"]?["startColumn"] == 3)
         #expect(results.allSatisfy { $0["ruleId"]?.stringValue != nil && $0["message"]?["text"]?.stringValue != nil })
         #expect(run["tool"]?["driver"]?["informationUri"] == nil)
+        #expect(run["properties"]?["coverage"]?["fraction"] == 0.75)
         let unmanaged = try #require(results.first { $0["ruleId"] == "unmanaged" })
         #expect(unmanaged["locations"]?.arrayValue?.first?["physicalLocation"]?["artifactLocation"]?["uri"] == "infra/prod/")
     }

@@ -93,12 +93,33 @@ public struct DriftAnalyzer: Sendable {
         let summary = Report.Summary(
             managed: managed, inSync: max(0, managed - drifted - kept.filter { $0.kind == .missing }.count - unreadable),
             drifted: drifted, missing: kept.filter { $0.kind == .missing }.count,
-            unmanaged: kept.filter { $0.kind == .unmanaged }.count, errors: errors.count)
+            unmanaged: kept.filter { $0.kind == .unmanaged }.count, errors: errors.count,
+            coverage: coverage(match, kept: kept))
         return Report(
             scannedAt: context.scannedAt, baseline: context.baseline, region: context.region,
             stateSource: context.stateSource, summary: summary, findings: kept, errors: errors,
             warnings: Self.deduplicated(warnings),
             inSyncResources: compared.filter { !failing.contains($0.address) })
+    }
+
+    /// Per inventoried type: the live resources declarations are (found or unreadable, each id
+    /// once, ignored ones left out) against the unmanaged findings kept after `.driftignore`.
+    func coverage(_ match: MatchResult, kept: [Finding]) -> Coverage {
+        var managed: [String: Set<String>] = [:]
+        for m in match.matches where NaturalKey.inventoryTypes.contains(m.declared.type) {
+            switch m.outcome {
+            case .found, .unreadable:
+                guard let id = m.id, !ignore.ignores(resource: [m.declared.address]) else { continue }
+                managed[m.declared.type, default: []].insert(id)
+            default: continue
+            }
+        }
+        var byType: [String: Coverage.Count] = [:]
+        for type in NaturalKey.inventoryTypes {
+            let unmanaged = kept.filter { $0.kind == .unmanaged && $0.type == type }.count
+            byType[type] = Coverage.Count(managed: managed[type]?.count ?? 0, unmanaged: unmanaged)
+        }
+        return Coverage(byType: byType)
     }
 
     /// A declared bucket that lives in another region than the provider's: drift read it there

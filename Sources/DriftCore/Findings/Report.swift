@@ -13,14 +13,20 @@ public struct Report: Sendable, Hashable {
         public var missing = 0
         public var unmanaged = 0
         public var errors = 0
+        /// The share of live resources the baseline manages, per inventoried type.
+        public var coverage = Coverage()
 
-        public init(managed: Int = 0, inSync: Int = 0, drifted: Int = 0, missing: Int = 0, unmanaged: Int = 0, errors: Int = 0) {
+        public init(
+            managed: Int = 0, inSync: Int = 0, drifted: Int = 0, missing: Int = 0, unmanaged: Int = 0, errors: Int = 0,
+            coverage: Coverage = Coverage()
+        ) {
             self.managed = managed
             self.inSync = inSync
             self.drifted = drifted
             self.missing = missing
             self.unmanaged = unmanaged
             self.errors = errors
+            self.coverage = coverage
         }
 
         public var jsonValue: Value {
@@ -28,6 +34,7 @@ public struct Report: Sendable, Hashable {
                 "managed": .number(Double(managed)), "inSync": .number(Double(inSync)),
                 "drifted": .number(Double(drifted)), "missing": .number(Double(missing)),
                 "unmanaged": .number(Double(unmanaged)), "errors": .number(Double(errors)),
+                "coverage": coverage.jsonValue,
             ])
         }
     }

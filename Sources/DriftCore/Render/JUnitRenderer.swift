@@ -47,12 +47,14 @@ public struct JUnitRenderer: Sendable {
         let tests = suites.reduce(0) { $0 + $1.cases.count }
         let failures = suites.reduce(0) { $0 + $1.cases.filter { $0.isFailure }.count }
         let errors = suites.reduce(0) { $0 + $1.cases.filter { $0.isError }.count }
+        let properties = coverageProperties(report.summary.coverage)
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuites name=\"drift \(attr(report.baseline))\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\">\n"
         for suite in suites {
             out += "  <testsuite name=\"\(attr(suite.name))\" tests=\"\(suite.cases.count)\""
                 + " failures=\"\(suite.cases.filter { $0.isFailure }.count)\" errors=\"\(suite.cases.filter { $0.isError }.count)\""
                 + " timestamp=\"\(attr(report.scannedAt))\">\n"
+            out += properties
             for c in suite.cases {
                 out += "    <testcase classname=\"\(attr(suite.name))\" name=\"\(attr(c.name))\""
                 switch c.outcome {
@@ -67,6 +69,18 @@ public struct JUnitRenderer: Sendable {
             out += "  </testsuite>\n"
         }
         return out + "</testsuites>\n"
+    }
+
+    /// IaC coverage on every suite (`<testsuites>` takes no properties): `coverage` overall
+    /// (`90%`) and `coverage.TYPE` as managed/live.
+    private func coverageProperties(_ coverage: Coverage) -> String {
+        guard let percent = coverage.total.percent else { return "" }
+        var out = "    <properties>\n      <property name=\"coverage\" value=\"\(percent)%\"/>\n"
+        for type in coverage.byType.keys.sorted() {
+            guard let count = coverage.byType[type], count.live > 0 else { continue }
+            out += "      <property name=\"coverage.\(attr(type))\" value=\"\(count.managed)/\(count.live)\"/>\n"
+        }
+        return out + "    </properties>\n"
     }
 
     private func summary(of f: Finding) -> String {

@@ -18,6 +18,9 @@ public struct MarkdownRenderer: Sendable {
         out.append("|---:|---:|---:|---:|---:|---:|")
         let s = report.summary
         out.append("| \(s.managed) | \(s.inSync) | \(s.drifted) | \(s.missing) | \(s.unmanaged) | \(s.errors) |")
+        if let coverage = s.coverage.line {
+            out += ["", "IaC " + coverage]
+        }
         let drifted = report.findings.filter { $0.kind == .drifted }
         if !drifted.isEmpty {
             out += ["", "### Drifted", "", "| Resource | Attribute | Declared | Live | Declared at |", "|---|---|---|---|---|"]

@@ -60,6 +60,7 @@ public struct SARIFRenderer: Sendable {
                 .object([
                     "tool": .object(["driver": .object(driver)]),
                     "results": .array(results),
+                    "properties": .object(["coverage": report.summary.coverage.jsonValue]),
                 ])
             ]),
         ])

@@ -43,6 +43,7 @@ public struct TextRenderer: Sendable {
             lines.append(line)
         }
         if !report.errors.isEmpty || !report.warnings.isEmpty { lines.append("") }
+        if let coverage = report.summary.coverage.line { lines.append(coverage) }
         let verdict = report.findings.isEmpty && report.errors.isEmpty ? paint("No drift.", .green) : paint("Drift found.", .bold)
         lines.append("\(verdict) \(report.summary.line)")
         return lines.joined(separator: "\n") + "\n"
