@@ -8,6 +8,13 @@ switches TABLE to provisioned capacity, and launches a server no file declares (
 """
 import os, sys
 
+# Run inside the project's virtual environment (scripts/bootstrap), whose python has boto3 and whose
+# bin/ holds moto_server; a distribution's Python has neither (PEP 668).
+_venv_bin = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".venv", "bin")
+if os.path.isdir(_venv_bin) and os.path.realpath(sys.prefix) != os.path.realpath(os.path.join(_venv_bin, "..")):
+    os.environ["PATH"] = os.path.realpath(_venv_bin) + os.pathsep + os.environ.get("PATH", "")
+    os.execv(os.path.join(_venv_bin, "python3"), [os.path.join(_venv_bin, "python3")] + sys.argv)
+
 import boto3
 
 name_tag, bucket, table = sys.argv[1:4]

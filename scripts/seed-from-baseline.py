@@ -2,13 +2,22 @@
 """Create in a local emulator what a baseline declares, without Terraform.
 
 Reads the JSON of `drift baseline --format json` on stdin (so the example baselines are the single
-source of truth) and creates every aws_instance, aws_s3_bucket (+ versioning) and
-aws_dynamodb_table it lists, with boto3 against $AWS_ENDPOINT_URL. Unknown values (an AMI from a
-data source) are filled with what the emulator has. Prints one line per resource made.
+source of truth) and creates every aws_instance, aws_s3_bucket (with its split settings: versioning,
+encryption, public access block, policy) and aws_dynamodb_table (with its indexes, stream, TTL and
+point-in-time recovery) it lists, with boto3 against $AWS_ENDPOINT_URL, as `terraform apply` would.
+Unknown values (an AMI from a data source) are filled with what the emulator has. Prints one line per
+resource made.
 
   drift baseline --baseline baselines/seed --format json | scripts/seed-from-baseline.py --region us-east-1
 """
 import argparse, json, os, sys
+
+# Run inside the project's virtual environment (scripts/bootstrap), whose python has boto3 and whose
+# bin/ holds moto_server; a distribution's Python has neither (PEP 668).
+_venv_bin = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".venv", "bin")
+if os.path.isdir(_venv_bin) and os.path.realpath(sys.prefix) != os.path.realpath(os.path.join(_venv_bin, "..")):
+    os.environ["PATH"] = os.path.realpath(_venv_bin) + os.pathsep + os.environ.get("PATH", "")
+    os.execv(os.path.join(_venv_bin, "python3"), [os.path.join(_venv_bin, "python3")] + sys.argv)
 
 import boto3
 
@@ -50,32 +59,119 @@ def main():
         status = (a.get("versioning_configuration") or [{}])[0].get("status", "Enabled")
         s3.put_bucket_versioning(Bucket=a["bucket"], VersioningConfiguration={"Status": status})
         print(f"created {r['address']}: versioning {status}")
-    for r in by_type.get("aws_dynamodb_table", []):
+    for r in by_type.get("aws_s3_bucket_server_side_encryption_configuration", []):
         a = r["attributes"]
-        kw = dict(TableName=a["name"],
-                  AttributeDefinitions=[{"AttributeName": x["name"], "AttributeType": x["type"]}
-                                        for x in a.get("attribute", [])],
-                  KeySchema=[{"AttributeName": a["hash_key"], "KeyType": "HASH"}]
-                  + ([{"AttributeName": a["range_key"], "KeyType": "RANGE"}] if a.get("range_key") else []),
-                  BillingMode=a.get("billing_mode", "PROVISIONED"))
-        if kw["BillingMode"] == "PROVISIONED":
-            kw["ProvisionedThroughput"] = {"ReadCapacityUnits": int(a.get("read_capacity") or 1),
-                                           "WriteCapacityUnits": int(a.get("write_capacity") or 1)}
-        tags = a.get("tags_all") or a.get("tags") or {}
-        if tags:
-            kw["Tags"] = tag_list(tags)
-        ddb.create_table(**kw)
-        print(f"created {r['address']}: table {a['name']}")
-    ami = ec2.describe_images(Owners=["amazon"])["Images"][0]["ImageId"]
+        rules = []
+        for rule in a.get("rule") or []:
+            default = (rule.get("apply_server_side_encryption_by_default") or [{}])[0]
+            by_default = {"SSEAlgorithm": default.get("sse_algorithm") or "AES256"}
+            if default.get("kms_master_key_id"):
+                by_default["KMSMasterKeyID"] = default["kms_master_key_id"]
+            rules.append({"ApplyServerSideEncryptionByDefault": by_default,
+                          "BucketKeyEnabled": bool(rule.get("bucket_key_enabled"))})
+        s3.put_bucket_encryption(Bucket=a["bucket"], ServerSideEncryptionConfiguration={"Rules": rules})
+        print(f"created {r['address']}: encryption")
+    for r in by_type.get("aws_s3_bucket_public_access_block", []):
+        a = r["attributes"]
+        s3.put_public_access_block(Bucket=a["bucket"], PublicAccessBlockConfiguration={
+            "BlockPublicAcls": bool(a.get("block_public_acls")), "IgnorePublicAcls": bool(a.get("ignore_public_acls")),
+            "BlockPublicPolicy": bool(a.get("block_public_policy")),
+            "RestrictPublicBuckets": bool(a.get("restrict_public_buckets"))})
+        print(f"created {r['address']}: public access block")
+    for r in by_type.get("aws_s3_bucket_policy", []):
+        a = r["attributes"]
+        s3.put_bucket_policy(Bucket=a["bucket"], Policy=a["policy"])
+        print(f"created {r['address']}: policy")
+    for r in by_type.get("aws_dynamodb_table", []):
+        create_table(ddb, r)
+    ami = ec2.describe_images(Owners=["amazon"])["Images"][0]
     for r in by_type.get("aws_instance", []):
         a = r["attributes"]
         tags = a.get("tags_all") or a.get("tags") or {}
-        kw = dict(ImageId=a.get("ami") or ami, MinCount=1, MaxCount=1,
-                  InstanceType=a.get("instance_type", "t2.micro"))
+        kw = dict(ImageId=a.get("ami") or ami["ImageId"], MinCount=1, MaxCount=1,
+                  InstanceType=a.get("instance_type", "t2.micro"), Monitoring={"Enabled": bool(a.get("monitoring"))})
         if tags:
             kw["TagSpecifications"] = [{"ResourceType": "instance", "Tags": tag_list(tags)}]
+        if a.get("metadata_options"):
+            m = a["metadata_options"][0]
+            kw["MetadataOptions"] = {k: v for k, v in {
+                "HttpEndpoint": m.get("http_endpoint"), "HttpTokens": m.get("http_tokens"),
+                "HttpProtocolIpv6": m.get("http_protocol_ipv6")}.items() if v}
+        if a.get("root_block_device"):
+            d = a["root_block_device"][0]
+            ebs = {k: v for k, v in {
+                "VolumeSize": d.get("volume_size"), "VolumeType": d.get("volume_type"),
+                "Encrypted": d.get("encrypted"), "DeleteOnTermination": d.get("delete_on_termination")}.items()
+                if v is not None}
+            kw["BlockDeviceMappings"] = [{"DeviceName": ami.get("RootDeviceName") or "/dev/sda1", "Ebs": ebs}]
         iid = ec2.run_instances(**kw)["Instances"][0]["InstanceId"]
         print(f"created {r['address']}: instance {iid}")
+        if a.get("user_data"):
+            # drift never prints user_data, only its SHA-1: the content cannot be rebuilt from it.
+            print(f"not seeded: {r['address']}.user_data (the baseline holds only its hash)")
+
+
+def create_table(ddb, r):
+    """A table as the provider creates it: keys, indexes, stream, then TTL and point-in-time recovery."""
+    a = r["attributes"]
+    provisioned = a.get("billing_mode", "PROVISIONED") == "PROVISIONED"
+
+    def throughput(x):
+        return {"ReadCapacityUnits": int(x.get("read_capacity") or 1),
+                "WriteCapacityUnits": int(x.get("write_capacity") or 1)}
+
+    def keys(x):
+        return ([{"AttributeName": x["hash_key"], "KeyType": "HASH"}]
+                + ([{"AttributeName": x["range_key"], "KeyType": "RANGE"}] if x.get("range_key") else []))
+
+    def projection(x):
+        p = {"ProjectionType": x.get("projection_type") or "ALL"}
+        if x.get("non_key_attributes"):
+            p["NonKeyAttributes"] = sorted(x["non_key_attributes"])
+        return p
+
+    kw = dict(TableName=a["name"], KeySchema=keys(a), BillingMode=a.get("billing_mode", "PROVISIONED"),
+              AttributeDefinitions=[{"AttributeName": x["name"], "AttributeType": x["type"]}
+                                    for x in a.get("attribute", [])])
+    if provisioned:
+        kw["ProvisionedThroughput"] = throughput(a)
+    gsis = []
+    for g in a.get("global_secondary_index") or []:
+        index = {"IndexName": g["name"], "KeySchema": keys(g), "Projection": projection(g)}
+        if provisioned:
+            index["ProvisionedThroughput"] = throughput(g)
+        gsis.append(index)
+    if gsis:
+        kw["GlobalSecondaryIndexes"] = gsis
+    lsis = [{"IndexName": l["name"], "Projection": projection(l),
+             "KeySchema": [{"AttributeName": a["hash_key"], "KeyType": "HASH"},
+                           {"AttributeName": l["range_key"], "KeyType": "RANGE"}]}
+            for l in a.get("local_secondary_index") or []]
+    if lsis:
+        kw["LocalSecondaryIndexes"] = lsis
+    if a.get("stream_enabled"):
+        kw["StreamSpecification"] = {"StreamEnabled": True, "StreamViewType": a.get("stream_view_type") or "NEW_AND_OLD_IMAGES"}
+    sse = (a.get("server_side_encryption") or [{}])[0]
+    if sse.get("enabled"):
+        kw["SSESpecification"] = {"Enabled": True, "SSEType": "KMS"}
+        if sse.get("kms_key_arn"):
+            kw["SSESpecification"]["KMSMasterKeyId"] = sse["kms_key_arn"]
+    if a.get("table_class"):
+        kw["TableClass"] = a["table_class"]
+    if a.get("deletion_protection_enabled"):
+        kw["DeletionProtectionEnabled"] = True
+    tags = a.get("tags_all") or a.get("tags") or {}
+    if tags:
+        kw["Tags"] = tag_list(tags)
+    ddb.create_table(**kw)
+    ttl = (a.get("ttl") or [{}])[0]
+    if ttl.get("enabled"):
+        ddb.update_time_to_live(TableName=a["name"], TimeToLiveSpecification={
+            "Enabled": True, "AttributeName": ttl["attribute_name"]})
+    if (a.get("point_in_time_recovery") or [{}])[0].get("enabled"):
+        ddb.update_continuous_backups(TableName=a["name"], PointInTimeRecoverySpecification={
+            "PointInTimeRecoveryEnabled": True})
+    print(f"created {r['address']}: table {a['name']}")
 
 
 if __name__ == "__main__":
