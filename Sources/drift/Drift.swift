@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import DriftCore
 import Terraform
 
 @main
@@ -7,7 +8,7 @@ struct Drift: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "drift",
         abstract: "Find configuration drift between Terraform files and live AWS.",
-        version: "0.1.0",
+        version: DriftVersion.current,
         subcommands: [ScanCommand.self, CheckCommand.self, SnapshotCommand.self, BaselineCommand.self, IgnoreCommand.self])
 
     /// Exit codes are a contract (0 clean, 2 findings, 1 could not run), so a usage error exits 1
