@@ -56,7 +56,7 @@ extension AWSClient {
             }
             let http = HTTPRequest(
                 method: request.method, url: url, headers: headers, body: request.body, timeout: configuration.timeout)
-            metrics.recordRequest(isRetry: attempt > 1)
+            metrics.recordRequest(service: request.service.rawValue, isRetry: attempt > 1)
             let error: AWSError
             do {
                 let response = try await send(http)

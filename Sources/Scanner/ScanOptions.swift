@@ -61,12 +61,35 @@ public struct ScanProgress: Sendable, Hashable {
     public var retries: Int
     /// What the scanner is doing now, e.g. "s3: reading 50 buckets".
     public var phase: String
+    /// Per-resource calls finished and planned so far (the total grows as listings reveal work).
+    public var callsDone: Int
+    public var callsPlanned: Int
+    /// HTTP requests per service (`ec2`, `s3`, `dynamodb`, `sts`), retries included.
+    public var requestsByService: [String: Int]
 
-    public init(resourcesFound: Int, requestsMade: Int, retries: Int, phase: String) {
+    public init(
+        resourcesFound: Int, requestsMade: Int, retries: Int, phase: String, callsDone: Int = 0, callsPlanned: Int = 0,
+        requestsByService: [String: Int] = [:]
+    ) {
         self.resourcesFound = resourcesFound
         self.requestsMade = requestsMade
         self.retries = retries
         self.phase = phase
+        self.callsDone = callsDone
+        self.callsPlanned = callsPlanned
+        self.requestsByService = requestsByService
+    }
+
+    /// The progress line's text: `s3: reading 50 buckets  120/400 calls  ec2 3 · s3 102 · dynamodb 15
+    /// requests  45 resources` (and retries when there were any).
+    public var line: String {
+        var parts = [phase]
+        if callsPlanned > 0 { parts.append("\(callsDone)/\(callsPlanned) calls") }
+        let services = requestsByService.keys.sorted().map { "\($0) \(requestsByService[$0] ?? 0)" }
+        parts.append((services.isEmpty ? "\(requestsMade)" : services.joined(separator: " · ")) + " requests")
+        parts.append("\(resourcesFound) resources")
+        if retries > 0 { parts.append("\(retries) retries") }
+        return parts.joined(separator: "  ")
     }
 }
 

@@ -17,7 +17,7 @@ struct CheckCommand: AsyncParsableCommand {
     @Argument(help: "Instance id, Terraform address or Name tag.")
     var instance: String
 
-    @Option(help: "The Terraform root module (default: the current directory).")
+    @Option(help: "The Terraform root module.")
     var baseline: String = "."
 
     @OptionGroup var common: DriftSessionOptions
@@ -36,6 +36,7 @@ struct CheckCommand: AsyncParsableCommand {
         }
         var settings = common.settings(baseline: baseline)
         settings.ignorePatterns = ignore
+        settings.noticesShownInReport = format == .text
         let result: CheckResult
         do { result = try await InstanceCheck(target: instance, settings: settings, notice: ReportOutput.stderr).run() } catch {
             throw ReportOutput.fail(error.description)

@@ -23,9 +23,12 @@ struct Drift: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            // One error prefix in every command: `drift: error: …`, not ArgumentParser's `Error: …`;
+            // and exit 1 for a usage error as for every other "could not run".
+            let message = fullMessage(for: error)
+            if exitCode(for: error) == .validationFailure || message.hasPrefix("Error: ") {
+                let text = message.hasPrefix("Error: ") ? "drift: error: " + message.dropFirst("Error: ".count) : message
+                FileHandle.standardError.write(Data((text + "\n").utf8))
                 Foundation.exit(1)
             }
             exit(withError: error)

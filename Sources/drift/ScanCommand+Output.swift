@@ -20,6 +20,14 @@ enum ReportOutput {
         FileHandle.standardError.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))
     }
 
+    /// The width of the terminal stdout is, for wrapping warnings; nil when it is not one.
+    static var terminalWidth: Int? {
+        guard isatty(1) != 0 else { return nil }
+        var size = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 else { return nil }
+        return Int(size.ws_col)
+    }
+
     static var colourOnStdout: Bool {
         isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
@@ -41,21 +49,46 @@ enum ReportOutput {
         return kinds
     }
 
-    /// A single self-overwriting progress line on stderr, only when stderr is a terminal.
-    static func progressLine() -> ScanProgressLine? {
-        isatty(2) != 0 ? ScanProgressLine() : nil
+    /// The progress line on stderr, only when stderr is a terminal.
+    static func progressLine() -> ProgressLine? {
+        isatty(2) != 0 ? ProgressLine() : nil
     }
 }
 
-/// Rewrites one stderr line with the scan's counters; cleared when the scan ends.
-final class ScanProgressLine: Sendable {
-    func update(_ p: ScanProgress) {
-        let line = "\r\u{1B}[2Kdrift: \(p.phase): \(p.resourcesFound) resources, \(p.requestsMade) requests"
-            + (p.retries > 0 ? ", \(p.retries) retries" : "")
-        FileHandle.standardError.write(Data(line.utf8))
+/// The one progress printer of every command: a single stderr line rewritten at most ten times a
+/// second with the phase, calls done/planned, requests per service and resources found, cut to
+/// the terminal's width so that it never wraps; `finish` clears it, or leaves a last summary.
+final class ProgressLine: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last = Date.distantPast
+    private var latest: ScanProgress?
+    private let width: Int
+
+    init() {
+        var size = winsize()
+        width = ioctl(2, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 20 ? Int(size.ws_col) : 100
     }
 
-    func finish() {
-        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+    func update(_ progress: ScanProgress) {
+        let line: String? = lock.withLock {
+            latest = progress
+            let now = Date()
+            guard now.timeIntervalSince(last) >= 0.1 else { return nil }
+            last = now
+            return "\r\u{1B}[2K" + String(("drift: " + progress.line).prefix(width - 1))
+        }
+        if let line { FileHandle.standardError.write(Data(line.utf8)) }
+    }
+
+    /// Clears the line; with `summary`, leaves `drift: N resources, M requests (per service)`.
+    func finish(summary: Bool = false) {
+        var text = "\r\u{1B}[2K"
+        if summary, let final = lock.withLock({ latest }) {
+            let services = final.requestsByService.keys.sorted().map { "\($0) \(final.requestsByService[$0] ?? 0)" }
+            text += "drift: \(final.resourcesFound) resources, \(final.requestsMade) requests"
+            if !services.isEmpty { text += " (\(services.joined(separator: ", ")))" }
+            text += ", \(final.retries) retries\n"
+        }
+        FileHandle.standardError.write(Data(text.utf8))
     }
 }

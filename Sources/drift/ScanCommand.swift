@@ -43,6 +43,7 @@ struct ScanCommand: AsyncParsableCommand {
         var settings = common.settings(baseline: baseline)
         settings.concurrency = concurrency
         settings.ignorePatterns = ignore
+        settings.noticesShownInReport = format == .text && out == nil
         let progress = ReportOutput.progressLine()
         let session = ScanSession(settings: settings, notice: ReportOutput.stderr, progress: progress?.update)
         let report: Report
@@ -51,7 +52,10 @@ struct ScanCommand: AsyncParsableCommand {
             throw ReportOutput.fail(error.description)
         }
         progress?.finish()
-        let text = format.render(report, colour: format == .text && out == nil && ReportOutput.colourOnStdout)
+        let toTerminal = format == .text && out == nil
+        let text = format.render(
+            report, colour: toTerminal && ReportOutput.colourOnStdout, width: toTerminal ? ReportOutput.terminalWidth : nil,
+            failOn: kinds)
         if let out {
             do { try Data(text.utf8).write(to: URL(fileURLWithPath: out)) } catch {
                 throw ReportOutput.fail("cannot write \(out): \(error.localizedDescription)")

@@ -56,15 +56,15 @@ struct SnapshotCommand: AsyncParsableCommand {
             options.instanceAttributes = instanceAttributes ? .all : .none
             options.allRegions = allRegions
             let client = try await AWSClient.make(AWSClientOptions(region: region, profile: profile, endpointURL: endpointURL))
-            let printer = (quiet || isatty(STDERR_FILENO) == 0) ? nil : ProgressPrinter()
-            let progress: (@Sendable (ScanProgress) -> Void)? = printer.map { p in { @Sendable in p.show($0) } }
+            let printer = quiet ? nil : ReportOutput.progressLine()
+            let progress: (@Sendable (ScanProgress) -> Void)? = printer.map { p in { @Sendable in p.update($0) } }
             let scanner = Scanner(client: client, options: options, progress: progress)
             let snapshot = try await scanner.snapshot()
-            printer?.finish()
+            printer?.finish(summary: true)
             let text = SnapshotOutput.render(snapshot)
             if let out { try SnapshotOutput.writeAtomically(text, to: out) } else { FileHandle.standardOutput.write(Data(text.utf8)) }
         } catch {
-            FileHandle.standardError.write(Data("drift snapshot: \(Self.oneLine(error))\n".utf8))
+            FileHandle.standardError.write(Data("drift: error: \(Self.oneLine(error))\n".utf8))
             throw ExitCode(1)
         }
     }
@@ -91,29 +91,4 @@ struct SnapshotCommand: AsyncParsableCommand {
 struct CommandFailure: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
-}
-
-/// Rewrites one stderr line with the scan's progress, at most ten times a second, and leaves the
-/// final numbers on screen when the scan is done.
-private final class ProgressPrinter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var last = Date.distantPast
-    private var latest: ScanProgress?
-
-    func show(_ progress: ScanProgress) {
-        let line: String? = lock.withLock {
-            latest = progress
-            let now = Date()
-            guard now.timeIntervalSince(last) >= 0.1 else { return nil }
-            last = now
-            return "\r\u{1B}[2K\(progress)"
-        }
-        if let line { FileHandle.standardError.write(Data(line.utf8)) }
-    }
-
-    func finish() {
-        guard let final = lock.withLock({ latest }) else { return }
-        let line = "\r\u{1B}[2Kdrift snapshot: \(final.resourcesFound) resources, \(final.requestsMade) requests, \(final.retries) retries\n"
-        FileHandle.standardError.write(Data(line.utf8))
-    }
 }

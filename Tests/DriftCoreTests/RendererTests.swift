@@ -207,3 +207,36 @@ enum Golden {
         #expect(actual == expected, "golden \(name) differs; re-record with DRIFT_RECORD_GOLDEN=1 if intended")
     }
 }
+
+@Suite("Text report messages")
+struct TextMessageTests {
+    @Test("--fail-on that leaves out found kinds: Drift found (not failing: …)")
+    func notFailing() {
+        var report = SampleReport.report
+        report.errors = []
+        report.findings = report.findings.filter { $0.kind == .missing }
+        let text = TextRenderer(failOn: [.drifted, .unmanaged]).render(report)
+        #expect(text.contains("\nDrift found (not failing: missing). 5 managed:"))
+        #expect(TextRenderer(failOn: [.missing]).render(report).contains("\nDrift found. 5 managed:"))
+        #expect(TextRenderer().render(report).contains("\nDrift found. 5 managed:"))
+        report.findings = SampleReport.report.findings
+        #expect(TextRenderer(failOn: [.drifted]).render(report).contains("\nDrift found (not failing: missing, unmanaged). "))
+    }
+
+    @Test("warnings wrap at the terminal width on word boundaries, continuation under the text")
+    func wrapping() {
+        let renderer = TextRenderer(width: 40)
+        let lines = renderer.wrapped(
+            label: "warning: ", .yellow, "the backend has no state yet at s3://bucket/a-long-key: resources matched by name",
+            source: "backend.tf:4:3")
+        #expect(lines == [
+            "warning: the backend has no state yet at",
+            "         s3://bucket/a-long-key:",
+            "         resources matched by name",
+            "         backend.tf:4:3",
+        ])
+        #expect(lines.allSatisfy { $0.count <= 40 })
+        #expect(TextRenderer(width: 200).wrapped(label: "warning: ", .yellow, "short", source: "a.tf:1:1") == ["warning: short  a.tf:1:1"])
+        #expect(TextRenderer().wrapped(label: "warning: ", .yellow, String(repeating: "x ", count: 100), source: nil).count == 1)
+    }
+}

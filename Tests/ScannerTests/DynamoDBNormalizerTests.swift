@@ -67,3 +67,16 @@ struct DynamoDBNormalizerTests {
         #expect(tags.tags.map(\.key) == ["Team", "Env"] && tags.nextToken == nil)
     }
 }
+
+@Suite("Scan progress line")
+struct ScanProgressLineTests {
+    @Test("phase, calls done/planned, requests per service, resources, retries when any")
+    func line() {
+        let progress = ScanProgress(
+            resourcesFound: 45, requestsMade: 120, retries: 0, phase: "s3: reading 50 buckets", callsDone: 120,
+            callsPlanned: 400, requestsByService: ["s3": 102, "ec2": 3, "dynamodb": 15])
+        #expect(progress.line == "s3: reading 50 buckets  120/400 calls  dynamodb 15 · ec2 3 · s3 102 requests  45 resources")
+        let early = ScanProgress(resourcesFound: 0, requestsMade: 2, retries: 1, phase: "starting")
+        #expect(early.line == "starting  2 requests  0 resources  1 retries")
+    }
+}

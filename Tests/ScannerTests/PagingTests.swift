@@ -57,6 +57,38 @@ final class PagingTests {
         #expect(byID.resources.map(\.id) == [instances[0].id])
     }
 
+    @Test("progress: per-resource calls done of planned, and requests per service adding up to all requests")
+    func progress() async throws {
+        try Boto.run("""
+            s3 = client("s3"); ddb = client("dynamodb")
+            for i in range(3):
+                s3.create_bucket(Bucket=f"progress-{i}")
+            for i in range(2):
+                ddb.create_table(TableName=f"progress-{i}", BillingMode="PAY_PER_REQUEST",
+                    KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+                    AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}])
+            """, endpoint: moto.endpoint)
+        final class Seen: @unchecked Sendable {
+            let lock = NSLock()
+            var all: [ScanProgress] = []
+        }
+        let seen = Seen()
+        var options = ScanOptions()
+        options.services = [.s3, .dynamodb]
+        let client = try await client()
+        let snapshot = try await Scanner(client: client, options: options) { p in seen.lock.withLock { seen.all.append(p) } }.snapshot()
+        let last = try #require(seen.lock.withLock { seen.all.last })
+        // 3 bucket locations + 2 DescribeTable at least; every planned call finished.
+        #expect(last.callsPlanned >= 5)
+        #expect(last.callsDone == last.callsPlanned)
+        #expect(seen.all.contains { $0.callsDone < $0.callsPlanned }, "the line moves: some update shows work left")
+        #expect((last.requestsByService["s3"] ?? 0) >= 4)
+        #expect((last.requestsByService["dynamodb"] ?? 0) >= 3)
+        #expect(last.requestsByService["ec2"] == nil)
+        #expect(last.requestsByService.values.reduce(0, +) == client.metrics.requests)
+        #expect(last.resourcesFound == snapshot.resources.count)
+    }
+
     @Test("ListTables: 5 tables with Limit 2 take three pages, all described")
     func tables() async throws {
         let pages = try Boto.run("""

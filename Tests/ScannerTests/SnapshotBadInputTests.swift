@@ -12,7 +12,7 @@ struct SnapshotBadInputTests {
         #expect(result.stdout.isEmpty)
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 1, "stderr: \(result.stderr)")
-        #expect(result.stderr.hasPrefix("drift snapshot: "))
+        #expect(result.stderr.hasPrefix("drift: error: "))
         #expect(result.stderr.contains(text), "stderr: \(result.stderr)")
     }
 

@@ -9,6 +9,7 @@ public final class RequestMetrics: @unchecked Sendable {
     private var _requests = 0
     private var _retries = 0
     private var _throttled = 0
+    private var _byService: [String: Int] = [:]
 
     public init() {}
 
@@ -19,9 +20,13 @@ public final class RequestMetrics: @unchecked Sendable {
     /// Answers that were throttling errors.
     public var throttled: Int { lock.withLock { _throttled } }
 
-    func recordRequest(isRetry: Bool) {
+    /// HTTP requests per service (`ec2`, `s3`, …), retries included.
+    public var requestsByService: [String: Int] { lock.withLock { _byService } }
+
+    func recordRequest(service: String, isRetry: Bool) {
         lock.withLock {
             _requests += 1
+            _byService[service, default: 0] += 1
             if isRetry { _retries += 1 }
         }
     }

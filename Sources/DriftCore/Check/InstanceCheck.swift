@@ -41,7 +41,7 @@ public struct InstanceCheck: Sendable {
         let scanner = LiveScanner(client: setup.client, options: options)
         var snapshot: Snapshot
         do { snapshot = try await scanner.snapshot(now: now) } catch {
-            throw .aws(doing: "reading \(target)", reason: "\(error)")
+            throw .aws(doing: "reading \(target)", reason: SessionSetup.explain(error, baseline: setup.baseline))
         }
         snapshot.resources.removeAll { $0.isGone }
         // The declarations this check is about, matched against only the instances it read.

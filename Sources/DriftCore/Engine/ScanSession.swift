@@ -35,7 +35,7 @@ public struct ScanSession: Sendable {
         let scanner = LiveScanner(client: setup.client, options: options, progress: progress)
         let snapshot: Snapshot
         do { snapshot = try await scanner.snapshot(now: now) } catch {
-            throw .aws(doing: "scanning \(setup.client.region)", reason: "\(error)")
+            throw .aws(doing: "scanning \(setup.client.region)", reason: SessionSetup.explain(error, baseline: setup.baseline))
         }
         let completed = await InstanceAttributeFetch.complete(
             snapshot, baseline: setup.baseline, state: setup.state?.state, scanner: scanner)

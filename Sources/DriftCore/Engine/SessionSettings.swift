@@ -17,6 +17,10 @@ public struct SessionSettings: Sendable {
     /// `--ignore` patterns, applied after `.driftignore`.
     public var ignorePatterns: [String]
     public var environment: [String: String]
+    /// The report goes to a person on stdout as text, which shows its warnings: a notice that
+    /// becomes a report warning (no state yet) is then not printed on stderr as well. Machine
+    /// formats keep the stderr line, where a person running them sees it.
+    public var noticesShownInReport = false
 
     public init(
         baselineDirectory: String, statePath: String? = nil, varFiles: [String] = [], vars: [String] = [],

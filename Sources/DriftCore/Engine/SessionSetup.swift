@@ -37,6 +37,17 @@ public struct SessionSetup: Sendable {
         return SessionSetup(baseline: baseline, client: client, state: located.state, warnings: located.warning.map { [$0] } ?? [])
     }
 
+    /// An AWS failure in words, with what to do when there are no credentials while the provider
+    /// block hard-codes keys: drift never uses keys written in `.tf` files (a secret in a
+    /// repository is a leak waiting to happen), so say so rather than leave people wondering.
+    static func explain(_ error: any Error, baseline: Baseline) -> String {
+        let text = "\(error)"
+        guard text.contains("NoCredentials"), baseline.provider.hasHardCodedCredentials else { return text }
+        return text + "\n  note: the provider \"aws\" block sets access_key/secret_key; drift ignores keys written in"
+            + " .tf files on purpose. Pass credentials as the AWS CLI reads them: AWS_ACCESS_KEY_ID and"
+            + " AWS_SECRET_ACCESS_KEY, a profile (AWS_PROFILE or --profile), or a role (web identity, instance metadata)."
+    }
+
     /// A client as the AWS CLI would build it, with the provider block's choices on top.
     static func makeClient(
         region: String?, profile: String?, roleARN: String?, sessionName: String?, externalID: String?,

@@ -4,10 +4,13 @@ import DriftModel
 public enum ReportFormat: String, Sendable, CaseIterable {
     case text, json, markdown, junit, sarif
 
-    /// Renders a report; `colour` only affects `text`.
-    public func render(_ report: Report, colour: Bool = false, toolVersion: String = DriftVersion.current) -> String {
+    /// Renders a report; `colour`, `width` and `failOn` only affect `text`.
+    public func render(
+        _ report: Report, colour: Bool = false, width: Int? = nil, failOn: Set<Finding.Kind>? = nil,
+        toolVersion: String = DriftVersion.current
+    ) -> String {
         switch self {
-        case .text: return TextRenderer(colour: colour).render(report)
+        case .text: return TextRenderer(colour: colour, width: width, failOn: failOn).render(report)
         case .json: return JSONRenderer().render(report)
         case .markdown: return MarkdownRenderer().render(report)
         case .junit: return JUnitRenderer().render(report)

@@ -5,8 +5,16 @@ import DriftModel
 /// command asks when stdout is a terminal and `NO_COLOR` is unset).
 public struct TextRenderer: Sendable {
     public var colour: Bool
+    /// The terminal's width: warnings and errors wrap there, on word boundaries. `nil`: no wrapping.
+    public var width: Int?
+    /// The kinds `--fail-on` names (`nil`: every kind): the verdict says which found kinds do not fail.
+    public var failOn: Set<Finding.Kind>?
 
-    public init(colour: Bool = false) { self.colour = colour }
+    public init(colour: Bool = false, width: Int? = nil, failOn: Set<Finding.Kind>? = nil) {
+        self.colour = colour
+        self.width = width
+        self.failOn = failOn
+    }
 
     public func render(_ report: Report) -> String {
         var lines: [String] = []
@@ -35,18 +43,56 @@ public struct TextRenderer: Sendable {
         }
         if !report.findings.isEmpty { lines.append("") }
         for error in report.errors {
-            lines.append(paint("error: ", .red) + error.description)
+            lines += wrapped(label: "error: ", .red, error.description, source: nil)
         }
         for warning in report.warnings {
-            var line = paint("warning: ", .yellow) + warning.message
-            if let source = warning.source { line += "  " + dim(source) }
-            lines.append(line)
+            lines += wrapped(label: "warning: ", .yellow, warning.message, source: warning.source)
         }
         if !report.errors.isEmpty || !report.warnings.isEmpty { lines.append("") }
         if let coverage = report.summary.coverage.line { lines.append(coverage) }
-        let verdict = report.findings.isEmpty && report.errors.isEmpty ? paint("No drift.", .green) : paint("Drift found.", .bold)
-        lines.append("\(verdict) \(report.summary.line)")
+        lines.append("\(verdict(report)) \(report.summary.line)")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `No drift.`, `Drift found.`, or `Drift found (not failing: missing).` when `--fail-on` leaves
+    /// out kinds that were found.
+    func verdict(_ report: Report) -> String {
+        if report.findings.isEmpty && report.errors.isEmpty { return paint("No drift.", .green) }
+        let found = Set(report.findings.map(\.kind))
+        let notFailing = failOn.map { found.subtracting($0) } ?? []
+        if notFailing.isEmpty { return paint("Drift found.", .bold) }
+        return paint("Drift found (not failing: \(notFailing.map(\.rawValue).sorted().joined(separator: ", "))).", .bold)
+    }
+
+    /// `label text  source`, wrapped at `width` on spaces with the continuation lines indented
+    /// under the text; a word longer than a line stays whole.
+    func wrapped(label: String, _ style: Style, _ text: String, source: String?) -> [String] {
+        let tail = source.map { "  " + $0 } ?? ""
+        guard let width, label.count + text.count + tail.count > width else {
+            return [paint(label, style) + text + (source.map { "  " + dim($0) } ?? "")]
+        }
+        let indent = String(repeating: " ", count: label.count)
+        var words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        if let source { words.append(" " + source) }
+        var lines: [String] = []
+        var current = ""
+        for word in words {
+            let candidate = current.isEmpty ? word : current + " " + word
+            if !current.isEmpty && label.count + candidate.count > width {
+                lines.append(current)
+                current = word.hasPrefix(" ") ? String(word.dropFirst()) : word
+            } else {
+                current = candidate
+            }
+        }
+        lines.append(current)
+        return lines.enumerated().map { index, line in
+            var body = line
+            if let source, index == lines.count - 1, body.hasSuffix(source) {
+                body = String(body.dropLast(source.count)) + dim(source)
+            }
+            return (index == 0 ? paint(label, style) : indent) + body
+        }
     }
 
     private func id(_ finding: Finding) -> String {

@@ -53,7 +53,7 @@ struct StateLocator: Sendable {
             let response = try await backendClient.s3(S3Request(operation: "GetObject", bucket: backend.bucket, key: key))
             return (LocatedState(state: try TerraformState.parse(Array(response.body), source: source), source: source), nil)
         } catch let error as AWSError where ["NoSuchKey", "NoSuchBucket"].contains(error.code) {
-            notice("drift: no state yet at \(source) (\(error.code)); matching resources by name and tags instead")
+            if !settings.noticesShownInReport { notice("drift: no state yet at \(source) (\(error.code)); matching resources by name and tags instead") }
             let warning = BaselineWarning(
                 code: "NoStateYet", message: "the backend has no state yet at \(source): resources matched by name and tags",
                 source: backend.source.isEmpty ? nil : backend.source)

@@ -35,7 +35,7 @@ struct DynamoDBCollector: Sendable {
         var result = CollectorResult()
         tracker.phase("dynamodb: describing \(names.count) tables")
         let client = self.client
-        let described = await boundedMap(names, limit: options.concurrency) { name -> Result<Value, AWSError>? in
+        let described = await boundedMap(names, limit: options.concurrency, tracker: tracker) { name -> Result<Value, AWSError>? in
             do { return .success(try await client.dynamodb("DescribeTable", ["TableName": .string(name)], resource: name)) } catch {
                 let error = error.asAWSError
                 return error.code == "ResourceNotFoundException" ? nil : .failure(error)
@@ -58,7 +58,7 @@ struct DynamoDBCollector: Sendable {
         tracker.phase("dynamodb: reading \(tables.count) tables")
         let extras = Extra.selected(by: options.tableArguments)
         let work = tables.flatMap { table in extras.map { (table: table, extra: $0) } }
-        let answers = await boundedMap(work, limit: options.concurrency) { item -> Result<Value, AWSError> in
+        let answers = await boundedMap(work, limit: options.concurrency, tracker: tracker) { item -> Result<Value, AWSError> in
             do { return .success(try await DynamoDBCollector.read(client, item.extra, table: item.table)) } catch {
                 return .failure(error.asAWSError)
             }

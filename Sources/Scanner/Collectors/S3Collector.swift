@@ -24,7 +24,7 @@ struct S3Collector: Sendable {
         var result = CollectorResult()
         tracker.phase("s3: locating \(names.count) buckets")
         let client = self.client
-        let locations = await boundedMap(names, limit: options.concurrency) { name -> Outcome in
+        let locations = await boundedMap(names, limit: options.concurrency, tracker: tracker) { name -> Outcome in
             await S3Collector.call(client, S3Request(operation: "GetBucketLocation", bucket: name, query: ["location": ""]), notConfigured: [])
         }
         var buckets: [(name: String, region: String)] = []
@@ -47,7 +47,7 @@ struct S3Collector: Sendable {
         tracker.phase("s3: reading \(buckets.count) buckets")
         let settings = S3Normalizer.settings(for: options.bucketSettingTypes)
         let work = buckets.flatMap { bucket in settings.map { (bucket: bucket, setting: $0) } }
-        let outcomes = await boundedMap(work, limit: options.concurrency) { item -> Outcome in
+        let outcomes = await boundedMap(work, limit: options.concurrency, tracker: tracker) { item -> Outcome in
             let request = S3Request(
                 operation: item.setting.operation, bucket: item.bucket.name, query: [item.setting.query: ""],
                 region: item.bucket.region)

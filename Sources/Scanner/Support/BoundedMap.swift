@@ -3,10 +3,13 @@
 ///
 /// A task group that starts a new child only when one finishes: the bound holds without any
 /// semaphore, and the output order comes from the index each child carries, not from timing.
+/// With a `tracker`, the items are added to the calls planned and each one counts as done when
+/// it finishes, for the progress line's done/total.
 func boundedMap<Item: Sendable, Result: Sendable>(
-    _ items: [Item], limit: Int, _ transform: @escaping @Sendable (Item) async -> Result
+    _ items: [Item], limit: Int, tracker: ProgressTracker? = nil, _ transform: @escaping @Sendable (Item) async -> Result
 ) async -> [Result] {
     if items.isEmpty { return [] }
+    tracker?.plan(items.count)
     let width = max(1, min(limit, items.count))
     return await withTaskGroup(of: (Int, Result).self) { group in
         var results = [Result?](repeating: nil, count: items.count)
@@ -18,6 +21,7 @@ func boundedMap<Item: Sendable, Result: Sendable>(
         }
         while let (index, result) = await group.next() {
             results[index] = result
+            tracker?.step()
             if next < items.count {
                 let index = next
                 group.addTask { (index, await transform(items[index])) }

@@ -8,6 +8,8 @@ import Foundation
 final class ProgressTracker: @unchecked Sendable {
     private let lock = NSLock()
     private var found = 0
+    private var planned = 0
+    private var done = 0
     private var phase = "starting"
     private let metrics: RequestMetrics
     private let callback: (@Sendable (ScanProgress) -> Void)?
@@ -18,26 +20,28 @@ final class ProgressTracker: @unchecked Sendable {
     }
 
     func found(_ count: Int, phase newPhase: String? = nil) {
-        let snapshot: (Int, String) = lock.withLock {
-            found += count
-            if let newPhase { phase = newPhase }
-            return (found, phase)
+        update {
+            $0.found += count
+            if let newPhase { $0.phase = newPhase }
         }
-        report(snapshot)
     }
 
-    func phase(_ text: String) {
-        let snapshot: (Int, String) = lock.withLock {
-            phase = text
-            return (found, phase)
-        }
-        report(snapshot)
-    }
+    func phase(_ text: String) { update { $0.phase = text } }
 
-    private func report(_ state: (found: Int, phase: String)) {
-        guard let callback else { return }
-        callback(ScanProgress(
-            resourcesFound: state.found, requestsMade: metrics.requests, retries: metrics.retries, phase: state.phase))
+    /// `count` more per-resource calls are about to be made.
+    func plan(_ count: Int) { update { $0.planned += count } }
+
+    /// One planned call finished.
+    func step() { update { $0.done += 1 } }
+
+    private func update(_ change: (ProgressTracker) -> Void) {
+        let progress: ScanProgress = lock.withLock {
+            change(self)
+            return ScanProgress(
+                resourcesFound: found, requestsMade: metrics.requests, retries: metrics.retries, phase: phase,
+                callsDone: done, callsPlanned: planned, requestsByService: metrics.requestsByService)
+        }
+        callback?(progress)
     }
 }
 
