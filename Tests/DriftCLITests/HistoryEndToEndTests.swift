@@ -1,0 +1,92 @@
+import DriftModel
+import Foundation
+import Testing
+import TestSupport
+
+/// The scheduled scan over time, against moto: seed, scan, change by hand, scan, scan again,
+/// revert, scan. One story on one moto (each step depends on the one before).
+@Suite("drift scan --history end to end", .serialized)
+struct HistoryEndToEndTests {
+    @Test("new, then ongoing, then resolved; --fail-on new pages once; check says since when and records nothing")
+    func story() throws {
+        let shop = try ShopFixture()
+        try shop.seed()
+        let db = shop.directory.deletingLastPathComponent().appendingPathComponent("history.db").path
+        let env = ["DRIFT_HISTORY": db]
+
+        // 1. In sync: recorded, nothing new.
+        let clean = try shop.scanJSON(["--fail-on", "new"], environment: env)
+        #expect(clean.result.status == 0, "\(clean.result.stderr)")
+        #expect(clean.report["resolved"] == [])
+
+        // 2. Changed by hand: resized, and a server launched that no file declares.
+        try shop.boto("""
+            ec2 = client("ec2")
+            ec2.stop_instances(InstanceIds=["\(shop.webID)"])
+            ec2.modify_instance_attribute(InstanceId="\(shop.webID)", InstanceType={"Value": "t3.large"})
+            ec2.start_instances(InstanceIds=["\(shop.webID)"])
+            ami = ec2.describe_images(Owners=["amazon"])["Images"][0]["ImageId"]
+            ec2.run_instances(ImageId=ami, MinCount=1, MaxCount=1, InstanceType="t3.medium",
+                TagSpecifications=[{"ResourceType": "instance", "Tags": [{"Key": "Name", "Value": "hotfix-box"}]}])
+            """)
+        let changed = try shop.scanJSON(["--fail-on", "new"], environment: env)
+        #expect(changed.result.status == 2)
+        let firstFindings = changed.report["findings"]?.arrayValue ?? []
+        #expect(firstFindings.map { $0["status"] } == ["new", "new"])
+        let firstSeen = try #require(changed.report["scannedAt"]?.stringValue)
+        #expect(firstFindings.allSatisfy { $0["firstSeen"]?.stringValue == firstSeen })
+        #expect(firstFindings.first?["changes"]?.arrayValue?.first?["firstSeen"]?.stringValue == firstSeen)
+        #expect(changed.report["schemaVersion"] == 1)
+
+        // 3. Nothing changed since: ongoing, firstSeen kept, --fail-on new passes, plain --fail-on still fails.
+        sleep(1)
+        let again = try shop.scanJSON(["--fail-on", "new"], environment: env)
+        #expect(again.result.status == 0, "\(again.result.stderr)")
+        let ongoing = again.report["findings"]?.arrayValue ?? []
+        #expect(ongoing.map { $0["status"] } == ["ongoing", "ongoing"])
+        #expect(ongoing.allSatisfy { $0["firstSeen"]?.stringValue == firstSeen })
+        #expect(try shop.scanJSON(["--fail-on", "new,unmanaged"], environment: env).result.status == 0)
+        let text = try shop.drift(["scan", "--baseline", shop.directory.path], environment: env)
+        #expect(text.status == 2)
+        #expect(text.stdout.contains("~ aws_instance.web (\(shop.webID))  drifting since \(firstSeen.prefix(10)) ("))
+        #expect(text.stdout.contains("unmanaged: no file declares it  unmanaged since \(firstSeen.prefix(10)) ("))
+        let markdown = try shop.drift(["scan", "--baseline", shop.directory.path, "--format", "markdown"], environment: env)
+        #expect(markdown.stdout.contains("`aws_instance.web` · drifting since \(firstSeen.prefix(10))"))
+        let sarif = try JSONParser.parse(try shop.drift(
+            ["scan", "--baseline", shop.directory.path, "--format", "sarif"], environment: env).stdout)
+        let states = (sarif["runs"]?.arrayValue?.first?["results"]?.arrayValue ?? []).compactMap { $0["baselineState"]?.stringValue }
+        #expect(states == ["unchanged", "unchanged"])
+        let junit = try shop.drift(["scan", "--baseline", shop.directory.path, "--format", "junit"], environment: env)
+        #expect(junit.stdout.contains("(ongoing, first seen \(firstSeen))"))
+
+        // drift check reads the history and records nothing.
+        let scansBefore = try shop.drift(["history", "list", "--format", "json"], environment: env)
+        let check = try shop.drift(["check", "shop-web", "--baseline", shop.directory.path], environment: env)
+        #expect(check.status == 2)
+        #expect(check.stdout.contains("drifting since \(firstSeen.prefix(10)) ("), "\(check.stdout)")
+        #expect(try shop.drift(["history", "list", "--format", "json"], environment: env).stdout == scansBefore.stdout)
+
+        // 4. Reverted and cleaned up: both resolved, with resolvedAt.
+        try shop.boto("""
+            ec2 = client("ec2")
+            ec2.stop_instances(InstanceIds=["\(shop.webID)"])
+            ec2.modify_instance_attribute(InstanceId="\(shop.webID)", InstanceType={"Value": "t2.micro"})
+            ec2.start_instances(InstanceIds=["\(shop.webID)"])
+            box = ec2.describe_instances(Filters=[{"Name": "tag:Name", "Values": ["hotfix-box"]}])["Reservations"][0]["Instances"][0]
+            ec2.terminate_instances(InstanceIds=[box["InstanceId"]])
+            """)
+        let fixed = try shop.scanJSON(["--fail-on", "new"], environment: env)
+        #expect(fixed.result.status == 0, "\(fixed.result.stdout)")
+        #expect(fixed.report["findings"] == [])
+        let resolved = fixed.report["resolved"]?.arrayValue ?? []
+        #expect(resolved.map { $0["kind"] } == ["drifted", "unmanaged"])
+        #expect(resolved.allSatisfy { $0["resolvedAt"] == fixed.report["scannedAt"] && $0["firstSeen"]?.stringValue == firstSeen })
+
+        let list = try JSONParser.parse(try shop.drift(["history", "list", "--format", "json"], environment: env).stdout)
+        let scans = list["scans"]?.arrayValue ?? []
+        // The text, markdown, SARIF and JUnit scans above were recorded too.
+        #expect(scans.count == 9)
+        #expect(scans.map { $0["exitCode"]?.numberValue ?? -1 } == [0, 2, 0, 0, 2, 2, 2, 2, 0])
+        #expect(scans.first?["root"]?.stringValue == shop.directory.path)
+    }
+}
