@@ -48,3 +48,29 @@ public enum HistoryQueries {
         return row
     }
 }
+
+extension HistoryQueries {
+    /// `drift history show QUERY`: the timelines of the resources an address, id or Name names.
+    public static func timelines(matching query: String, store: any HistoryStore) throws(HistoryError) -> [ResourceTimeline] {
+        let versions = try store.versions(matching: query)
+        guard !versions.isEmpty else { throw .notFound("no resource \(query) in the history (by address, id or Name tag)") }
+        return try timelines(versions, store: store)
+    }
+
+    static func timelines(_ versions: [ResourceVersion], store: any HistoryStore) throws(HistoryError) -> [ResourceTimeline] {
+        let scans = try store.scans(target: nil)
+        var cache: [Int64: [Finding]] = [:]
+        return try ResourceTimeline.build(versions, scans: scans) { id throws(HistoryError) in
+            if let hit = cache[id] { return hit }
+            let found = try store.findings(scanID: id).findings
+            cache[id] = found
+            return found
+        }
+    }
+
+    /// `drift history snowflakes`: every instance, most edited first.
+    public static func snowflakes(store: any HistoryStore) throws(HistoryError) -> [SnowflakeRank] {
+        let versions = try store.versions(type: "aws_instance")
+        return SnowflakeRank.rank(try timelines(versions, store: store), versions: versions)
+    }
+}

@@ -10,7 +10,8 @@ struct HistoryCommand: ParsableCommand {
         abstract: "Show what the recorded scans saw: scans, one resource's timeline, the snowflakes.",
         discussion: "Every subcommand finds the database through --history PATH or DRIFT_HISTORY.",
         subcommands: [
-            HistoryListCommand.self, HistoryPruneCommand.self, HistorySynthesizeCommand.self,
+            HistoryListCommand.self, HistoryShowCommand.self, HistorySnowflakesCommand.self, HistoryPruneCommand.self,
+            HistorySynthesizeCommand.self,
         ])
 }
 
@@ -29,6 +30,46 @@ struct HistoryListCommand: ParsableCommand {
             throw ReportOutput.fail(error.description)
         }
         ReportOutput.stdout(format == .json ? ScanListRenderer.json(scans) : ScanListRenderer.text(scans))
+    }
+}
+
+struct HistoryShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "One resource's timeline: every attribute change between consecutive scans.",
+        discussion: """
+            Each change says whether the .tf declared the old value (drift), the change went back \
+            to the declared value (reverted), or nothing declares it (snowflake).
+            """)
+
+    @Argument(help: "A Terraform address, a live id or a Name tag.") var resource: String
+    @OptionGroup var history: HistoryOptions
+    @Option(help: "text or json.") var format: HistoryFormat = .text
+
+    func run() throws {
+        guard let store = try history.open(required: true) else { return }
+        do {
+            let timelines = try HistoryQueries.timelines(matching: resource, store: store)
+            ReportOutput.stdout(format == .json ? TimelineRenderer.json(timelines) : TimelineRenderer.text(timelines))
+        } catch { throw ReportOutput.fail(error.description) }
+    }
+}
+
+struct HistorySnowflakesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snowflakes",
+        abstract: "Rank servers by in-place changes since launch, with age and last change.")
+
+    @OptionGroup var history: HistoryOptions
+    @Option(help: "text or json.") var format: HistoryFormat = .text
+
+    func run() throws {
+        guard let store = try history.open(required: true) else { return }
+        do {
+            let ranks = try HistoryQueries.snowflakes(store: store)
+            let now = SinceText.timestamp(Date())
+            ReportOutput.stdout(format == .json ? TimelineRenderer.snowflakesJSON(ranks) : TimelineRenderer.snowflakesText(ranks, now: now))
+        } catch { throw ReportOutput.fail(error.description) }
     }
 }
 

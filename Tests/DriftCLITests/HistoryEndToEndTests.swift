@@ -88,5 +88,29 @@ struct HistoryEndToEndTests {
         #expect(scans.count == 9)
         #expect(scans.map { $0["exitCode"]?.numberValue ?? -1 } == [0, 2, 0, 0, 2, 2, 2, 2, 0])
         #expect(scans.first?["root"]?.stringValue == shop.directory.path)
+
+        // The timeline: resized by hand (the .tf declared the old value), then reverted.
+        let show = try shop.drift(["history", "show", "aws_instance.web", "--format", "json"], environment: env)
+        #expect(show.status == 0, "\(show.stderr)")
+        let timeline = try JSONParser.parse(show.stdout)["resources"]?.arrayValue?.first
+        let changes = (timeline?["events"]?.arrayValue ?? []).flatMap { $0["changes"]?.arrayValue ?? [] }
+        let resize = changes.filter { $0["path"] == "instance_type" }
+        #expect(resize.map { [$0["from"], $0["to"], $0["class"]] } == [
+            ["t2.micro", "t3.large", "drift"], ["t3.large", "t2.micro", "reverted"],
+        ])
+        #expect(resize.first?["declared"] == "t2.micro")
+        let byName = try shop.drift(["history", "show", "shop-web"], environment: env)
+        #expect(byName.stdout.contains("~ instance_type = \"t2.micro\" → \"t3.large\"  drift: declared \"t2.micro\" (main.tf:23:3)"), "\(byName.stdout)")
+        #expect(byName.stdout.contains("~ instance_type = \"t3.large\" → \"t2.micro\"  reverted to the declared value"))
+        #expect(try shop.drift(["history", "show", "no-such-thing"], environment: env).status == 1)
+
+        // The snowflake ranking: the edited server first, with its changes counted.
+        let flakes = try JSONParser.parse(try shop.drift(["history", "snowflakes", "--format", "json"], environment: env).stdout)
+        let ranked = flakes["snowflakes"]?.arrayValue ?? []
+        #expect(ranked.first?["address"] == "aws_instance.web")
+        #expect((ranked.first?["changes"]?.numberValue ?? 0) >= 2)
+        #expect(ranked.contains { $0["name"] == "hotfix-box" && $0["address"] == .null })
+        let flakesText = try shop.drift(["history", "snowflakes"], environment: env)
+        #expect(flakesText.stdout.contains("aws_instance.web \(shop.webID) (shop-web)"))
     }
 }
