@@ -19,6 +19,11 @@ struct HistoryEndToEndTests {
         #expect(clean.result.status == 0, "\(clean.result.stderr)")
         #expect(clean.report["resolved"] == [])
 
+        let scratch = shop.directory.deletingLastPathComponent()
+        let before = scratch.appendingPathComponent("before.json").path
+        let after = scratch.appendingPathComponent("after.json").path
+        #expect(try shop.drift(["snapshot", "--region", ShopFixture.region, "--out", before]).status == 0)
+
         // 2. Changed by hand: resized, and a server launched that no file declares.
         try shop.boto("""
             ec2 = client("ec2")
@@ -29,6 +34,14 @@ struct HistoryEndToEndTests {
             ec2.run_instances(ImageId=ami, MinCount=1, MaxCount=1, InstanceType="t3.medium",
                 TagSpecifications=[{"ResourceType": "instance", "Tags": [{"Key": "Name", "Value": "hotfix-box"}]}])
             """)
+        #expect(try shop.drift(["snapshot", "--region", ShopFixture.region, "--out", after]).status == 0)
+        let fileDiff = try shop.drift(["diff", before, after, "--format", "json"])
+        #expect(fileDiff.status == 2, "\(fileDiff.stderr)")
+        let fileChanges = try JSONParser.parse(fileDiff.stdout)
+        #expect(fileChanges["added"]?.arrayValue?.map { $0["name"] } == ["hotfix-box"])
+        #expect(fileChanges["changed"]?.arrayValue?.first { $0["id"]?.stringValue == shop.webID }?["changes"]?.arrayValue?
+            .contains { $0["path"] == "instance_type" && $0["from"] == "t2.micro" && $0["to"] == "t3.large" } == true)
+        #expect(try shop.drift(["diff", before, before]).status == 0)
         let changed = try shop.scanJSON(["--fail-on", "new"], environment: env)
         #expect(changed.result.status == 2)
         let firstFindings = changed.report["findings"]?.arrayValue ?? []
@@ -88,6 +101,14 @@ struct HistoryEndToEndTests {
         #expect(scans.count == 9)
         #expect(scans.map { $0["exitCode"]?.numberValue ?? -1 } == [0, 2, 0, 0, 2, 2, 2, 2, 0])
         #expect(scans.first?["root"]?.stringValue == shop.directory.path)
+
+        // Diff between two recorded scans: the first (clean) and the second (changed by hand).
+        let scanDiff = try shop.drift(["diff", "@-8", "@-7"], environment: env)
+        #expect(scanDiff.status == 2)
+        #expect(scanDiff.stdout.contains("+ aws_instance "))
+        #expect(scanDiff.stdout.contains("    ~ instance_type = \"t2.micro\" → \"t3.large\""))
+        #expect(try shop.drift(["diff", "@-1", "@-2"], environment: env).status == 0)  // two scans of an unchanged account
+        #expect(try shop.drift(["diff", "@-20", "@last"], environment: env).status == 1)
 
         // The timeline: resized by hand (the .tf declared the old value), then reverted.
         let show = try shop.drift(["history", "show", "aws_instance.web", "--format", "json"], environment: env)
