@@ -28,8 +28,10 @@ let package = Package(
             "DriftCore", "DriftModel", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // Webhook notifications (Slack-compatible) for a scan's new and resolved findings.
+        .target(name: "Notify", dependencies: ["DriftCore", "DriftModel", "AWSClient"]),
         .executableTarget(name: "drift", dependencies: [
-            "DriftCore", "History", "Scanner", "Terraform", "AWSClient", "DriftModel",
+            "DriftCore", "History", "Notify", "Scanner", "Terraform", "AWSClient", "DriftModel",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TestSupport", path: "Sources/TestSupport"),

@@ -37,6 +37,11 @@ struct ScanCommand: AsyncParsableCommand {
 
     @OptionGroup var history: HistoryOptions
 
+    @Option(name: .customLong("notify"), help: ArgumentHelp(
+        "POST new and resolved findings to this webhook (Slack-compatible; repeatable; needs --history).",
+        valueName: "url"))
+    var notify: [String] = []
+
     func run() async throws {
         let policy = try ReportOutput.failPolicy(failOn)
         guard let format = ReportFormat(rawValue: format) else {
@@ -46,6 +51,9 @@ struct ScanCommand: AsyncParsableCommand {
         let store = try history.open(required: false)
         if policy.onlyNew && store == nil {
             throw ReportOutput.fail("--fail-on new needs a history (--history PATH or DRIFT_HISTORY) to tell new from known")
+        }
+        if !notify.isEmpty && store == nil {
+            throw ReportOutput.fail("--notify needs a history (--history PATH or DRIFT_HISTORY) to tell new from known")
         }
         let started = ContinuousClock.now
         var settings = common.settings(baseline: baseline)
@@ -73,6 +81,10 @@ struct ScanCommand: AsyncParsableCommand {
             ReportOutput.stderr("drift: \(report.summary.line) (report in \(out))")
         } else {
             ReportOutput.stdout(text)
+        }
+        // A notification that fails is a warning: it never changes the scan's exit code.
+        for warning in await ScanRecording.notify(report, account: outcome.snapshot.account, urls: notify) {
+            ReportOutput.stderr("drift: warning: \(warning)")
         }
         let code = policy.exitCode(for: report)
         if code != 0 { throw ExitCode(code) }

@@ -134,4 +134,67 @@ struct HistoryEndToEndTests {
         let flakesText = try shop.drift(["history", "snowflakes"], environment: env)
         #expect(flakesText.stdout.contains("aws_instance.web \(shop.webID) (shop-web)"))
     }
+
+    @Test("--notify: one POST per scan with new or resolved findings, retried through 500s, the URL never printed")
+    func notifications() throws {
+        let shop = try ShopFixture()
+        try shop.seed()
+        let db = shop.directory.deletingLastPathComponent().appendingPathComponent("history.db").path
+        let steady = try WebhookServer(statuses: [200])
+        let flaky = try WebhookServer(statuses: [500, 500, 200])
+        let secret = "/services/T0DRIFT/B0TEST/s3cr3t-t0ken"
+        let steadyURL = "http://127.0.0.1:\(steady.port)\(secret)"
+        let flakyURL = "http://127.0.0.1:\(flaky.port)\(secret)"
+        let closed = "http://127.0.0.1:\(try MotoServer.freePort())\(secret)"
+        var outputs: [DriftBinary.Result] = []
+        func scan() throws -> DriftBinary.Result {
+            let result = try shop.drift([
+                "scan", "--baseline", shop.directory.path, "--history", db, "--notify", steadyURL, "--notify", flakyURL,
+            ])
+            outputs.append(result)
+            return result
+        }
+
+        #expect(try scan().status == 0)  // clean first scan: nothing new, nothing sent
+        #expect(steady.requests.isEmpty)
+
+        try shop.boto("""
+            ec2 = client("ec2")
+            ami = ec2.describe_images(Owners=["amazon"])["Images"][0]["ImageId"]
+            ec2.run_instances(ImageId=ami, MinCount=1, MaxCount=1, InstanceType="t3.medium",
+                TagSpecifications=[{"ResourceType": "instance", "Tags": [{"Key": "Name", "Value": "hotfix-box"}]}])
+            """)
+        #expect(try scan().status == 2)
+        #expect(steady.requests.count == 1)
+        #expect(flaky.requests.map(\.status) == [500, 500, 200])
+        let message = try JSONParser.parse(try #require(steady.requests.first).body)
+        #expect(message["text"]?.stringValue?.hasPrefix("drift: 1 new in ") == true)
+        #expect(message["blocks"]?.arrayValue?.isEmpty == false)
+        #expect(message["drift"]?["new"]?.arrayValue?.map { $0["name"] } == ["hotfix-box"])
+        #expect(steady.requests.first?.path == secret)
+
+        #expect(try scan().status == 2)  // still there, nothing new: no message
+        #expect(steady.requests.count == 1)
+
+        // A receiver that is down is a warning with the URL masked; the exit code is the scan's.
+        let down = try shop.drift(["scan", "--baseline", shop.directory.path, "--history", db, "--notify", closed])
+        outputs.append(down)
+        #expect(down.status == 2)  // same exit code as without --notify
+        try shop.boto("""
+            ec2 = client("ec2")
+            box = ec2.describe_instances(Filters=[{"Name": "tag:Name", "Values": ["hotfix-box"]}])["Reservations"][0]["Instances"][0]
+            ec2.terminate_instances(InstanceIds=[box["InstanceId"]])
+            """)
+        let unreachable = try shop.drift(["scan", "--baseline", shop.directory.path, "--history", db, "--notify", closed])
+        outputs.append(unreachable)
+        #expect(unreachable.status == 0)
+        #expect(unreachable.stderr.contains("drift: warning: notification to http://127.0.0.1:"))
+        #expect(unreachable.stderr.contains("/*** failed: cannot connect after 4 attempts"))
+
+        for output in outputs {
+            #expect(!output.stdout.contains("s3cr3t") && !output.stderr.contains("s3cr3t"))
+        }
+        let history = try String(contentsOfFile: db, encoding: .isoLatin1)
+        #expect(!history.contains("s3cr3t"))
+    }
 }
