@@ -9,7 +9,10 @@ struct Drift: AsyncParsableCommand {
         commandName: "drift",
         abstract: "Find configuration drift between Terraform files and live AWS.",
         version: DriftVersion.current,
-        subcommands: [ScanCommand.self, CheckCommand.self, SnapshotCommand.self, BaselineCommand.self, IgnoreCommand.self])
+        subcommands: [
+            ScanCommand.self, CheckCommand.self, SnapshotCommand.self, BaselineCommand.self, IgnoreCommand.self,
+            HistoryCommand.self, DiffCommand.self,
+        ])
 
     /// Exit codes are a contract (0 clean, 2 findings, 1 could not run), so a usage error exits 1
     /// like every other "could not run", not ArgumentParser's 64.

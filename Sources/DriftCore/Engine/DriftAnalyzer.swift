@@ -56,7 +56,8 @@ public struct DriftAnalyzer: Sendable {
                 continue
             case .found(let live):
                 let comparer = ResourceComparer(schema: schemas(declared.type), provider: baseline.provider(for: declared))
-                let changes = comparer.compare(declared, with: live)
+                let (aligned, alignedLive) = ComparisonAlignment.align(declared, live)
+                let changes = comparer.compare(aligned, with: alignedLive)
                 if !changes.isEmpty {
                     findings.append(Finding(kind: .drifted, address: declared.address, type: declared.type, id: live.id, changes: changes))
                 }
@@ -77,16 +78,18 @@ public struct DriftAnalyzer: Sendable {
         for live in match.unmanaged {
             findings.append(Finding(
                 kind: .unmanaged, address: nil, type: live.type, id: live.id,
-                name: live.type == "aws_instance" ? live.tags["Name"] : nil))
+                name: ResourceType.named(live.type)?.displayName(of: live)))
         }
         for type in notScanned.sorted() {
             warnings.append(BaselineWarning(
                 code: "NotScanned", message: "\(type) resources are declared but drift does not scan this type", source: nil))
         }
         let kept = ignore.apply(to: findings)
+        // Data sources that could not be read leave what depends on them unknown: the scan is
+        // incomplete, never clean.
         let errors = match.errors.filter { error in
             error.operation != "Identify" || !ignore.ignores(resource: [error.resource ?? ""])
-        }
+        } + baseline.readErrors
         // A compared resource is in sync unless a finding (after .driftignore) names it.
         let failing = Set(kept.compactMap(\.address))
         let drifted = kept.filter { $0.kind == .drifted }.count
@@ -106,7 +109,8 @@ public struct DriftAnalyzer: Sendable {
     /// once, ignored ones left out) against the unmanaged findings kept after `.driftignore`.
     func coverage(_ match: MatchResult, kept: [Finding]) -> Coverage {
         var managed: [String: Set<String>] = [:]
-        for m in match.matches where NaturalKey.inventoryTypes.contains(m.declared.type) {
+        let inventoried = ResourceType.all.filter(\.inventoried).map(\.name)
+        for m in match.matches where inventoried.contains(m.declared.type) {
             switch m.outcome {
             case .found, .unreadable:
                 guard let id = m.id, !ignore.ignores(resource: [m.declared.address]) else { continue }
@@ -115,7 +119,7 @@ public struct DriftAnalyzer: Sendable {
             }
         }
         var byType: [String: Coverage.Count] = [:]
-        for type in NaturalKey.inventoryTypes {
+        for type in inventoried {
             let unmanaged = kept.filter { $0.kind == .unmanaged && $0.type == type }.count
             byType[type] = Coverage.Count(managed: managed[type]?.count ?? 0, unmanaged: unmanaged)
         }

@@ -26,7 +26,7 @@ public struct JUnitRenderer: Sendable {
         }
         var unmanaged: [Case] = []
         for f in report.findings {
-            let failure = Case.Outcome.failure(type: f.kind.rawValue, message: summary(of: f), details: details(of: f))
+            let failure = Case.Outcome.failure(type: f.kind.rawValue, message: summary(of: f) + historyNote(f), details: details(of: f))
             if f.kind == .unmanaged {
                 unmanaged.append(Case(name: f.displayName, outcome: failure))
             } else {
@@ -89,6 +89,12 @@ public struct JUnitRenderer: Sendable {
         case .missing: return "missing: \(f.id ?? "") is gone live; Terraform would create it"
         case .unmanaged: return "unmanaged: \(f.id ?? "")\(f.name.map { " (\($0))" } ?? "") is declared by no file"
         }
+    }
+
+    /// ` (new, first seen 2026-12-06T10:00:00Z)` with a history, nothing without.
+    private func historyNote(_ f: Finding) -> String {
+        guard let status = f.status else { return "" }
+        return " (\(status.rawValue)" + (f.firstSeen.map { ", first seen \($0)" } ?? "") + ")"
     }
 
     private func details(of f: Finding) -> String {
