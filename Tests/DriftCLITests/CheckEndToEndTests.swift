@@ -52,6 +52,60 @@ struct CheckEndToEndTests {
         #expect(try shop.drift(["check", "no-such-box", "--baseline", shop.directory.path]).status == 1)
     }
 
+    @Test("a snowflake's live description, every id for a shared Name, one spelling for absent")
+    func everythingAboutOneBox() throws {
+        let shop = try ShopFixture()
+        try shop.seed()
+        let out = try shop.boto("""
+            ec2 = client("ec2")
+            ami = ec2.describe_images(Owners=["amazon"])["Images"][0]["ImageId"]
+            ec2.create_key_pair(KeyName="ops-key")
+            sg = ec2.create_security_group(GroupName="hotfix-sg", Description="opened for tonight")["GroupId"]
+            box = ec2.run_instances(ImageId=ami, MinCount=1, MaxCount=1, InstanceType="t3.medium", KeyName="ops-key",
+                SecurityGroupIds=[sg],
+                TagSpecifications=[{"ResourceType": "instance", "Tags": [
+                    {"Key": "Name", "Value": "hotfix-box"}, {"Key": "created-by", "Value": "alice"}]}])["Instances"][0]
+            twins = [ec2.run_instances(ImageId=ami, MinCount=1, MaxCount=1, InstanceType="t2.nano",
+                TagSpecifications=[{"ResourceType": "instance", "Tags": [{"Key": "Name", "Value": "twin"}]}])["Instances"][0]["InstanceId"]
+                for _ in range(2)]
+            ec2.create_tags(Resources=["\(shop.webID)"], Tags=[{"Key": "Owner", "Value": "night-shift"}])
+            print(box["InstanceId"], sg, box["SubnetId"], box["ImageId"], *sorted(twins))
+            """).split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let (box, sg, subnet, boxAMI, twins) = (out[0], out[1], out[2], out[3], Array(out[4...5]))
+
+        let result = try shop.drift(["check", "hotfix-box", "--baseline", shop.directory.path])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("? \(box) (hotfix-box): no file in the baseline declares it\n"))
+        let lines = result.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        func row(_ label: String) -> String? {
+            lines.first { $0.hasPrefix(label + "  ") }.map { String($0.dropFirst(label.count)).trimmingCharacters(in: .whitespaces) }
+        }
+        #expect(row("type") == "t3.medium")
+        #expect(row("ami") == boxAMI)
+        #expect(row("key") == "ops-key")
+        #expect(row("subnet") == subnet)
+        #expect(row("security groups") == "\(sg) (hotfix-sg)")
+        #expect(row("launched by") == "alice (tag created-by)")
+        #expect(row("tags") == "Name=hotfix-box, created-by=alice")
+        let launched = try #require(row("launched"))
+        #expect(launched.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d"#, options: .regularExpression) != nil, "\(launched)")
+
+        let twin = try shop.drift(["check", "twin", "--baseline", shop.directory.path])
+        #expect(twin.status == 2)
+        #expect(twin.stdout.hasPrefix("twin  \(twins.joined(separator: ", ")) (2 instances)"), "\(twin.stdout)")
+        for id in twins { #expect(twin.stdout.contains("? \(id) (twin): no file in the baseline declares it")) }
+
+        // One spelling for a value one side does not have, in check and in scan.
+        let web = try shop.drift(["check", "shop-web", "--baseline", shop.directory.path])
+        #expect(web.stdout.contains("tags.Owner"))
+        #expect(web.stdout.contains("(none) → \"night-shift\""), "\(web.stdout)")
+        let scan = try shop.drift(["scan", "--baseline", shop.directory.path])
+        #expect(scan.stdout.contains("~ tags.Owner = (none) → \"night-shift\""))
+        for output in [web.stdout, scan.stdout, result.stdout] {
+            #expect(!output.contains("null →") && !output.contains("(unset)") && !output.contains("→ null"))
+        }
+    }
+
     @Test("check answers in well under a second")
     func fast() throws {
         let shop = try ShopFixture()

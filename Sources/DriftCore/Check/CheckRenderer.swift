@@ -12,8 +12,15 @@ public struct CheckRenderer: Sendable {
         var lines: [String] = []
         let m = result.match.matches.first
         var title = m?.declared.address ?? result.target
-        if let id = m?.id ?? result.live.first?.id { title += "  \(id)" }
-        if let name = result.live.first?.tags["Name"] { title += " (\(name))" }
+        if let id = m?.id {
+            title += "  \(id)"
+            if let name = result.live.first(where: { $0.id == id })?.tags["Name"] { title += " (\(name))" }
+        } else if result.live.count == 1, let only = result.live.first {
+            title += "  \(only.id)" + (only.tags["Name"].map { " (\($0))" } ?? "")
+        } else if result.live.count > 1 {
+            // One Name, several instances: every id, never just the first.
+            title += "  \(result.live.map(\.id).sorted().joined(separator: ", ")) (\(result.live.count) instances)"
+        }
         let style: TextRenderer.Style = result.verdict == .inSync ? .green : (result.verdict == .drifted ? .yellow : .red)
         lines.append(text.paint(title, .bold) + "  " + text.paint(result.verdict.rawValue, style))
         for finding in result.report.findings {
@@ -25,7 +32,7 @@ public struct CheckRenderer: Sendable {
             lines.append("")
             lines.append("  " + "argument".padding(width) + "  declared → live")
             for row in rows {
-                let d = row.declared?.displayText ?? "(unset)", l = row.live?.displayText ?? "(none)"
+                let d = row.declared?.humanText ?? Value.absentText, l = row.live?.humanText ?? Value.absentText
                 var line = (row.differs ? text.paint("~ ", .yellow) : "  ") + row.path.padding(width) + "  "
                 line += row.differs ? "\(d) → \(l)" : d
                 if row.differs, let source = row.source { line += "  " + text.paint(source, .dim) }
@@ -39,6 +46,10 @@ public struct CheckRenderer: Sendable {
         for finding in result.report.findings where finding.kind == .unmanaged {
             lines.append("")
             lines.append("? \(finding.id ?? "")\(finding.name.map { " (\($0))" } ?? ""): no file in the baseline declares it")
+            guard let live = result.live.first(where: { $0.id == finding.id }) else { continue }
+            let rows = result.description(of: live)
+            let width = rows.map(\.label.count).max() ?? 0
+            for row in rows { lines.append("    " + row.label.padding(width) + "  " + row.value) }
         }
         for error in result.report.errors { lines.append(text.paint("error: ", .red) + error.description) }
         for warning in result.report.warnings where warning.code != "UnknownValue" {

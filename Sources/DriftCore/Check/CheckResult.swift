@@ -16,6 +16,44 @@ public struct CheckResult: Sendable {
     public var report: Report
     public var match: MatchResult
     public var live: [LiveResource]
+    /// Launch times by instance id (DescribeInstances' `launchTime`), for describing snowflakes.
+    public var launchTimes: [String: String] = [:]
+
+    public init(target: String, report: Report, match: MatchResult, live: [LiveResource], launchTimes: [String: String] = [:]) {
+        self.target = target
+        self.report = report
+        self.match = match
+        self.live = live
+        self.launchTimes = launchTimes
+    }
+
+    /// Tag keys that say who launched an instance, compared without case, `-` or `_`.
+    static let launchedByTags: Set<String> = ["launchedby", "createdby", "creator", "owner", "launcher", "startedby"]
+
+    /// What a person needs to recognise a live instance no file declares: type, AMI, launch time,
+    /// key, subnet, security groups, who launched it when a tag says so, and its tags. Only what
+    /// the scan read; an attribute it has not is left out, never shown as absent.
+    public func description(of live: LiveResource) -> [(label: String, value: String)] {
+        var rows: [(label: String, value: String)] = []
+        func add(_ label: String, _ value: String?) { if let value, !value.isEmpty { rows.append((label, value)) } }
+        add("type", live.attributes["instance_type"]?.stringValue)
+        add("ami", live.attributes["ami"]?.stringValue)
+        add("launched", launchTimes[live.id])
+        add("state", live.attributes["instance_state"]?.stringValue)
+        add("key", live.attributes["key_name"]?.stringValue)
+        add("subnet", live.attributes["subnet_id"]?.stringValue)
+        let ids = live.attributes["vpc_security_group_ids"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        let names = live.attributes["security_groups"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        add("security groups", ids.isEmpty ? names.joined(separator: ", ") : ids.joined(separator: ", ") + (names.isEmpty ? "" : " (" + names.joined(separator: ", ") + ")"))
+        add("private ip", live.attributes["private_ip"]?.stringValue)
+        let tags = live.tags
+        let launcher = tags.keys.sorted().first { key in
+            Self.launchedByTags.contains(key.lowercased().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: "_", with: ""))
+        }
+        if let launcher, let who = tags[launcher] { add("launched by", "\(who) (tag \(launcher))") }
+        add("tags", tags.keys.sorted().map { "\($0)=\(tags[$0] ?? "")" }.joined(separator: ", "))
+        return rows
+    }
 
     public var verdict: Verdict {
         if !report.errors.isEmpty { return .undetermined }

@@ -77,6 +77,25 @@ public struct InstanceCheck: Sendable {
             scannedAt: snapshot.takenAt, baseline: settings.baselineDirectory, region: snapshot.region,
             stateSource: setup.state?.source, warnings: setup.warnings)
         let report = DriftAnalyzer(baseline: baseline, ignore: ignore).report(match, context: context)
-        return CheckResult(target: target, report: report, match: match, live: snapshot.resources)
+        let snowflakes = report.findings.filter { $0.kind == .unmanaged }.compactMap(\.id)
+        let launchTimes = await Self.launchTimes(snowflakes, client: setup.client)
+        return CheckResult(target: target, report: report, match: match, live: snapshot.resources, launchTimes: launchTimes)
+    }
+
+    /// When the snowflakes were launched: one DescribeInstances for their ids (the snapshot keeps
+    /// only what the provider describes, and the provider has no launch time). A failed call
+    /// leaves the time out; it never changes the verdict.
+    static func launchTimes(_ ids: [String], client: AWSClient) async -> [String: String] {
+        guard !ids.isEmpty else { return [:] }
+        var parameters: [String: String] = [:]
+        for (index, id) in ids.sorted().enumerated() { parameters["InstanceId.\(index + 1)"] = id }
+        guard let tree = try? await client.ec2("DescribeInstances", parameters) else { return [:] }
+        var times: [String: String] = [:]
+        for instance in tree.all("reservationSet/item/instancesSet/item") {
+            if let id = instance.string("instanceId"), let time = instance.string("launchTime"), !time.isEmpty {
+                times[id] = time
+            }
+        }
+        return times
     }
 }

@@ -49,8 +49,15 @@ struct SourceLocation: Sendable, Hashable {
 }
 
 extension Value {
-    /// How a value reads in text and markdown: JSON, `null` for none.
+    /// How a value reads in markdown and CI formats: JSON, `null` for none.
     var displayText: String { canonicalJSON() }
+
+    /// How a value reads in the text of `drift scan` and `drift check`: JSON, and one spelling for
+    /// a value one side does not have, `(none)`, wherever it appears.
+    public var humanText: String { isNull ? Value.absentText : canonicalJSON() }
+
+    /// The one spelling of "absent" in human output.
+    public static let absentText = "(none)"
 }
 
 extension Report.Summary {

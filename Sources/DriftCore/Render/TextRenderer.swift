@@ -28,7 +28,7 @@ public struct TextRenderer: Sendable {
             case .drifted:
                 lines.append(paint("~ \(finding.address ?? finding.type)", .yellow) + dim(id(finding)) + since)
                 for change in finding.changes {
-                    var line = "    ~ \(change.path) = \(change.declared.displayText) → \(change.live.displayText)"
+                    var line = "    ~ \(change.path) = \(change.declared.humanText) → \(change.live.humanText)"
                     if let source = change.source { line += "  " + dim(source) }
                     lines.append(line)
                 }
