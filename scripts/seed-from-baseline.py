@@ -8,7 +8,12 @@ point-in-time recovery) it lists, with boto3 against $AWS_ENDPOINT_URL, as `terr
 Unknown values (an AMI from a data source) are filled with what the emulator has. Prints one line per
 resource made.
 
-  drift baseline --baseline baselines/seed --format json | scripts/seed-from-baseline.py --region us-east-1
+  drift baseline --baseline baselines/seed --format json | scripts/seed-from-baseline.py --region us-east-1 \
+      [--baseline baselines/seed]
+
+With --baseline, an AMI the configuration looks up with a `data "aws_ami"` block (owners, name and
+other filters, most_recent) is chosen as the data source chooses it: the newest matching image, so
+that `drift scan`, which reads the data source live, finds the instances in sync.
 """
 import argparse, json, os, sys
 
@@ -18,6 +23,8 @@ _venv_bin = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".ven
 if os.path.isdir(_venv_bin) and os.path.realpath(sys.prefix) != os.path.realpath(os.path.join(_venv_bin, "..")):
     os.environ["PATH"] = os.path.realpath(_venv_bin) + os.pathsep + os.environ.get("PATH", "")
     os.execv(os.path.join(_venv_bin, "python3"), [os.path.join(_venv_bin, "python3")] + sys.argv)
+
+import glob, re
 
 import boto3
 
@@ -29,6 +36,35 @@ def clients(region):
     return boto3.client("ec2", **kw), boto3.client("s3", **kw), boto3.client("dynamodb", **kw)
 
 
+def ami_lookup(baseline):
+    """owners and filters of the first data "aws_ami" block in the baseline's .tf files (a plain
+    reading of simple blocks, enough for the example baselines), or None."""
+    for path in sorted(glob.glob(os.path.join(baseline, "**", "*.tf"), recursive=True)):
+        text = open(path).read()
+        m = re.search(r'data\s+"aws_ami"\s+"[^"]+"\s*\{', text)
+        if not m:
+            continue
+        depth, i = 1, m.end()
+        while depth and i < len(text):
+            depth += {"{": 1, "}": -1}.get(text[i], 0)
+            i += 1
+        body = text[m.end():i - 1]
+        owners = re.findall(r'"([^"]*)"', (re.search(r'owners\s*=\s*\[([^\]]*)\]', body) or [None, ""])[1])
+        filters = [{"Name": name, "Values": re.findall(r'"([^"]*)"', values)}
+                   for name, values in re.findall(r'filter\s*\{\s*name\s*=\s*"([^"]+)"\s*values\s*=\s*\[([^\]]*)\]', body)]
+        return owners, filters
+    return None
+
+
+def newest_image(ec2, lookup):
+    owners, filters = lookup if lookup else (["amazon"], [])
+    kw = {"Owners": owners} if owners else {}
+    if filters:
+        kw["Filters"] = filters
+    images = ec2.describe_images(**kw)["Images"]
+    return sorted(images, key=lambda i: i.get("CreationDate", ""), reverse=True)[0]
+
+
 def tag_list(tags):
     return [{"Key": k, "Value": str(v)} for k, v in sorted((tags or {}).items())]
 
@@ -36,6 +72,7 @@ def tag_list(tags):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--region", default=os.environ.get("AWS_REGION", "us-east-1"))
+    ap.add_argument("--baseline", help="the baseline directory, for its data \"aws_ami\" lookup")
     args = ap.parse_args()
     doc = json.load(sys.stdin)
     ec2, s3, ddb = clients(args.region)
@@ -84,7 +121,7 @@ def main():
         print(f"created {r['address']}: policy")
     for r in by_type.get("aws_dynamodb_table", []):
         create_table(ddb, r)
-    ami = ec2.describe_images(Owners=["amazon"])["Images"][0]
+    ami = newest_image(ec2, ami_lookup(args.baseline) if args.baseline else None)
     for r in by_type.get("aws_instance", []):
         a = r["attributes"]
         tags = a.get("tags_all") or a.get("tags") or {}

@@ -29,7 +29,7 @@ struct ExampleBaselineTests {
 
         let declared = try DriftBinary.run(["baseline", "--baseline", directory, "--format", "json"], environment: env)
         #expect(declared.status == 0, "\(declared.stderr)")
-        let seeded = try Self.seed(declared.stdout, region: region, endpoint: moto.endpoint)
+        let seeded = try Self.seed(declared.stdout, region: region, endpoint: moto.endpoint, baseline: directory)
         let notSeeded = seeded.split(separator: "\n").compactMap { line -> String? in
             guard line.hasPrefix("not seeded: ") else { return nil }
             return String(line.dropFirst("not seeded: ".count).split(separator: " ").first ?? "")
@@ -48,11 +48,11 @@ struct ExampleBaselineTests {
         #expect(report["summary"]?["managed"]?.numberValue ?? 0 > 0)
     }
 
-    static func seed(_ baselineJSON: String, region: String, endpoint: String) throws -> String {
+    static func seed(_ baselineJSON: String, region: String, endpoint: String, baseline: String) throws -> String {
         let script = ProjectEnvironment.root.appendingPathComponent("scripts/seed-from-baseline.py").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [ProjectEnvironment.tool("python3"), script, "--region", region]
+        process.arguments = [ProjectEnvironment.tool("python3"), script, "--region", region, "--baseline", baseline]
         process.environment = ProjectEnvironment.environment(adding: [
             "AWS_ENDPOINT_URL": endpoint, "AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test",
         ])
