@@ -98,6 +98,15 @@ extension ConfigChecks {
     }
 
     func checkTerraform(_ block: Block) {
+        if let required = block.body.attribute("required_version"), let text = required.expression.staticString,
+            let constraint = VersionConstraint(text), !constraint.allows(TerraformVersion.current)
+        {
+            log.error(
+                "Unsupported Terraform Core version: this configuration does not support Terraform version "
+                    + "\(TerraformVersion.current). To proceed, either choose another supported Terraform version or "
+                    + "update this version constraint. Version constraints are normally set for good reason, so "
+                    + "updating the constraint may lead to other errors or unexpected behavior", at: required.range)
+        }
         if let language = block.body.attribute("language") {
             if case .variable(let keyword) = language.expression.kind {
                 if keyword != "TF2021" {
