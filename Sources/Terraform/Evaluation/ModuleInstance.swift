@@ -30,6 +30,7 @@ final class ModuleInstance {
     var localCache: [String: Evaluated] = [:]
     var outputCache: [String: Evaluated] = [:]
     var resourceCache: [String: ResourceResult] = [:]
+    var dataSourceCache: [String: DataSourceResult] = [:]
     /// Whole reference values asked for more than once (`referenceValue`), and those asked for once.
     var referenceCache: [String: HCLValue] = [:]
     var wholeReferenceBuilt: Set<String> = []
@@ -194,12 +195,17 @@ final class ModuleInstance {
                 guard let type = first, traversal.steps.count >= 2,
                     case .attribute(let name) = traversal.steps[1]
                 else { continue }
-                if config.dataSources["\(type).\(name)"] == nil {
+                guard let block = config.dataSources["\(type).\(name)"] else {
                     log.error(
                         "Reference to undeclared resource: a data resource \"\(type)\" \"\(name)\" has not been "
                             + "declared in \(moduleDescription)", at: traversal.range)
+                    data[type, default: [:]][name] = .unknown
+                    continue
                 }
-                data[type, default: [:]][name] = .unknown
+                let result = dataSourceResult(block)
+                let rest = traversal.steps.dropFirst(2)
+                data[type, default: [:]][name] = Self.fillPath(data[type]?[name] ?? result.value, Array(rest))
+                sensitive = sensitive || result.touchesSensitive(rest)
             case "ephemeral":
                 guard let type = first, traversal.steps.count >= 2,
                     case .attribute(let name) = traversal.steps[1]
