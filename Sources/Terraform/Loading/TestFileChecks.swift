@@ -17,7 +17,7 @@ struct TestFileChecks {
                 let display = directory == "." ? name : directory + "/" + name
                 guard let data = FileManager.default.contents(atPath: path + "/" + name) else { continue }
                 guard let text = String(data: data, encoding: .utf8) else {
-                    log.error("Invalid file encoding: \"\(display)\" is not valid UTF-8", at: HCLBridge.emptyRange(display))
+                    InvalidEncoding.report(data, display: display, log: log)
                     continue
                 }
                 log.addSource(text, filename: display)
