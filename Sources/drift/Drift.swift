@@ -11,7 +11,7 @@ struct Drift: AsyncParsableCommand {
         version: DriftVersion.current,
         subcommands: [
             ScanCommand.self, CheckCommand.self, SnapshotCommand.self, BaselineCommand.self, IgnoreCommand.self,
-            HistoryCommand.self, DiffCommand.self,
+            HistoryCommand.self, DiffCommand.self, ReportCommand.self,
         ])
 
     /// Exit codes are a contract (0 clean, 2 findings, 1 could not run), so a usage error exits 1

