@@ -10,7 +10,8 @@ struct CheckCommand: AsyncParsableCommand {
         abstract: "Check one EC2 instance against the baseline: managed, drifted or a snowflake.",
         discussion: """
             The instance is an id (i-…), a Terraform address (aws_instance.web[0]) or a Name tag. \
-            Exit codes as for scan: 0 managed and in sync, 2 drifted, missing, a snowflake or not \
+            Exit codes as for scan: 0 managed and in sync, 2 drifted, missing, orphaned (in the state, \
+            declared by no file), a snowflake or not \
             readable, 1 the check could not be done.
             """)
 

@@ -34,7 +34,7 @@ enum ReportOutput {
         var kinds: Set<Finding.Kind> = []
         for part in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
             guard let kind = Finding.Kind(rawValue: part) else {
-                throw fail("--fail-on: unknown kind \"\(part)\" (use drifted, missing, unmanaged)")
+                throw fail("--fail-on: unknown kind \"\(part)\" (use \(Finding.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             kinds.insert(kind)
         }

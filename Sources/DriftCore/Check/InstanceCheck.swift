@@ -33,6 +33,9 @@ public struct InstanceCheck: Sendable {
             } else if let name = declared.expectedTags(provider: setup.baseline.provider(for: declared))["Name"] {
                 options.instanceNameTag = name
             }
+        } else if let recorded = state?.instances[target], recorded.type == "aws_instance", let id = recorded.liveID {
+            // In the state, declared by no file: read it by its id, to say it is orphaned.
+            options.instanceIDs = [id]
         } else if target.hasPrefix("aws_instance.") || target.contains(".aws_instance.") {
             throw .invalidArgument("no aws_instance \(target) is declared in \(settings.baselineDirectory)")
         } else {
@@ -58,6 +61,9 @@ public struct InstanceCheck: Sendable {
         baseline.resources = candidates
         snapshot = await InstanceAttributeFetch.complete(snapshot, baseline: baseline, state: state, scanner: scanner)
         var match = Matcher(baseline: baseline, snapshot: snapshot, state: state).match()
+        // Only the declarations this check is about were matched: an orphan is one no file declares.
+        let everyAddress = Set(setup.baseline.resources.map(\.address))
+        match.orphaned.removeAll { everyAddress.contains($0.address) }
         if addressed == nil {
             // Declarations that found nothing among the instances read are about other instances.
             match.matches.removeAll { m in
@@ -67,7 +73,7 @@ public struct InstanceCheck: Sendable {
             }
             match.errors.removeAll { $0.code == "Unidentified" }
         }
-        if addressed == nil && match.matches.isEmpty && snapshot.resources.isEmpty {
+        if addressed == nil && match.matches.isEmpty && match.orphaned.isEmpty && snapshot.resources.isEmpty {
             throw .invalidArgument("no running instance \(target) and no declared instance by that name")
         }
         let ignore = DriftIgnore.load(directory: settings.baselineDirectory)

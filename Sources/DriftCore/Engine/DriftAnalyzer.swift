@@ -75,6 +75,11 @@ public struct DriftAnalyzer: Sendable {
                 kind: .unmanaged, address: nil, type: live.type, id: live.id,
                 name: live.type == "aws_instance" ? live.tags["Name"] : nil))
         }
+        for orphan in match.orphaned {
+            findings.append(Finding(
+                kind: .orphaned, address: orphan.address, type: orphan.live.type, id: orphan.live.id,
+                name: orphan.live.type == "aws_instance" ? orphan.live.tags["Name"] : nil))
+        }
         for type in notScanned.sorted() {
             warnings.append(BaselineWarning(
                 code: "NotScanned", message: "\(type) resources are declared but drift does not scan this type", source: nil))
@@ -83,11 +88,11 @@ public struct DriftAnalyzer: Sendable {
         let errors = match.errors.filter { error in
             error.operation != "Identify" || !ignore.ignores(resource: [error.resource ?? ""])
         }
-        let drifted = kept.filter { $0.kind == .drifted }.count
+        func count(_ kind: Finding.Kind) -> Int { kept.filter { $0.kind == kind }.count }
         let summary = Report.Summary(
-            managed: managed, inSync: max(0, managed - drifted - kept.filter { $0.kind == .missing }.count - unreadable),
-            drifted: drifted, missing: kept.filter { $0.kind == .missing }.count,
-            unmanaged: kept.filter { $0.kind == .unmanaged }.count, errors: errors.count)
+            managed: managed, inSync: max(0, managed - count(.drifted) - count(.missing) - unreadable),
+            drifted: count(.drifted), missing: count(.missing), orphaned: count(.orphaned),
+            unmanaged: count(.unmanaged), errors: errors.count)
         return Report(
             scannedAt: context.scannedAt, baseline: context.baseline, region: context.region,
             stateSource: context.stateSource, summary: summary, findings: kept, errors: errors,

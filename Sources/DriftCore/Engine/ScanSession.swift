@@ -24,9 +24,10 @@ public struct ScanSession: Sendable {
         let setup = try await SessionSetup.prepare(settings, notice: notice)
         var options = ScanOptions()
         options.concurrency = max(1, settings.concurrency)
-        // Only the bucket settings some file declares can drift or be missing; the others cost a
-        // call per bucket for nothing.
-        options.bucketSettingTypes = Set(setup.baseline.resources.map(\.type).filter { $0.hasPrefix("aws_s3_bucket_") })
+        // Only the bucket settings some file declares (or the state records: orphaned) can be
+        // reported; the others cost a call per bucket for nothing.
+        let stateTypes = setup.state?.state.instances.values.map(\.type) ?? []
+        options.bucketSettingTypes = Set((setup.baseline.resources.map(\.type) + stateTypes).filter { $0.hasPrefix("aws_s3_bucket_") })
         options.bucketsAnyRegion = Self.declaredBucketNames(setup.baseline, state: setup.state?.state)
         options.instanceArguments = Self.declaredInstanceArguments(setup.baseline)
         options.tableArguments = Set(

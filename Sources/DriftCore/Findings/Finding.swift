@@ -1,6 +1,6 @@
 import DriftModel
 
-/// One thing a scan found: a drifted, missing or unmanaged resource. Findings are values, never
+/// One thing a scan found: a drifted, missing, orphaned or unmanaged resource. Findings are values, never
 /// thrown, so that every renderer sees the same list.
 public struct Finding: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, CaseIterable, Comparable {
@@ -8,6 +8,8 @@ public struct Finding: Sendable, Hashable {
         case drifted
         /// Declared (and recorded) but gone live: Terraform would create it again.
         case missing
+        /// Recorded in the state, declared by no file, still live: `terraform apply` would destroy it.
+        case orphaned
         /// Live, but no declared resource is it: a snowflake.
         case unmanaged
 
@@ -15,11 +17,11 @@ public struct Finding: Sendable, Hashable {
     }
 
     public var kind: Kind
-    /// The Terraform address; `nil` for unmanaged resources.
+    /// The Terraform address (the state's for orphaned resources); `nil` for unmanaged resources.
     public var address: String?
     public var type: String
     public var id: String?
-    /// The `Name` tag of an unmanaged instance.
+    /// The `Name` tag of an unmanaged or orphaned instance.
     public var name: String?
     /// `file:line:col` of the declaring block (missing resources).
     public var source: String?
@@ -62,7 +64,7 @@ public struct Finding: Sendable, Hashable {
         switch kind {
         case .drifted: doc["changes"] = .array(changes.map(\.jsonValue))
         case .missing: doc["source"] = source.map(Value.string) ?? .null
-        case .unmanaged: doc["name"] = name.map(Value.string) ?? .null
+        case .orphaned, .unmanaged: doc["name"] = name.map(Value.string) ?? .null
         }
         return .object(doc)
     }

@@ -11,14 +11,20 @@ public struct Report: Sendable, Hashable {
         public var inSync = 0
         public var drifted = 0
         public var missing = 0
+        /// In the state, declared by no file, still live.
+        public var orphaned = 0
         public var unmanaged = 0
         public var errors = 0
 
-        public init(managed: Int = 0, inSync: Int = 0, drifted: Int = 0, missing: Int = 0, unmanaged: Int = 0, errors: Int = 0) {
+        public init(
+            managed: Int = 0, inSync: Int = 0, drifted: Int = 0, missing: Int = 0, orphaned: Int = 0, unmanaged: Int = 0,
+            errors: Int = 0
+        ) {
             self.managed = managed
             self.inSync = inSync
             self.drifted = drifted
             self.missing = missing
+            self.orphaned = orphaned
             self.unmanaged = unmanaged
             self.errors = errors
         }
@@ -27,6 +33,7 @@ public struct Report: Sendable, Hashable {
             .object([
                 "managed": .number(Double(managed)), "inSync": .number(Double(inSync)),
                 "drifted": .number(Double(drifted)), "missing": .number(Double(missing)),
+                "orphaned": .number(Double(orphaned)),
                 "unmanaged": .number(Double(unmanaged)), "errors": .number(Double(errors)),
             ])
         }

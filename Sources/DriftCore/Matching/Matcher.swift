@@ -52,8 +52,9 @@ public struct Matcher: Sendable {
         }
         matches = resolveDoubleClaims(matches)
         let unmanaged = unmanaged(matches: matches, possibly: possibly)
+        let orphaned = orphaned(liveByKey: liveByKey)
         return MatchResult(
-            matches: matches, unmanaged: unmanaged,
+            matches: matches, unmanaged: unmanaged, orphaned: orphaned,
             errors: identificationErrors(matches) + relevantErrors(matches: matches, unmanaged: unmanaged))
     }
 
@@ -142,6 +143,20 @@ public struct Matcher: Sendable {
             NaturalKey.inventoryTypes.contains(live.type) && !live.isGone
                 && !claimed.contains("\(live.type) \(live.id)") && !(live.type == "aws_instance" && possibly.contains(live.id))
         }
+    }
+
+    /// State instances of a scanned type at an address no file declares, still live: the plan's
+    /// `delete`. One gone live is dropped by the refresh, so it is nothing. A read that failed
+    /// leaves it out here; the failed read stays an error.
+    private func orphaned(liveByKey: [LiveKey: LiveResource]) -> [OrphanedResource] {
+        guard let state else { return [] }
+        let declared = Set(baseline.resources.map(\.address))
+        return state.instances.values.compactMap { instance in
+            guard !declared.contains(instance.address), ScannedTypes.all.contains(instance.type),
+                let id = instance.liveID, let live = liveByKey[LiveKey(type: instance.type, id: id)], !live.isGone
+            else { return nil }
+            return OrphanedResource(address: instance.address, live: live)
+        }.sorted { $0.address < $1.address }
     }
 
     private func identificationErrors(_ matches: [ResourceMatch]) -> [ReadError] {

@@ -27,6 +27,10 @@ public struct TextRenderer: Sendable {
                 var line = paint("- \(finding.address ?? finding.type)", .red) + dim(id(finding)) + "  missing: would be created"
                 if let source = finding.source { line += "  " + dim(source) }
                 lines.append(line)
+            case .orphaned:
+                var line = paint("- \(finding.address ?? finding.type)", .red) + dim(id(finding))
+                if let name = finding.name { line += " (\(name))" }
+                lines.append(line + "  orphaned: in the state, declared by no file; terraform apply would destroy it")
             case .unmanaged:
                 var line = paint("? \(finding.type) \(finding.id ?? "")", .magenta)
                 if let name = finding.name { line += " (\(name))" }
