@@ -88,7 +88,7 @@ struct EC2Collector: Sendable {
     }
 
     /// The arguments DescribeVolumes describes.
-    static let volumeArguments: Set<String> = ["root_block_device", "ebs_block_device"]
+    static let volumeArguments: Set<String> = ["root_block_device", "ebs_block_device", "volume_tags"]
 
     static func readsVolumes(_ options: ScanOptions) -> Bool {
         options.instanceArguments.map { !$0.isDisjoint(with: volumeArguments) } ?? true
