@@ -5,10 +5,11 @@ import TestSupport
 
 /// Device and volume tags as the provider reads them (hashicorp/aws 5.x): a root volume carrying
 /// the provider's `default_tags` is not drift, `volume_tags` is read and compared when the file sets
-/// it, and device `tags` are not read while `volume_tags` is set.
+/// it, and device `tags` are not read while `volume_tags` is set. A `dynamic` device block over an
+/// empty collection is no block: an attached volume is then no drift, as `terraform plan` shows.
 @Suite("Volume and device tags end to end", .serialized)
 struct VolumeTagsEndToEndTests {
-    @Test("default tags on a root volume are no drift; volume_tags changed by hand are; device tags yield to volume_tags")
+    @Test("default tags on a root volume, an empty dynamic device block: no drift; volume_tags changed by hand are")
     func story() throws {
         let shop = try ShopFixture()
         try shop.seed()
@@ -23,6 +24,9 @@ struct VolumeTagsEndToEndTests {
             launch("shop-root", {"Team": "shop"})
             launch("shop-vt", {"Team": "shop", "Backup": "daily"})
             launch("shop-both", {"Team": "shop", "Backup": "daily", "Extra": "by-hand"})
+            ec2.run_instances(ImageId=ami, MinCount=1, MaxCount=1, InstanceType="t3.micro",
+                BlockDeviceMappings=[{"DeviceName": "/dev/sdf", "Ebs": {"VolumeSize": 10, "DeleteOnTermination": True}}],
+                TagSpecifications=[{"ResourceType": "instance", "Tags": [{"Key": "Name", "Value": "shop-dyn"}, {"Key": "Team", "Value": "shop"}]}])
             """)
         try shop.write("volumes.tf", """
             resource "aws_instance" "root" {
@@ -59,6 +63,31 @@ struct VolumeTagsEndToEndTests {
               }
               tags = {
                 Name = "shop-both"
+              }
+            }
+
+            variable "extra_volumes" {
+              default = []
+            }
+
+            resource "aws_instance" "dyn" {
+              ami           = data.aws_ami.base.id
+              instance_type = "t3.micro"
+              dynamic "ebs_block_device" {
+                for_each = var.extra_volumes
+                content {
+                  device_name = ebs_block_device.value.device
+                  volume_size = ebs_block_device.value.size
+                }
+              }
+              dynamic "root_block_device" {
+                for_each = []
+                content {
+                  volume_size = 100
+                }
+              }
+              tags = {
+                Name = "shop-dyn"
               }
             }
             """)

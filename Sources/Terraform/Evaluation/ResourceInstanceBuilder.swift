@@ -61,6 +61,8 @@ struct ResourceInstanceBuilder {
                 unknown.append(name)
                 continue
             }
+            // Zero blocks of a type (a `dynamic` block over an empty collection) are no block.
+            if ValueConverter.isNoBlocks(value, schema: body.layout.entries[position]) { continue }
             attributes[name] = ValueConverter.convert(value, schema: body.layout.entries[position])
         }
         if case .string(let text)? = attributes["user_data"] {
