@@ -32,7 +32,8 @@ public struct CheckRenderer: Sendable {
         }
         for finding in result.report.findings where finding.kind == .missing {
             lines.append("")
-            lines.append("- \(finding.address ?? "") (\(finding.id ?? "")) is gone live: Terraform would create it")
+            let id = finding.id.map { " (\($0))" } ?? ""
+            lines.append("- \(finding.address ?? finding.type)\(id) is gone live: Terraform would create it")
         }
         for finding in result.report.findings where finding.kind == .orphaned {
             lines.append("")

@@ -24,9 +24,13 @@ public struct InstanceCheck: Sendable {
         var options = ScanOptions()
         options.services = [.ec2]
         var addressed: DeclaredResource?
+        // A Name tag exactly one declaration expects is that declaration: gone live, it is missing.
+        let named = declaredInstances.filter { declared in
+            declared.expectedTags(provider: setup.baseline.provider(for: declared))["Name"] == target
+        }
         if target.hasPrefix("i-") {
             options.instanceIDs = [target]
-        } else if let declared = declaredInstances.first(where: { $0.address == target }) {
+        } else if let declared = declaredInstances.first(where: { $0.address == target }) ?? (named.count == 1 ? named.first : nil) {
             addressed = declared
             if let id = state?.instances[declared.address]?.liveID {
                 options.instanceIDs = [id]

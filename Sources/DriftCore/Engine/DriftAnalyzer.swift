@@ -120,7 +120,8 @@ public struct DriftAnalyzer: Sendable {
             BaselineWarning(
                 code: "UnknownValue",
                 message: "\(declared.address).\(name) is not known until apply (data source or computed value): not compared",
-                source: declared.sources[name] ?? (declared.blockSource.isEmpty ? nil : declared.blockSource))
+                source: declared.sources[name] ?? (declared.blockSource.isEmpty ? nil : declared.blockSource),
+                address: declared.address)
         }
     }
 
@@ -129,10 +130,12 @@ public struct DriftAnalyzer: Sendable {
         var bySource: Set<String> = []
         var out: [BaselineWarning] = []
         for w in warnings where !seen.contains(w) {
-            // The baseline may already report an unknown argument at the same place.
-            if w.code == "UnknownValue", let source = w.source, bySource.contains("UnknownValue \(source)") { continue }
+            // The baseline may already report an unknown argument of the same resource at the
+            // same place; another instance declared there (count, module) is its own warning.
+            let key = "\(w.code) \(w.address ?? "") \(w.source ?? "")"
+            if w.code == "UnknownValue", w.source != nil, bySource.contains(key) { continue }
             seen.insert(w)
-            if let source = w.source { bySource.insert("\(w.code) \(source)") }
+            if w.source != nil { bySource.insert(key) }
             out.append(w)
         }
         return out

@@ -100,7 +100,7 @@ struct ResourceInstanceBuilder {
             module.session.warn(
                 code: "UnknownValue",
                 "\(address): \(name) cannot be known offline (it depends on a data source, another resource's "
-                    + "computed attribute or an impure function); it is not compared", source: source)
+                    + "computed attribute or an impure function); it is not compared", source: source, address: address)
         }
         let declared = DeclaredResource(
             address: address, module: module.address, type: decl.type, name: decl.name, index: instance.index,
