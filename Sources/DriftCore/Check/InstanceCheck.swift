@@ -45,7 +45,9 @@ public struct InstanceCheck: Sendable {
         } else {
             options.instanceNameTag = target
         }
-        let scanner = LiveScanner(client: setup.client, options: options)
+        // A declaration read with its own provider configuration (`provider = aws.west`).
+        let client = addressed.map { setup.targets.targets[setup.targets.index(for: $0)].client } ?? setup.client
+        let scanner = LiveScanner(client: client, options: options)
         var snapshot: Snapshot
         do { snapshot = try await scanner.snapshot(now: now) } catch {
             throw .aws(doing: "reading \(target)", reason: "\(error)")

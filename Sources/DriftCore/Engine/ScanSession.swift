@@ -22,35 +22,89 @@ public struct ScanSession: Sendable {
 
     public func run(now: Date = Date()) async throws(DriftCoreError) -> Report {
         let setup = try await SessionSetup.prepare(settings, notice: notice)
-        var options = ScanOptions()
-        options.concurrency = max(1, settings.concurrency)
-        // Only the bucket settings some file declares (or the state records: orphaned) can be
-        // reported; the others cost a call per bucket for nothing.
-        let stateTypes = setup.state?.state.instances.values.map(\.type) ?? []
-        options.bucketSettingTypes = Set((setup.baseline.resources.map(\.type) + stateTypes).filter { $0.hasPrefix("aws_s3_bucket_") })
-        options.bucketsAnyRegion = Self.declaredBucketNames(setup.baseline, state: setup.state?.state)
-        options.instanceArguments = Self.declaredInstanceArguments(setup.baseline)
-        options.tableArguments = Set(
-            setup.baseline.resources.filter { $0.type == "aws_dynamodb_table" }
-                .flatMap { Array($0.attributes.keys) + $0.unknown })
-        let scanner = LiveScanner(client: setup.client, options: options, progress: progress)
-        let snapshot: Snapshot
-        do { snapshot = try await scanner.snapshot(now: now) } catch {
-            throw .aws(doing: "scanning \(setup.client.region)", reason: "\(error)")
+        let targets = setup.targets
+        let state = setup.state?.state
+        // Each provider configuration's resources are read with its connection, in its region.
+        var slices = Array(repeating: [DeclaredResource](), count: targets.targets.count)
+        for resource in setup.baseline.resources { slices[targets.index(for: resource)].append(resource) }
+        let everyAddress = Set(setup.baseline.resources.map(\.address))
+        let declaredTarget = Dictionary(setup.baseline.resources.map { ($0.address, targets.index(for: $0)) }) { a, _ in a }
+        // A recorded resource belongs to its declaration's configuration, else to the one it was applied with.
+        func targetOf(_ instance: TerraformState.Instance) -> Int {
+            declaredTarget[instance.address] ?? targets.index(for: instance)
         }
-        let completed = await InstanceAttributeFetch.complete(
-            snapshot, baseline: setup.baseline, state: setup.state?.state, scanner: scanner)
-        let match = Matcher(baseline: setup.baseline, snapshot: completed, state: setup.state?.state).match()
+        var matches: [MatchResult] = []
+        var baselines: [Baseline] = []
+        var takenAt: [String] = []
+        for (i, target) in targets.targets.enumerated() {
+            var baseline = setup.baseline
+            baseline.resources = slices[i]
+            let recorded = state.map { Array($0.instances.values.filter { targetOf($0) == i }) } ?? []
+            let options = Self.options(for: baseline, recorded: recorded, concurrency: settings.concurrency)
+            let scanner = LiveScanner(client: target.client, options: options, progress: progress)
+            let snapshot: Snapshot
+            do { snapshot = try await scanner.snapshot(now: now) } catch {
+                throw .aws(doing: "scanning \(target.region)", reason: "\(error)")
+            }
+            let completed = await InstanceAttributeFetch.complete(snapshot, baseline: baseline, state: state, scanner: scanner)
+            var match = Matcher(baseline: baseline, snapshot: completed, state: state).match()
+            // An orphan is declared by no file and was applied with this configuration.
+            match.orphaned.removeAll { orphan in
+                everyAddress.contains(orphan.address) || state?.instances[orphan.address].map { targetOf($0) != i } ?? true
+            }
+            matches.append(match)
+            baselines.append(baseline)
+            takenAt.append(snapshot.takenAt)
+        }
+        // A live resource another configuration's declaration is (or may be) is not unmanaged here.
+        if matches.count > 1 {
+            let claims = matches.map(Self.claims)
+            for i in matches.indices {
+                let others = claims.enumerated().filter { $0.offset != i }.reduce(into: Set<String>()) { $0.formUnion($1.element) }
+                matches[i].unmanaged.removeAll { others.contains("\($0.type) \($0.id)") }
+            }
+        }
         let ignore = DriftIgnore.load(directory: settings.baselineDirectory)
             .appending(DriftIgnore(patterns: settings.ignorePatterns))
-        let context = DriftAnalyzer.Context(
-            scannedAt: snapshot.takenAt, baseline: settings.baselineDirectory, region: snapshot.region,
-            stateSource: setup.state?.source, warnings: setup.warnings)
-        return DriftAnalyzer(baseline: setup.baseline, ignore: ignore).report(match, context: context)
+        let reports = targets.targets.indices.map { i in
+            let context = DriftAnalyzer.Context(
+                scannedAt: takenAt[0], baseline: settings.baselineDirectory, region: targets.targets[i].region,
+                stateSource: setup.state?.source, warnings: setup.warnings)
+            return DriftAnalyzer(baseline: baselines[i], ignore: ignore).report(matches[i], context: context)
+        }
+        guard let report = Report.merging(reports) else {
+            throw .aws(doing: "scanning", reason: "no provider configuration to scan")
+        }
+        return report
     }
 }
 
 extension ScanSession {
+    /// What one provider configuration's scan reads: only the bucket settings some file declares
+    /// (or the state records: orphaned) can be reported, the others cost a call per bucket for
+    /// nothing; likewise per-instance and per-table extras.
+    static func options(for baseline: Baseline, recorded: [TerraformState.Instance], concurrency: Int) -> ScanOptions {
+        var options = ScanOptions()
+        options.concurrency = max(1, concurrency)
+        options.bucketSettingTypes = Set((baseline.resources.map(\.type) + recorded.map(\.type)).filter { $0.hasPrefix("aws_s3_bucket_") })
+        options.bucketsAnyRegion = declaredBucketNames(baseline, recorded: recorded)
+        options.instanceArguments = declaredInstanceArguments(baseline)
+        options.tableArguments = Set(
+            baseline.resources.filter { $0.type == "aws_dynamodb_table" }.flatMap { Array($0.attributes.keys) + $0.unknown })
+        return options
+    }
+
+    /// The live resources a match result's declarations are or may be: `type id`.
+    static func claims(_ match: MatchResult) -> Set<String> {
+        var claimed: Set<String> = []
+        for m in match.matches {
+            if let id = m.id { claimed.insert("\(m.declared.type) \(id)") }
+            if case .ambiguous(let ids) = m.outcome { claimed.formUnion(ids.map { "aws_instance \($0)" }) }
+        }
+        for orphan in match.orphaned { claimed.insert("\(orphan.live.type) \(orphan.live.id)") }
+        return claimed
+    }
+
     /// The `aws_instance` arguments some file sets (or sets to a value unknown offline). Device
     /// blocks and CPU credits are optional+computed: unset, they cannot drift, so the scanner skips
     /// their calls. The baseline writes an undeclared block as an empty list: not set.
@@ -66,13 +120,11 @@ extension ScanSession {
     /// Every bucket name the baseline (`bucket` of an S3 resource, where known offline) or the
     /// state (ids of S3 resources) declares: these buckets are read wherever they live, so a
     /// bucket in another region is compared (with a warning), never reported missing.
-    static func declaredBucketNames(_ baseline: Baseline, state: TerraformState?) -> Set<String> {
+    static func declaredBucketNames(_ baseline: Baseline, recorded: [TerraformState.Instance]) -> Set<String> {
         var names = Set(baseline.resources.filter { $0.type.hasPrefix("aws_s3_bucket") }
             .compactMap { $0.attributes["bucket"]?.stringValue })
-        if let state {
-            for instance in state.instances.values where instance.type.hasPrefix("aws_s3_bucket") {
-                if let id = instance.liveID { names.insert(id) }
-            }
+        for instance in recorded where instance.type.hasPrefix("aws_s3_bucket") {
+            if let id = instance.liveID { names.insert(id) }
         }
         return names
     }

@@ -27,6 +27,8 @@ public struct Finding: Sendable, Hashable {
     public var source: String?
     /// Every differing argument (drifted resources).
     public var changes: [AttributeChange]
+    /// The region the resource was read in; set only when a scan covers more than one region.
+    public var region: String? = nil
 
     public init(
         kind: Kind, address: String?, type: String, id: String?, name: String? = nil, source: String? = nil,
@@ -66,6 +68,7 @@ public struct Finding: Sendable, Hashable {
         case .missing: doc["source"] = source.map(Value.string) ?? .null
         case .orphaned, .unmanaged: doc["name"] = name.map(Value.string) ?? .null
         }
+        if let region { doc["region"] = .string(region) }
         return .object(doc)
     }
 }

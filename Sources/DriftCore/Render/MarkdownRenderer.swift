@@ -10,7 +10,7 @@ public struct MarkdownRenderer: Sendable {
         let clean = report.findings.isEmpty && report.errors.isEmpty
         out.append(clean ? "## ✅ drift: no drift" : "## ⚠️ drift: \(headline(report.summary))")
         out.append("")
-        var context = "Baseline `\(report.baseline)` · region `\(report.region)` · "
+        var context = "Baseline `\(report.baseline)` · region `\(report.regionText)` · "
         context += report.stateSource.map { "state `\($0)`" } ?? "no state"
         out.append(context + " · scanned \(report.scannedAt)")
         out.append("")

@@ -10,7 +10,7 @@ public struct TextRenderer: Sendable {
 
     public func render(_ report: Report) -> String {
         var lines: [String] = []
-        var header = "drift scan of \(report.baseline) in \(report.region)"
+        var header = "drift scan of \(report.baseline) in \(report.regionText)"
         header += report.stateSource.map { " (state: \($0))" } ?? " (no state)"
         lines.append(paint(header, .bold))
         lines.append("")
@@ -34,6 +34,7 @@ public struct TextRenderer: Sendable {
             case .unmanaged:
                 var line = paint("? \(finding.type) \(finding.id ?? "")", .magenta)
                 if let name = finding.name { line += " (\(name))" }
+                line += dim(id(finding))
                 lines.append(line + "  unmanaged: no file declares it")
             }
         }
@@ -52,9 +53,12 @@ public struct TextRenderer: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// ` (id)` after an address, and ` in REGION` when the scan covered several regions.
     private func id(_ finding: Finding) -> String {
-        guard let id = finding.id, finding.address != nil else { return "" }
-        return " (\(id))"
+        var text = ""
+        if let id = finding.id, finding.address != nil { text = " (\(id))" }
+        if let region = finding.region { text += " in \(region)" }
+        return text
     }
 
     enum Style: String {
