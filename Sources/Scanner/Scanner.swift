@@ -43,8 +43,9 @@ public struct Scanner: Sendable {
             if !skipped.isEmpty { snapshot.omitted["aws_instance"] = skipped.sorted() }
         }
         // A skipped setting is "not read", never "absent": say so, as for instance attributes.
-        if options.services.contains(.s3), let selected = options.bucketSettingTypes {
-            for type in S3Normalizer.settings.compactMap(\.terraformType) where !selected.contains(type) {
+        if options.services.contains(.s3) {
+            let read = Set(S3Normalizer.settings(for: options.bucketSettingTypes).compactMap(\.terraformType))
+            for type in S3Normalizer.settings.compactMap(\.terraformType) where !read.contains(type) {
                 snapshot.omitted[type] = ["*"]
             }
         }

@@ -124,7 +124,7 @@ extension ScanSession {
         var names = Set(baseline.resources.filter { $0.type.hasPrefix("aws_s3_bucket") }
             .compactMap { $0.attributes["bucket"]?.stringValue })
         for instance in recorded where instance.type.hasPrefix("aws_s3_bucket") {
-            if let id = instance.liveID { names.insert(id) }
+            if let bucket = instance.attributes["bucket"]?.stringValue ?? instance.liveID, !bucket.isEmpty { names.insert(bucket) }
         }
         return names
     }

@@ -35,7 +35,7 @@ public struct Matcher: Sendable {
             let outcome: ResourceMatch.Outcome
             switch identity {
             case .id(let id):
-                if failed[ErrorKey(service: service, resource: id)] != nil {
+                if failed[ErrorKey(service: service, resource: NaturalKey.readResource(for: declared.type, id: id))] != nil {
                     outcome = .unreadable(id: id)
                 } else if let live = liveByKey[LiveKey(type: declared.type, id: id)], !live.isGone {
                     outcome = .found(live)
@@ -69,11 +69,13 @@ public struct Matcher: Sendable {
             guard let id = recorded.liveID else { return .outcome(.unidentified(reason: "the state records no id for it")) }
             return .id(id)
         }
-        if let key = NaturalKey.attribute(for: declared.type) {
-            guard !declared.unknown.contains(key), let name = declared.attributes[key]?.stringValue, !name.isEmpty else {
-                return .outcome(.unidentified(reason: "its \(key) is not known offline and there is no state"))
+        if let keys = NaturalKey.keyAttributes(for: declared.type) {
+            guard declared.unknown.allSatisfy({ !keys.contains($0) }),
+                let id = NaturalKey.id(for: declared.type, attributes: declared.attributes)
+            else {
+                return .outcome(.unidentified(reason: "its \(keys.joined(separator: " and ")) is not known offline and there is no state"))
             }
-            return .id(name)
+            return .id(id)
         }
         return identifyInstance(declared, instances: instances)
     }
@@ -179,7 +181,9 @@ public struct Matcher: Sendable {
     /// Failed reads of account-wide calls and of resources a declaration is (or may be); a failed
     /// read of a setting of an unmanaged resource changes nothing the report says.
     private func relevantErrors(matches: [ResourceMatch], unmanaged: [LiveResource]) -> [ReadError] {
-        let declaredIDs = Set(matches.compactMap { m in m.id.map { "\(NaturalKey.service(for: m.declared.type) ?? "") \($0)" } })
+        let declaredIDs = Set(matches.compactMap { m in
+            m.id.map { "\(NaturalKey.service(for: m.declared.type) ?? "") \(NaturalKey.readResource(for: m.declared.type, id: $0))" }
+        })
         let unmanagedIDs = Set(unmanaged.map { "\(NaturalKey.service(for: $0.type) ?? "") \($0.id)" }).subtracting(declaredIDs)
         return snapshot.errors.filter { error in
             guard let resource = error.resource else { return true }

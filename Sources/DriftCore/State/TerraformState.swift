@@ -14,9 +14,7 @@ public struct TerraformState: Sendable, Hashable {
 
         /// The id the snapshot knows this resource by (`NaturalKey`), as recorded at apply.
         public var liveID: String? {
-            if let key = NaturalKey.attribute(for: type), let value = attributes[key]?.stringValue, !value.isEmpty {
-                return value
-            }
+            if let id = NaturalKey.id(for: type, attributes: attributes) { return id }
             return attributes["id"]?.stringValue
         }
     }
