@@ -222,12 +222,12 @@ extension ProviderSchema {
             ], maxItems: 1),
             "storage_class_analysis": AttributeSchema(name: "storage_class_analysis", kind: .block, nesting: .list, optional: true, nested: [
                 "data_export": AttributeSchema(name: "data_export", kind: .block, nesting: .list, required: true, nested: [
-                    "output_schema_version": AttributeSchema(name: "output_schema_version", optional: true, type: .string),
+                    "output_schema_version": AttributeSchema(name: "output_schema_version", optional: true, defaultValue: .string("V_1"), type: .string),
                     "destination": AttributeSchema(name: "destination", kind: .block, nesting: .list, required: true, nested: [
                         "s3_bucket_destination": AttributeSchema(name: "s3_bucket_destination", kind: .block, nesting: .list, required: true, nested: [
                             "bucket_account_id": AttributeSchema(name: "bucket_account_id", optional: true, type: .string),
                             "bucket_arn": AttributeSchema(name: "bucket_arn", required: true, type: .string),
-                            "format": AttributeSchema(name: "format", optional: true, type: .string),
+                            "format": AttributeSchema(name: "format", optional: true, defaultValue: .string("CSV"), type: .string),
                             "prefix": AttributeSchema(name: "prefix", optional: true, type: .string),
                         ], maxItems: 1),
                     ], maxItems: 1),

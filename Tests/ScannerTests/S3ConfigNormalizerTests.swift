@@ -75,11 +75,14 @@ struct S3ConfigNormalizerTests {
         }
     }
 
-    @Test("without a declaring configuration these settings are not read")
+    @Test("a bare snapshot does not read these settings; a configuration declaring one reads only it")
     func notReadByDefault() {
-        let operations = S3Normalizer.settings(for: nil).map(\.operation)
-        #expect(!operations.contains("ListBucketMetricsConfigurations"))
-        #expect(operations.contains("GetBucketVersioning"))
-        #expect(S3Normalizer.settings(for: ["aws_s3_bucket_metric"]).map(\.operation) == ["GetBucketTagging", "ListBucketMetricsConfigurations"])
+        var options = ScanOptions()
+        let bare = S3Normalizer.settings(for: options.reads).map(\.operation)
+        #expect(!bare.contains("ListBucketMetricsConfigurations"))
+        #expect(!bare.contains("GetBucketCors"))
+        #expect(bare.contains("GetBucketVersioning"))
+        options.declaredArguments = ["aws_s3_bucket_metric": []]
+        #expect(S3Normalizer.settings(for: options.reads).map(\.operation) == ["GetBucketTagging", "ListBucketMetricsConfigurations"])
     }
 }

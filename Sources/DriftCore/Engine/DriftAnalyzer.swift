@@ -55,7 +55,8 @@ public struct DriftAnalyzer: Sendable {
                 continue
             case .found(let live):
                 let comparer = ResourceComparer(schema: schemas(declared.type), provider: baseline.provider(for: declared))
-                let changes = comparer.compare(declared, with: live)
+                let (aligned, alignedLive) = ComparisonAlignment.align(declared, live)
+                let changes = comparer.compare(aligned, with: alignedLive)
                 if !changes.isEmpty {
                     findings.append(Finding(kind: .drifted, address: declared.address, type: declared.type, id: live.id, changes: changes))
                 }
@@ -73,7 +74,7 @@ public struct DriftAnalyzer: Sendable {
         for live in match.unmanaged {
             findings.append(Finding(
                 kind: .unmanaged, address: nil, type: live.type, id: live.id,
-                name: live.type == "aws_instance" ? live.tags["Name"] : nil))
+                name: ResourceType.named(live.type)?.displayName(of: live)))
         }
         for orphan in match.orphaned {
             findings.append(Finding(
@@ -85,9 +86,11 @@ public struct DriftAnalyzer: Sendable {
                 code: "NotScanned", message: "\(type) resources are declared but drift does not scan this type", source: nil))
         }
         let kept = ignore.apply(to: findings)
+        // Data sources that could not be read leave what depends on them unknown: the scan is
+        // incomplete, never clean.
         let errors = match.errors.filter { error in
             error.operation != "Identify" || !ignore.ignores(resource: [error.resource ?? ""])
-        }
+        } + baseline.readErrors
         func count(_ kind: Finding.Kind) -> Int { kept.filter { $0.kind == kind }.count }
         let summary = Report.Summary(
             managed: managed, inSync: max(0, managed - count(.drifted) - count(.missing) - unreadable),

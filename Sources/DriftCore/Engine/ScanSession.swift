@@ -21,6 +21,19 @@ public struct ScanSession: Sendable {
     }
 
     public func run(now: Date = Date()) async throws(DriftCoreError) -> Report {
+        try await runKeepingSnapshot(now: now).report
+    }
+
+    /// The report together with what a history records beside it: the snapshot it compared and
+    /// the Terraform address of every live resource a declaration matched.
+    public struct Outcome: Sendable {
+        public var report: Report
+        public var snapshot: Snapshot
+        /// `type` + NUL + `id` → address.
+        public var addresses: [String: String]
+    }
+
+    public func runKeepingSnapshot(now: Date = Date()) async throws(DriftCoreError) -> Outcome {
         let setup = try await SessionSetup.prepare(settings, notice: notice)
         let targets = setup.targets
         let state = setup.state?.state
@@ -33,14 +46,19 @@ public struct ScanSession: Sendable {
         func targetOf(_ instance: TerraformState.Instance) -> Int {
             declaredTarget[instance.address] ?? targets.index(for: instance)
         }
+        let ignore = DriftIgnore.load(directory: settings.baselineDirectory)
+            .appending(DriftIgnore(patterns: settings.ignorePatterns))
+        let silenced = Set(ResourceType.all.map(\.name).filter(ignore.silencesUnmanaged))
         var matches: [MatchResult] = []
+        var snapshots: [Snapshot] = []
         var baselines: [Baseline] = []
         var takenAt: [String] = []
         for (i, target) in targets.targets.enumerated() {
             var baseline = setup.baseline
             baseline.resources = slices[i]
             let recorded = state.map { Array($0.instances.values.filter { targetOf($0) == i }) } ?? []
-            let options = Self.options(for: baseline, recorded: recorded, concurrency: settings.concurrency)
+            var options = Self.options(for: baseline, recorded: recorded, concurrency: settings.concurrency)
+            options.silencedTypes = silenced
             let scanner = LiveScanner(client: target.client, options: options, progress: progress)
             let snapshot: Snapshot
             do { snapshot = try await scanner.snapshot(now: now) } catch {
@@ -55,6 +73,7 @@ public struct ScanSession: Sendable {
             matches.append(match)
             baselines.append(baseline)
             takenAt.append(snapshot.takenAt)
+            snapshots.append(completed)
         }
         // A live resource another configuration's declaration is (or may be) is not unmanaged here.
         if matches.count > 1 {
@@ -64,33 +83,41 @@ public struct ScanSession: Sendable {
                 matches[i].unmanaged.removeAll { others.contains("\($0.type) \($0.id)") }
             }
         }
-        let ignore = DriftIgnore.load(directory: settings.baselineDirectory)
-            .appending(DriftIgnore(patterns: settings.ignorePatterns))
         let reports = targets.targets.indices.map { i in
             let context = DriftAnalyzer.Context(
                 scannedAt: takenAt[0], baseline: settings.baselineDirectory, region: targets.targets[i].region,
                 stateSource: setup.state?.source, warnings: setup.warnings)
             return DriftAnalyzer(baseline: baselines[i], ignore: ignore).report(matches[i], context: context)
         }
-        guard let report = Report.merging(reports) else {
+        guard let report = Report.merging(reports), var snapshot = snapshots.first else {
             throw .aws(doing: "scanning", reason: "no provider configuration to scan")
         }
-        return report
+        // One snapshot for the history: every region's resources and errors.
+        for other in snapshots.dropFirst() {
+            snapshot.resources += other.resources
+            snapshot.errors += other.errors
+        }
+        var addresses: [String: String] = [:]
+        for m in matches.flatMap(\.matches) {
+            if case .found(let live) = m.outcome { addresses[live.type + "\u{0}" + live.id] = m.declared.address }
+        }
+        return Outcome(report: report, snapshot: snapshot, addresses: addresses)
     }
 }
 
 extension ScanSession {
-    /// What one provider configuration's scan reads: only the bucket settings some file declares
-    /// (or the state records: orphaned) can be reported, the others cost a call per bucket for
-    /// nothing; likewise per-instance and per-table extras.
+    /// What one provider configuration's scan reads: only what its files declare (or the state
+    /// records there: orphaned) can drift, be missing or orphaned, and only inventoried types can
+    /// be unmanaged; the rest costs calls for nothing (`ResourceType.isRead`, `skippableCalls`).
     static func options(for baseline: Baseline, recorded: [TerraformState.Instance], concurrency: Int) -> ScanOptions {
         var options = ScanOptions()
         options.concurrency = max(1, concurrency)
-        options.bucketSettingTypes = Set((baseline.resources.map(\.type) + recorded.map(\.type)).filter { $0.hasPrefix("aws_s3_bucket_") })
+        var declared = ResourceType.declaredArguments(of: baseline.resources)
+        for instance in recorded where ResourceType.named(instance.type) != nil && declared[instance.type] == nil {
+            declared[instance.type] = []
+        }
+        options.declaredArguments = declared
         options.bucketsAnyRegion = declaredBucketNames(baseline, recorded: recorded)
-        options.instanceArguments = declaredInstanceArguments(baseline)
-        options.tableArguments = Set(
-            baseline.resources.filter { $0.type == "aws_dynamodb_table" }.flatMap { Array($0.attributes.keys) + $0.unknown })
         return options
     }
 
@@ -99,31 +126,21 @@ extension ScanSession {
         var claimed: Set<String> = []
         for m in match.matches {
             if let id = m.id { claimed.insert("\(m.declared.type) \(id)") }
-            if case .ambiguous(let ids) = m.outcome { claimed.formUnion(ids.map { "aws_instance \($0)" }) }
+            if case .ambiguous(let ids) = m.outcome { claimed.formUnion(ids.map { "\(m.declared.type) \($0)" }) }
         }
         for orphan in match.orphaned { claimed.insert("\(orphan.live.type) \(orphan.live.id)") }
         return claimed
     }
 
-    /// The `aws_instance` arguments some file sets (or sets to a value unknown offline). Device
-    /// blocks and CPU credits are optional+computed: unset, they cannot drift, so the scanner skips
-    /// their calls. The baseline writes an undeclared block as an empty list: not set.
-    static func declaredInstanceArguments(_ baseline: Baseline) -> Set<String> {
-        var names: Set<String> = []
-        for resource in baseline.resources where resource.type == "aws_instance" {
-            for (name, value) in resource.attributes where !value.isNull && value != .array([]) { names.insert(name) }
-            names.formUnion(resource.unknown)
-        }
-        return names
-    }
-
     /// Every bucket name the baseline (`bucket` of an S3 resource, where known offline) or the
-    /// state (ids of S3 resources) declares: these buckets are read wherever they live, so a
-    /// bucket in another region is compared (with a warning), never reported missing.
+    /// state (S3 resources recorded for this configuration) declares: these buckets are read
+    /// wherever they live, so a bucket in another region is compared (with a warning), never
+    /// reported missing.
     static func declaredBucketNames(_ baseline: Baseline, recorded: [TerraformState.Instance]) -> Set<String> {
-        var names = Set(baseline.resources.filter { $0.type.hasPrefix("aws_s3_bucket") }
+        func isS3(_ type: String) -> Bool { ResourceType.named(type)?.service == .s3 }
+        var names = Set(baseline.resources.filter { isS3($0.type) }
             .compactMap { $0.attributes["bucket"]?.stringValue })
-        for instance in recorded where instance.type.hasPrefix("aws_s3_bucket") {
+        for instance in recorded where isS3(instance.type) {
             if let bucket = instance.attributes["bucket"]?.stringValue ?? instance.liveID, !bucket.isEmpty { names.insert(bucket) }
         }
         return names
@@ -134,9 +151,8 @@ extension ScanSession {
 /// `instance_initiated_shutdown_behavior`) cost one call per instance each, which is what makes a
 /// Terraform refresh slow. They are read only for matched instances whose baseline declares them.
 enum InstanceAttributeFetch {
-    static let names: Set<String> = [
-        "user_data", "disable_api_termination", "disable_api_stop", "instance_initiated_shutdown_behavior",
-    ]
+    static let names = Set(
+        ResourceType.named("aws_instance")?.skippableCalls.filter(\.perResource).flatMap(\.arguments) ?? [])
 
     /// The snapshot with those attributes filled in (an unset one as `null`) and failed calls
     /// added to its errors.

@@ -29,6 +29,18 @@ public struct Finding: Sendable, Hashable {
     public var changes: [AttributeChange]
     /// The region the resource was read in; set only when a scan covers more than one region.
     public var region: String? = nil
+    /// With a history: whether the previous scan of the same target had it. `nil` without one.
+    public var status: Status?
+    /// With a history: when it was first seen (`scannedAt` of that scan); for a drifted finding
+    /// the earliest of its changes' `firstSeen`.
+    public var firstSeen: String?
+    /// In a report's `resolved` list: the scan that no longer found it.
+    public var resolvedAt: String?
+
+    /// Known from history only: `new` when the previous scan of the same target did not have it.
+    public enum Status: String, Sendable, Hashable {
+        case new, ongoing
+    }
 
     public init(
         kind: Kind, address: String?, type: String, id: String?, name: String? = nil, source: String? = nil,
@@ -69,6 +81,10 @@ public struct Finding: Sendable, Hashable {
         case .orphaned, .unmanaged: doc["name"] = name.map(Value.string) ?? .null
         }
         if let region { doc["region"] = .string(region) }
+        // History additions: present only when the scan used a history (schemaVersion stays 1).
+        if let status { doc["status"] = .string(status.rawValue) }
+        if let firstSeen { doc["firstSeen"] = .string(firstSeen) }
+        if let resolvedAt { doc["resolvedAt"] = .string(resolvedAt) }
         return .object(doc)
     }
 }

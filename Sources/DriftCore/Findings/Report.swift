@@ -54,6 +54,9 @@ public struct Report: Sendable, Hashable {
     /// Resources or settings that could not be read, and resources that could not be identified.
     public var errors: [ReadError]
     public var warnings: [BaselineWarning]
+    /// With a history: findings of the previous scan of the same target that this scan no longer
+    /// finds, each with `resolvedAt`. `nil` without a history (the key is then absent).
+    public var resolved: [Finding]?
 
     public init(
         scannedAt: String, baseline: String, region: String, stateSource: String?, summary: Summary,
@@ -79,6 +82,14 @@ public struct Report: Sendable, Hashable {
     /// `region`, or the regions joined with ", " when there are several.
     public var regionText: String { regions.count > 1 ? regions.joined(separator: ", ") : region }
 
+    /// `--fail-on new[,KIND…]`: 2 only for findings the history calls `new` (of `kinds`, or of any
+    /// kind when `kinds` is empty), or when anything could not be read; a finding without a status
+    /// (no history) counts as new, so a gate is never silently opened.
+    public func exitCode(failOnNew kinds: Set<Finding.Kind>) -> Int32 {
+        if !errors.isEmpty { return 2 }
+        return findings.contains { ($0.status ?? .new) == .new && (kinds.isEmpty || kinds.contains($0.kind)) } ? 2 : 0
+    }
+
     public var jsonValue: Value {
         var doc: [String: Value] = [
             "schemaVersion": .number(Double(Report.schemaVersion)),
@@ -95,6 +106,7 @@ public struct Report: Sendable, Hashable {
         } else {
             doc["region"] = .string(region)
         }
+        if let resolved { doc["resolved"] = .array(resolved.map(\.jsonValue)) }
         return .object(doc)
     }
 

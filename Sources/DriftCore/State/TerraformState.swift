@@ -12,9 +12,10 @@ public struct TerraformState: Sendable, Hashable {
         /// for a default provider configuration.
         public var providerAlias: String? = nil
 
-        /// The id the snapshot knows this resource by (`NaturalKey`), as recorded at apply.
+        /// The id the snapshot knows this resource by (its type's key argument, else `id`), as
+        /// recorded at apply.
         public var liveID: String? {
-            if let id = NaturalKey.id(for: type, attributes: attributes) { return id }
+            if let id = ResourceType.named(type)?.liveID(from: attributes) { return id }
             return attributes["id"]?.stringValue
         }
     }

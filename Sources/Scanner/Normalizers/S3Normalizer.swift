@@ -18,8 +18,6 @@ enum S3Normalizer {
         /// The answer's root elements (S3's, and the one moto writes where it differs): any other
         /// document is not this operation's answer.
         var roots: Set<String> = []
-        /// Read only for a configuration that declares the type (not by a bare snapshot).
-        var onlyWhenSelected = false
     }
 
     static let settings: [Setting] = [
@@ -42,7 +40,7 @@ enum S3Normalizer {
         Setting(operation: "GetBucketAcl", query: "acl", notConfigured: [], terraformType: "aws_s3_bucket_acl"),
     ] + configSettings
 
-    /// The settings read only when a configuration declares their type.
+    /// The settings a bare snapshot leaves out (`ResourceType.inBareSnapshot`).
     static let configSettings: [Setting] = [
         ("GetBucketCors", "cors", ["NoSuchCORSConfiguration"], "aws_s3_bucket_cors_configuration", "CORSConfiguration"),
         ("GetBucketWebsite", "website", ["NoSuchWebsiteConfiguration"], "aws_s3_bucket_website_configuration", "WebsiteConfiguration"),
@@ -62,7 +60,7 @@ enum S3Normalizer {
     ].map { operation, query, notConfigured, type, root in
         Setting(
             operation: operation, query: query, notConfigured: Set(notConfigured), terraformType: type,
-            roots: [root, motoRoots[operation]].compactMap { $0 }.reduce(into: []) { $0.insert($1) }, onlyWhenSelected: true)
+            roots: [root, motoRoots[operation]].compactMap { $0 }.reduce(into: []) { $0.insert($1) })
     }
 
     /// moto 5.2.1 names some answers' root after the operation; the content is S3's.
@@ -72,11 +70,9 @@ enum S3Normalizer {
         "ListBucketInventoryConfigurations": "ListBucketInventoryConfigurationsResponse",
     ]
 
-    /// The calls to make for a selection of split types: tagging always, the rest when selected;
-    /// without a selection, every setting but those read only for a declaring configuration.
-    static func settings(for types: Set<String>?) -> [Setting] {
-        guard let types else { return settings.filter { !$0.onlyWhenSelected } }
-        return settings.filter { setting in setting.terraformType.map(types.contains) ?? true }
+    /// The calls to make for a selection of split types: tagging always, the rest when selected.
+    static func settings(for reads: (String) -> Bool) -> [Setting] {
+        settings.filter { setting in setting.terraformType.map(reads) ?? true }
     }
 
     enum NormalizeError: Error, CustomStringConvertible {
