@@ -36,7 +36,6 @@ struct ProviderRegionsEndToEndTests {
 
             resource "aws_instance" "far" {
               provider      = aws.west
-              ami           = data.aws_ami.base.id
               instance_type = "t3.small"
               tags = {
                 Name = "far-web"

@@ -15,7 +15,7 @@ struct SmallDefectsEndToEndTests {
         try shop.seed()
         try shop.boto("""
             ec2 = client("ec2"); ddb = client("dynamodb")
-            ami = ec2.describe_images(Owners=["amazon"])["Images"][0]["ImageId"]
+            ami = sorted(ec2.describe_images(Owners=["amazon"], Filters=[{"Name": "name", "Values": ["amzn2-ami-hvm-*-x86_64-gp2"]}])["Images"], key=lambda i: i["CreationDate"], reverse=True)[0]["ImageId"]
             ec2.run_instances(ImageId=ami, MinCount=1, MaxCount=1, InstanceType="t3.micro",
                 TagSpecifications=[{"ResourceType": "instance", "Tags": [{"Key": "Name", "Value": "fleet-0"}, {"Key": "Team", "Value": "shop"}]}])
             ddb.create_table(TableName="shop-gsi", BillingMode="PROVISIONED",
@@ -32,6 +32,7 @@ struct SmallDefectsEndToEndTests {
               count         = 2
               ami           = data.aws_ami.base.id
               instance_type = "t3.micro"
+              subnet_id     = aws_instance.web.subnet_id
               tags = {
                 Name = "fleet-${count.index}"
               }
@@ -63,7 +64,7 @@ struct SmallDefectsEndToEndTests {
         let (result, report) = try shop.scanJSON()
         #expect(result.status == 2, "\(result.stderr)")
         #expect(report.findingLines == ["missing aws_instance.fleet[1]"])
-        let unknown = (report["warnings"]?.arrayValue ?? []).filter { $0["code"] == "UnknownValue" && $0["source"] == "fleet.tf:3:3" }
+        let unknown = (report["warnings"]?.arrayValue ?? []).filter { $0["code"] == "UnknownValue" && $0["source"] == "fleet.tf:5:3" }
         #expect(unknown.count == 2, "\(unknown)")
         #expect(unknown.contains { $0["message"]?.stringValue?.hasPrefix("aws_instance.fleet[0]") == true })
         #expect(unknown.contains { $0["message"]?.stringValue?.hasPrefix("aws_instance.fleet[1]") == true })
