@@ -40,7 +40,7 @@ struct CheckCommand: AsyncParsableCommand {
         }
         var settings = common.settings(baseline: baseline)
         settings.ignorePatterns = ignore
-        let store = try history.open(required: false)
+        let store = try history.open(required: false, readOnly: true)
         var result: CheckResult
         do { result = try await InstanceCheck(target: instance, settings: settings, notice: ReportOutput.stderr).run() } catch {
             throw ReportOutput.fail(error.description)
