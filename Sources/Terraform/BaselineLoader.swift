@@ -101,6 +101,11 @@ public struct BaselineLoader: Sendable {
         }
         parsed = clock.now
         phases.parse = parsed - start
+        // The root module's configuration errors are reported first (as Terraform does, which stops
+        // there): whatever evaluating the rest finds comes after them, and a required variable
+        // without a value is not asked for at all.
+        TestFileChecks(rootDirectory: root, log: log).check()
+        log.endLoading()
         let cpuStart = Self.threadCPUTime()
         let sources = VariableSources(rootDirectory: root, arguments: arguments, environment: environment, log: log)
         let inputs = sources.collect(declared: Set(config.variables.map(\.name)))

@@ -55,7 +55,8 @@ public struct DriftAnalyzer: Sendable {
                 continue
             case .found(let live):
                 let comparer = ResourceComparer(schema: schemas(declared.type), provider: baseline.provider(for: declared))
-                let changes = comparer.compare(declared, with: live)
+                let (aligned, alignedLive) = ComparisonAlignment.align(declared, live)
+                let changes = comparer.compare(aligned, with: alignedLive)
                 if !changes.isEmpty {
                     findings.append(Finding(kind: .drifted, address: declared.address, type: declared.type, id: live.id, changes: changes))
                 }
@@ -73,7 +74,7 @@ public struct DriftAnalyzer: Sendable {
         for live in match.unmanaged {
             findings.append(Finding(
                 kind: .unmanaged, address: nil, type: live.type, id: live.id,
-                name: live.type == "aws_instance" ? live.tags["Name"] : nil))
+                name: ResourceType.named(live.type)?.displayName(of: live)))
         }
         for type in notScanned.sorted() {
             warnings.append(BaselineWarning(
