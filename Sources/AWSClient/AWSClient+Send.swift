@@ -17,12 +17,29 @@ struct PreparedRequest: Sendable {
     var signingOptions: SigV4.Options = .standard
 }
 
+/// Why a 2xx answer is not the answer of the operation that asked: a body that does not parse, a
+/// root element or shape the operation never answers with (an XHTML page from a proxy, an empty
+/// body). The retry loop treats it like a 5xx; once retries are spent it is `MalformedResponse`.
+public struct MalformedAnswer: Error, Sendable, Hashable {
+    public var reason: String
+    public init(_ reason: String) { self.reason = reason }
+}
+
 extension AWSClient {
     /// Signs (fresh date and credentials per attempt), sends with the per-request timeout and retries
     /// by the policy. Returns 2xx answers and those `passThrough` accepts; throws `AWSError` otherwise.
     func perform(
         _ request: PreparedRequest, region: String, passThrough: @Sendable (AWSResponse) -> Bool = { _ in false }
     ) async throws -> AWSResponse {
+        try await perform(request, region: region, passThrough: passThrough) { _ throws(MalformedAnswer) in () }.response
+    }
+
+    /// As `perform(_:region:passThrough:)`, and a 2xx answer must also `decode`: one that does not
+    /// is retried like a 5xx. `value` is `nil` only for an answer `passThrough` accepted.
+    func perform<T: Sendable>(
+        _ request: PreparedRequest, region: String, passThrough: @Sendable (AWSResponse) -> Bool = { _ in false },
+        decode: (AWSResponse) throws(MalformedAnswer) -> T
+    ) async throws -> (response: AWSResponse, value: T?) {
         let host = AWSClient.hostHeader(of: request.baseURL)
         // An endpoint with a path (`http://proxy:4566/aws`) prefixes every request path, signed too.
         let (origin, basePath) = AWSClient.split(request.baseURL)
@@ -58,9 +75,21 @@ extension AWSClient {
                 method: request.method, url: url, headers: headers, body: request.body, timeout: configuration.timeout)
             metrics.recordRequest(isRetry: attempt > 1)
             let error: AWSError
-            do {
-                let response = try await send(http)
-                if (200..<300).contains(response.status) || passThrough(response) { return response }
+            switch await exchange(http) {
+            case .failure(let failure):
+                error = AWSError(
+                    service: request.service.rawValue, operation: request.operation, resource: request.resource,
+                    code: failure.code, message: failure.message, retryClass: .transient)
+            case .success(let response) where (200..<300).contains(response.status):
+                do throws(MalformedAnswer) { return (response, try decode(response)) } catch let malformed {
+                    error = AWSError(
+                        service: request.service.rawValue, operation: request.operation, resource: request.resource,
+                        code: "MalformedResponse", message: malformed.reason, httpStatus: response.status,
+                        requestID: response.headers["x-amzn-requestid"] ?? response.headers["x-amz-request-id"],
+                        retryClass: .server)
+                }
+            case .success(let response):
+                if passThrough(response) { return (response, nil) }
                 retryAfter = response.headers["retry-after"].flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
                 error = ErrorDecoder.decode(
                     response, service: request.service.rawValue, operation: request.operation, resource: request.resource)
@@ -73,14 +102,6 @@ extension AWSClient {
                     clockCorrected = true
                     continue
                 }
-            } catch let failure as TransportError {
-                error = AWSError(
-                    service: request.service.rawValue, operation: request.operation, resource: request.resource,
-                    code: failure.code, message: failure.message, retryClass: .transient)
-            } catch {
-                throw AWSError(
-                    service: request.service.rawValue, operation: request.operation, resource: request.resource,
-                    code: "TransportFailure", message: "\(error)", retryClass: .transient)
             }
             if error.retryClass == .throttling { metrics.recordThrottle() }
             if Task.isCancelled { throw error }
@@ -93,6 +114,15 @@ extension AWSClient {
                 await configuration.sleep(delay)
                 attempt += 1
             }
+        }
+    }
+
+    /// One HTTP exchange; every failure without an HTTP answer as a `TransportError`.
+    private func exchange(_ http: HTTPRequest) async -> Result<AWSResponse, TransportError> {
+        do { return .success(try await send(http)) } catch let failure as TransportError {
+            return .failure(failure)
+        } catch {
+            return .failure(TransportError(.other, url: http.url, message: "\(error)"))
         }
     }
 

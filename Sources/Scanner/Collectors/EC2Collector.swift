@@ -70,7 +70,7 @@ struct EC2Collector: Sendable {
             var page = parameters
             if let token { page["NextToken"] = token }
             let tree: XMLTree
-            do { tree = try await client.ec2("DescribeInstances", page) } catch {
+            do { tree = try await client.ec2("DescribeInstances", page, children: ["reservationSet"]) } catch {
                 throw ScanError.listingFailed(service: .ec2, operation: "DescribeInstances", underlying: error.asAWSError)
             }
             guard tree.name == "DescribeInstancesResponse" else {
