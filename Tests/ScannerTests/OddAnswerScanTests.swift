@@ -71,6 +71,24 @@ struct OddAnswerScanTests {
         #expect(transport.requests.filter { $0.operation == "DescribeInstances" }.count == 2)
     }
 
+    @Test("a page that stays unreadable is asked for again with half the page size, down to what works")
+    func pageHalving() async throws {
+        let transport = ScriptedTransport { request in
+            let size = Int(request.bodyText.components(separatedBy: "MaxResults=").last?.prefix { $0.isNumber } ?? "") ?? 0
+            if size > 250 { return ScriptedTransport.ok("<DescribeInstancesResponse><reservationSet><item>") }
+            return ScriptedTransport.ok("<DescribeInstancesResponse><reservationSet/></DescribeInstancesResponse>")
+        }
+        var options = ScanOptions()
+        options.services = [.ec2]
+        let snapshot = try await Scanner(client: try await transport.client(), options: options).snapshot()
+        #expect(snapshot.errors.isEmpty)
+        let sizes = transport.requests.filter { $0.operation == "DescribeInstances" }.map {
+            $0.bodyText.components(separatedBy: "MaxResults=").last?.prefix { $0.isNumber } ?? ""
+        }
+        // Two attempts (maxAttempts 2) at 1000 and at 500, then one at 250.
+        #expect(sizes == ["1000", "1000", "500", "500", "250"])
+    }
+
     @Test("DynamoDB: {} to ListTagsOfResource is an error for the table, not an empty tag map")
     func dynamodbEmptyTags() async throws {
         let transport = ScriptedTransport { request in
