@@ -57,6 +57,12 @@ extension AWSClient {
                     service: request.service.rawValue, operation: request.operation, resource: request.resource,
                     code: "Cancelled", message: "the request was cancelled")
             }
+            let remaining = configuration.deadline.map { $0 - configuration.clock() }
+            if let remaining, remaining <= 0 { throw deadlineError(request) }
+            if let limiter = rateLimiter {
+                let wait = limiter.delayForToken()
+                if wait > 0 { await configuration.sleep(min(wait, remaining ?? wait)) }
+            }
             var headers = request.headers
             headers["host"] = host
             let date = SigningDate(secondsSince1970: configuration.clock() + clockCorrection.offset)
@@ -73,14 +79,16 @@ extension AWSClient {
             }
             let http = HTTPRequest(
                 method: request.method, url: url, headers: headers, body: request.body, timeout: configuration.timeout)
+            let budget = min(configuration.connectTimeout + configuration.timeout, remaining ?? .infinity)
             metrics.recordRequest(isRetry: attempt > 1)
             let error: AWSError
-            switch await exchange(http) {
+            switch await exchange(http, budget: budget) {
             case .failure(let failure):
                 error = AWSError(
                     service: request.service.rawValue, operation: request.operation, resource: request.resource,
                     code: failure.code, message: failure.message, retryClass: .transient)
             case .success(let response) where (200..<300).contains(response.status):
+                rateLimiter?.update(throttled: false)
                 do throws(MalformedAnswer) { return (response, try decode(response)) } catch let malformed {
                     error = AWSError(
                         service: request.service.rawValue, operation: request.operation, resource: request.resource,
@@ -103,7 +111,11 @@ extension AWSClient {
                     continue
                 }
             }
+            if let deadline = configuration.deadline, configuration.clock() >= deadline { throw deadlineError(request, after: error) }
             if error.retryClass == .throttling { metrics.recordThrottle() }
+            if error.httpStatus > 0, !(200..<300).contains(error.httpStatus) {
+                rateLimiter?.update(throttled: error.retryClass == .throttling)
+            }
             if Task.isCancelled { throw error }
             let decision = configuration.retryPolicy.decide(
                 error, attempt: attempt, random: configuration.random(), retryAfter: retryAfter)
@@ -111,15 +123,26 @@ extension AWSClient {
             switch decision {
             case .stop: throw error
             case .retry(let delay):
+                // A wait that would end past the deadline is not worth starting: report this error.
+                if let deadline = configuration.deadline, configuration.clock() + delay >= deadline {
+                    throw deadlineError(request, after: error)
+                }
                 await configuration.sleep(delay)
                 attempt += 1
             }
         }
     }
 
+    func deadlineError(_ request: PreparedRequest, after last: AWSError? = nil) -> AWSError {
+        AWSError(
+            service: request.service.rawValue, operation: request.operation, resource: request.resource, code: "DeadlineExceeded",
+            message: "the --deadline passed before this call could complete"
+                + (last.map { " (last attempt: \($0.code))" } ?? ""))
+    }
+
     /// One HTTP exchange; every failure without an HTTP answer as a `TransportError`.
-    private func exchange(_ http: HTTPRequest) async -> Result<AWSResponse, TransportError> {
-        do { return .success(try await send(http)) } catch let failure as TransportError {
+    private func exchange(_ http: HTTPRequest, budget: Double) async -> Result<AWSResponse, TransportError> {
+        do { return .success(try await send(http, budget: budget)) } catch let failure as TransportError {
             return .failure(failure)
         } catch {
             return .failure(TransportError(.other, url: http.url, message: "\(error)"))
@@ -128,9 +151,9 @@ extension AWSClient {
 
     /// Races the transport against the per-request timeout, so a stalled connection fails in time
     /// whatever the transport's own timeout semantics are.
-    private func send(_ http: HTTPRequest) async throws -> AWSResponse {
+    private func send(_ http: HTTPRequest, budget: Double) async throws -> AWSResponse {
         let transport = configuration.transport
-        let timeout = configuration.timeout
+        let timeout = budget
         return try await withThrowingTaskGroup(of: AWSResponse?.self) { group in
             group.addTask { try await transport.send(http) }
             group.addTask {

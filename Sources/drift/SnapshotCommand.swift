@@ -47,6 +47,8 @@ struct SnapshotCommand: AsyncParsableCommand {
     @Flag(help: "No progress line on stderr.")
     var quiet = false
 
+    @OptionGroup var network: NetworkOptions
+
     func run() async throws {
         do {
             var options = ScanOptions()
@@ -55,7 +57,9 @@ struct SnapshotCommand: AsyncParsableCommand {
             options.concurrency = concurrency
             options.instanceAttributes = instanceAttributes ? .all : .none
             options.allRegions = allRegions
-            let client = try await AWSClient.make(AWSClientOptions(region: region, profile: profile, endpointURL: endpointURL))
+            let client = try await AWSClient.make(AWSClientOptions(
+                region: region, profile: profile, endpointURL: endpointURL, timeout: network.readTimeout,
+                connectTimeout: network.connectTimeout, deadline: network.deadlineDate()))
             let printer = (quiet || isatty(STDERR_FILENO) == 0) ? nil : ProgressPrinter()
             let progress: (@Sendable (ScanProgress) -> Void)? = printer.map { p in { @Sendable in p.show($0) } }
             let scanner = Scanner(client: client, options: options, progress: progress)

@@ -165,7 +165,7 @@ struct FaultInjectionTests {
         let client = AWSClient(
             configuration: .init(
                 region: "us-east-1", credentials: .fixed(accessKeyID: "a", secretAccessKey: "b"), transport: Stall(),
-                retryPolicy: .none, timeout: 0.2))
+                retryPolicy: .none, timeout: 0.2, connectTimeout: 0))
         let start = Date()
         let error = await #expect(throws: AWSError.self) { try await client.sts("GetCallerIdentity", [:]) }
         #expect(error?.code == "RequestTimeout")
