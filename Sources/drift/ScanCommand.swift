@@ -1,5 +1,6 @@
 import ArgumentParser
 import DriftCore
+import DriftModel
 import Foundation
 
 /// `drift scan`: compare a Terraform baseline with the live account and report what drifted,
@@ -40,6 +41,9 @@ struct ScanCommand: AsyncParsableCommand {
             throw ReportOutput.fail("--format: unknown format \"\(format)\" (use text, json, markdown, junit, sarif)")
         }
         guard concurrency > 0 else { throw ReportOutput.fail("--concurrency must be at least 1") }
+        // A place the report cannot go is found before the scan, not after it.
+        let destination: OutputFile?
+        do { destination = try out.map(OutputFile.prepare) } catch { throw ReportOutput.fail(error.description) }
         var settings = common.settings(baseline: baseline)
         settings.concurrency = concurrency
         settings.ignorePatterns = ignore
@@ -52,10 +56,8 @@ struct ScanCommand: AsyncParsableCommand {
         }
         progress?.finish()
         let text = format.render(report, colour: format == .text && out == nil && ReportOutput.colourOnStdout)
-        if let out {
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: out)) } catch {
-                throw ReportOutput.fail("cannot write \(out): \(error.localizedDescription)")
-            }
+        if let out, let destination {
+            do { try destination.write(text) } catch { throw ReportOutput.fail(error.description) }
             ReportOutput.stderr("drift: \(report.summary.line) (report in \(out))")
         } else {
             ReportOutput.stdout(text)

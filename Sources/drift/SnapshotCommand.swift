@@ -57,6 +57,8 @@ struct SnapshotCommand: AsyncParsableCommand {
             options.concurrency = concurrency
             options.instanceAttributes = instanceAttributes ? .all : .none
             options.allRegions = allRegions
+            let destination: OutputFile?
+            do { destination = try out.map(OutputFile.prepare) } catch { throw CommandFailure(error.description) }
             let client = try await AWSClient.make(AWSClientOptions(
                 region: region, profile: profile, endpointURL: endpointURL, timeout: network.readTimeout,
                 connectTimeout: network.connectTimeout, deadline: network.deadlineDate()))
@@ -66,7 +68,7 @@ struct SnapshotCommand: AsyncParsableCommand {
             let snapshot = try await scanner.snapshot()
             printer?.finish()
             let text = SnapshotOutput.render(snapshot)
-            if let out { try SnapshotOutput.writeAtomically(text, to: out) } else { FileHandle.standardOutput.write(Data(text.utf8)) }
+            if let destination { try destination.write(text) } else { FileHandle.standardOutput.write(Data(text.utf8)) }
         } catch {
             FileHandle.standardError.write(Data("drift snapshot: \(Self.oneLine(error))\n".utf8))
             throw ExitCode(1)
