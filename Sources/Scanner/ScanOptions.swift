@@ -1,7 +1,8 @@
-/// The AWS services a snapshot can cover, named as on the command line (`--services ec2,s3`).
-public enum AWSService: String, CaseIterable, Sendable {
-    case ec2, s3, dynamodb
-}
+import DriftModel
+
+/// The AWS services a snapshot can cover, named as on the command line (`--services ec2,s3`): the
+/// registry's `ResourceType.Service`.
+public typealias AWSService = ResourceType.Service
 
 /// Which per-instance attributes (one `DescribeInstanceAttribute` call each, per instance) a scan fetches.
 ///
@@ -32,26 +33,47 @@ public struct ScanOptions: Sendable {
     public var bucketNames: [String]? = nil
     /// Read only these tables, without ListTables; a table that does not exist is left out.
     public var tableNames: [String]? = nil
-    /// Read only the bucket settings behind these split types (`aws_s3_bucket_policy`, ...); `nil`
-    /// reads all nine. Tags are always read. `drift scan` passes the split types its baseline
-    /// declares: a setting no file declares cannot drift, and skipping it saves a call per bucket.
-    public var bucketSettingTypes: Set<String>? = nil
-    /// Table arguments that matter (`point_in_time_recovery`, `ttl`, ...); `nil` reads everything.
-    /// `drift scan` passes what its baseline's tables declare: both blocks are optional+computed,
-    /// so when no file sets them they cannot drift and their per-table calls are skipped.
-    public var tableArguments: Set<String>? = nil
-    /// `aws_instance` arguments that matter; `nil` reads everything. `drift scan` passes what its
-    /// baseline's instances declare: `root_block_device`, `ebs_block_device` and
-    /// `credit_specification` are optional+computed, so when no file sets them they cannot drift,
-    /// and their calls (DescribeVolumes; DescribeInstanceTypes and
-    /// DescribeInstanceCreditSpecifications) are skipped and named in `omitted`.
-    public var instanceArguments: Set<String>? = nil
+    /// Per resource type, the arguments the baseline's declarations set
+    /// (`ResourceType.declaredArguments(of:)`); `nil` reads every type and makes every call.
+    /// `drift scan` passes its baseline's. A type no file declares is read only when it is
+    /// inventoried (a live one may be unmanaged) and not in `silencedTypes`: a bucket setting no
+    /// file declares cannot drift, and skipping it saves a call per bucket. A type's skippable
+    /// calls (`ResourceType.skippableCalls`: an instance's DescribeVolumes, a table's
+    /// DescribeTimeToLive, ...) are made only when some declaration sets one of their arguments.
+    /// What is skipped is named in `Snapshot.omitted`.
+    public var declaredArguments: [String: Set<String>]? = nil
+    /// Types whose unmanaged findings `.driftignore` silences (`aws_key_pair.*`): when no file
+    /// declares them either, nothing about them can be reported, so they are not read.
+    public var silencedTypes: Set<String> = []
+    /// Read only these types (`drift check` reads an instance and what hangs off it); `nil`: any.
+    public var types: Set<String>? = nil
     /// `MaxResults` of DescribeInstances (5...1000). Smaller pages only make tests page.
     public var instancePageSize = 1000
     /// `Limit` of ListTables (1...100); `nil` lets the service choose (100).
     public var tablePageSize: Int? = nil
 
     public init() {}
+
+    /// Whether a scan with these options reads `type` (its service selected, and needed).
+    public func reads(_ type: ResourceType) -> Bool {
+        services.contains(type.service) && (types?.contains(type.name) ?? true)
+            && type.isRead(declared: declaredArguments, silenced: silencedTypes)
+    }
+
+    /// Whether it reads the type of that name.
+    public func reads(_ name: String) -> Bool { ResourceType.named(name).map(reads) ?? false }
+
+    /// The calls of `type` to leave out (none when `declaredArguments` is `nil`).
+    public func skippedCalls(_ type: ResourceType) -> [ResourceType.SkippableCall] {
+        guard let declaredArguments else { return [] }
+        return type.skippedCalls(declared: declaredArguments[type.name] ?? [])
+    }
+
+    /// Whether the call `operation` of the type named `name` is made.
+    public func makes(_ operation: String, of name: String) -> Bool {
+        guard let type = ResourceType.named(name) else { return true }
+        return !skippedCalls(type).contains { $0.operation == operation }
+    }
 }
 
 /// A progress line's worth of numbers, sent while a scan runs (stderr on a TTY).

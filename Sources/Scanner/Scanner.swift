@@ -25,10 +25,13 @@ public struct Scanner: Sendable {
     public func snapshot(now: Date = Date()) async throws -> Snapshot {
         let tracker = ProgressTracker(metrics: client.metrics, callback: progress)
         async let account = accountID()
-        let services = AWSService.allCases.filter(options.services.contains)
+        // A collector runs when any type it produces is read.
+        let collectors = ResourceType.Collector.allCases.filter { collector in
+            ResourceType.all.contains { $0.collector == collector && options.reads($0) }
+        }
         let results = try await withThrowingTaskGroup(of: CollectorResult.self) { group in
-            for service in services {
-                group.addTask { try await self.collect(service, tracker: tracker) }
+            for collector in collectors {
+                group.addTask { try await self.collect(collector, tracker: tracker) }
             }
             var all: [CollectorResult] = []
             for try await result in group { all.append(result) }
@@ -37,21 +40,7 @@ public struct Scanner: Sendable {
         var snapshot = Snapshot(
             takenAt: Scanner.timestamp(now), region: client.region, account: await account,
             resources: results.flatMap(\.resources), errors: results.flatMap(\.errors))
-        if options.services.contains(.ec2) {
-            var skipped = EC2Collector.skippedArguments(options)
-            if options.instanceAttributes == .none { skipped += EC2Normalizer.perInstanceAttributes.keys }
-            if !skipped.isEmpty { snapshot.omitted["aws_instance"] = skipped.sorted() }
-        }
-        // A skipped setting is "not read", never "absent": say so, as for instance attributes.
-        if options.services.contains(.s3), let selected = options.bucketSettingTypes {
-            for type in S3Normalizer.settings.compactMap(\.terraformType) where !selected.contains(type) {
-                snapshot.omitted[type] = ["*"]
-            }
-        }
-        if options.services.contains(.dynamodb), let selected = options.tableArguments {
-            let names = DynamoDBCollector.Extra.allCases.compactMap(\.argument).filter { !selected.contains($0) }.sorted()
-            if !names.isEmpty { snapshot.omitted["aws_dynamodb_table"] = names }
-        }
+        snapshot.omitted = Self.omitted(options, collectors: Set(collectors))
         tracker.phase("done")
         return snapshot.normalized()
     }
@@ -97,11 +86,40 @@ public struct Scanner: Sendable {
         return (values, errors.sorted())
     }
 
-    func collect(_ service: AWSService, tracker: ProgressTracker) async throws -> CollectorResult {
-        switch service {
-        case .ec2: return try await EC2Collector(client: client, options: options, tracker: tracker).collect()
-        case .s3: return try await S3Collector(client: client, options: options, tracker: tracker).collect()
-        case .dynamodb: return try await DynamoDBCollector(client: client, options: options, tracker: tracker).collect()
+    /// What a scan leaves unread, so that "not read" is never taken for "absent": a type not read
+    /// although its collector ran (`["*"]`, a bucket setting no file declares), and the arguments
+    /// of the skippable calls it left out (per-resource calls unless `instanceAttributes` is `.all`).
+    static func omitted(_ options: ScanOptions, collectors: Set<ResourceType.Collector>) -> [String: [String]] {
+        var omitted: [String: [String]] = [:]
+        for type in ResourceType.all where collectors.contains(type.collector) && options.services.contains(type.service) {
+            guard options.reads(type) else {
+                omitted[type.name] = ["*"]
+                continue
+            }
+            var names: [String] = options.skippedCalls(type).filter { !$0.perResource }.flatMap(\.arguments)
+            if options.instanceAttributes == .none {
+                names += type.skippableCalls.filter(\.perResource).flatMap(\.arguments)
+            }
+            if !names.isEmpty { omitted[type.name] = names.sorted() }
+        }
+        return omitted
+    }
+
+    /// The types each collector produces (`ResourceTypeRegistryTests` holds them to the registry).
+    static func produces(_ collector: ResourceType.Collector) -> Set<String> {
+        switch collector {
+        case .instances: return ["aws_instance"]
+        case .buckets: return Set(["aws_s3_bucket"] + S3Normalizer.settings.compactMap(\.terraformType))
+        case .tables: return ["aws_dynamodb_table"]
+        }
+    }
+
+    /// The one place a registry collector meets its implementation.
+    func collect(_ collector: ResourceType.Collector, tracker: ProgressTracker) async throws -> CollectorResult {
+        switch collector {
+        case .instances: return try await EC2Collector(client: client, options: options, tracker: tracker).collect()
+        case .buckets: return try await S3Collector(client: client, options: options, tracker: tracker).collect()
+        case .tables: return try await DynamoDBCollector(client: client, options: options, tracker: tracker).collect()
         }
     }
 

@@ -67,7 +67,7 @@ final class EC2CreditScanTests {
         options.services = [.ec2]
         options.instanceNameTag = "lean"
         func scan(_ arguments: Set<String>?) async throws -> (Snapshot, calls: Int) {
-            options.instanceArguments = arguments
+            options.declaredArguments = arguments.map { ["aws_instance": $0] }
             let before = client.metrics.requests
             let snapshot = try await Scanner(client: client, options: options).snapshot()
             return (snapshot, client.metrics.requests - before)

@@ -60,11 +60,11 @@ struct ScriptedScanTests {
         #expect(Set(snapshot.resources.map(\.type)) == ["aws_s3_bucket", "aws_s3_bucket_acl"])
     }
 
-    @Test("bucketSettingTypes reads tags and the selected settings only, and names the skipped ones in omitted")
+    @Test("declared arguments read tags and the declared settings only, and name the skipped ones in omitted")
     func selectedSettings() async throws {
         let transport = Self.pagingS3()
         var options = s3Options()
-        options.bucketSettingTypes = ["aws_s3_bucket_versioning"]
+        options.declaredArguments = ["aws_s3_bucket_versioning": ["bucket"]]
         let snapshot = try await Scanner(client: try await transport.client(), options: options).snapshot()
         let settingCalls = transport.requests.filter { $0.path != "/" && !$0.path.isEmpty && $0.queryItems["location"] == nil }
         #expect(Set(settingCalls.flatMap { $0.queryItems.keys }) == ["tagging", "versioning"])

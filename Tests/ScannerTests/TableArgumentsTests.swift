@@ -6,7 +6,7 @@ import Testing
 
 @testable import Scanner
 
-/// `tableArguments` skips the per-table calls whose arguments no file declares, and says so in
+/// `declaredArguments` skips the per-table calls whose arguments no file declares, and says so in
 /// `omitted` so that a skipped setting is never read as an absent one.
 @Suite("Scanner reads only the table settings asked for", .serialized)
 final class TableArgumentsTests {
@@ -38,7 +38,7 @@ final class TableArgumentsTests {
         #expect(everything.attributes["point_in_time_recovery"] != nil)
         #expect(full.omitted["aws_dynamodb_table"] == nil)
 
-        options.tableArguments = ["name", "billing_mode", "hash_key", "attribute", "tags"]
+        options.declaredArguments = ["aws_dynamodb_table": ["name", "billing_mode", "hash_key", "attribute", "tags"]]
         before = client.metrics.requests
         let lean = try await Scanner(client: client, options: options).snapshot()
         let leanCalls = client.metrics.requests - before

@@ -23,6 +23,7 @@ public struct InstanceCheck: Sendable {
         let declaredInstances = setup.baseline.resources.filter { $0.type == "aws_instance" }
         var options = ScanOptions()
         options.services = [.ec2]
+        options.types = ["aws_instance"]
         var addressed: DeclaredResource?
         if target.hasPrefix("i-") {
             options.instanceIDs = [target]

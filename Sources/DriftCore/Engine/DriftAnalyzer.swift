@@ -55,7 +55,8 @@ public struct DriftAnalyzer: Sendable {
                 continue
             case .found(let live):
                 let comparer = ResourceComparer(schema: schemas(declared.type), provider: baseline.provider(for: declared))
-                let changes = comparer.compare(declared, with: live)
+                let (aligned, alignedLive) = ComparisonAlignment.align(declared, live)
+                let changes = comparer.compare(aligned, with: alignedLive)
                 if !changes.isEmpty {
                     findings.append(Finding(kind: .drifted, address: declared.address, type: declared.type, id: live.id, changes: changes))
                 }
@@ -73,16 +74,18 @@ public struct DriftAnalyzer: Sendable {
         for live in match.unmanaged {
             findings.append(Finding(
                 kind: .unmanaged, address: nil, type: live.type, id: live.id,
-                name: live.type == "aws_instance" ? live.tags["Name"] : nil))
+                name: ResourceType.named(live.type)?.displayName(of: live)))
         }
         for type in notScanned.sorted() {
             warnings.append(BaselineWarning(
                 code: "NotScanned", message: "\(type) resources are declared but drift does not scan this type", source: nil))
         }
         let kept = ignore.apply(to: findings)
+        // Data sources that could not be read leave what depends on them unknown: the scan is
+        // incomplete, never clean.
         let errors = match.errors.filter { error in
             error.operation != "Identify" || !ignore.ignores(resource: [error.resource ?? ""])
-        }
+        } + baseline.readErrors
         let drifted = kept.filter { $0.kind == .drifted }.count
         let summary = Report.Summary(
             managed: managed, inSync: max(0, managed - drifted - kept.filter { $0.kind == .missing }.count - unreadable),

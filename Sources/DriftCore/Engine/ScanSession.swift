@@ -21,17 +21,29 @@ public struct ScanSession: Sendable {
     }
 
     public func run(now: Date = Date()) async throws(DriftCoreError) -> Report {
+        try await runKeepingSnapshot(now: now).report
+    }
+
+    /// The report together with what a history records beside it: the snapshot it compared and
+    /// the Terraform address of every live resource a declaration matched.
+    public struct Outcome: Sendable {
+        public var report: Report
+        public var snapshot: Snapshot
+        /// `type` + NUL + `id` → address.
+        public var addresses: [String: String]
+    }
+
+    public func runKeepingSnapshot(now: Date = Date()) async throws(DriftCoreError) -> Outcome {
         let setup = try await SessionSetup.prepare(settings, notice: notice)
+        let ignore = DriftIgnore.load(directory: settings.baselineDirectory)
+            .appending(DriftIgnore(patterns: settings.ignorePatterns))
         var options = ScanOptions()
         options.concurrency = max(1, settings.concurrency)
-        // Only the bucket settings some file declares can drift or be missing; the others cost a
-        // call per bucket for nothing.
-        options.bucketSettingTypes = Set(setup.baseline.resources.map(\.type).filter { $0.hasPrefix("aws_s3_bucket_") })
+        // Only what some file declares can drift or be missing, and only inventoried types can be
+        // unmanaged: the rest costs calls for nothing (`ResourceType.isRead`, `skippableCalls`).
+        options.declaredArguments = ResourceType.declaredArguments(of: setup.baseline.resources)
+        options.silencedTypes = Set(ResourceType.all.map(\.name).filter(ignore.silencesUnmanaged))
         options.bucketsAnyRegion = Self.declaredBucketNames(setup.baseline, state: setup.state?.state)
-        options.instanceArguments = Self.declaredInstanceArguments(setup.baseline)
-        options.tableArguments = Set(
-            setup.baseline.resources.filter { $0.type == "aws_dynamodb_table" }
-                .flatMap { Array($0.attributes.keys) + $0.unknown })
         let scanner = LiveScanner(client: setup.client, options: options, progress: progress)
         let snapshot: Snapshot
         do { snapshot = try await scanner.snapshot(now: now) } catch {
@@ -40,36 +52,28 @@ public struct ScanSession: Sendable {
         let completed = await InstanceAttributeFetch.complete(
             snapshot, baseline: setup.baseline, state: setup.state?.state, scanner: scanner)
         let match = Matcher(baseline: setup.baseline, snapshot: completed, state: setup.state?.state).match()
-        let ignore = DriftIgnore.load(directory: settings.baselineDirectory)
-            .appending(DriftIgnore(patterns: settings.ignorePatterns))
         let context = DriftAnalyzer.Context(
             scannedAt: snapshot.takenAt, baseline: settings.baselineDirectory, region: snapshot.region,
             stateSource: setup.state?.source, warnings: setup.warnings)
-        return DriftAnalyzer(baseline: setup.baseline, ignore: ignore).report(match, context: context)
+        let report = DriftAnalyzer(baseline: setup.baseline, ignore: ignore).report(match, context: context)
+        var addresses: [String: String] = [:]
+        for m in match.matches {
+            if case .found(let live) = m.outcome { addresses[live.type + "\u{0}" + live.id] = m.declared.address }
+        }
+        return Outcome(report: report, snapshot: completed, addresses: addresses)
     }
 }
 
 extension ScanSession {
-    /// The `aws_instance` arguments some file sets (or sets to a value unknown offline). Device
-    /// blocks and CPU credits are optional+computed: unset, they cannot drift, so the scanner skips
-    /// their calls. The baseline writes an undeclared block as an empty list: not set.
-    static func declaredInstanceArguments(_ baseline: Baseline) -> Set<String> {
-        var names: Set<String> = []
-        for resource in baseline.resources where resource.type == "aws_instance" {
-            for (name, value) in resource.attributes where !value.isNull && value != .array([]) { names.insert(name) }
-            names.formUnion(resource.unknown)
-        }
-        return names
-    }
-
     /// Every bucket name the baseline (`bucket` of an S3 resource, where known offline) or the
     /// state (ids of S3 resources) declares: these buckets are read wherever they live, so a
     /// bucket in another region is compared (with a warning), never reported missing.
     static func declaredBucketNames(_ baseline: Baseline, state: TerraformState?) -> Set<String> {
-        var names = Set(baseline.resources.filter { $0.type.hasPrefix("aws_s3_bucket") }
+        func isS3(_ type: String) -> Bool { ResourceType.named(type)?.service == .s3 }
+        var names = Set(baseline.resources.filter { isS3($0.type) }
             .compactMap { $0.attributes["bucket"]?.stringValue })
         if let state {
-            for instance in state.instances.values where instance.type.hasPrefix("aws_s3_bucket") {
+            for instance in state.instances.values where isS3(instance.type) {
                 if let id = instance.liveID { names.insert(id) }
             }
         }
@@ -81,9 +85,8 @@ extension ScanSession {
 /// `instance_initiated_shutdown_behavior`) cost one call per instance each, which is what makes a
 /// Terraform refresh slow. They are read only for matched instances whose baseline declares them.
 enum InstanceAttributeFetch {
-    static let names: Set<String> = [
-        "user_data", "disable_api_termination", "disable_api_stop", "instance_initiated_shutdown_behavior",
-    ]
+    static let names = Set(
+        ResourceType.named("aws_instance")?.skippableCalls.filter(\.perResource).flatMap(\.arguments) ?? [])
 
     /// The snapshot with those attributes filled in (an unset one as `null`) and failed calls
     /// added to its errors.

@@ -51,6 +51,21 @@ public struct DriftIgnore: Sendable, Hashable {
         verdict(for: Self.expand(subjects))
     }
 
+    /// Whether every unmanaged finding of `type` is silenced (`aws_key_pair.*`), whatever its id
+    /// or name: the pattern covers `type.*`, and no `!` pattern could bring one of them back. A
+    /// scan need not list such a type when no file declares it.
+    public func silencesUnmanaged(_ type: String) -> Bool {
+        // Ids of any length, including a literal `*`: a pattern such as `aws_key_pair.?` covers some only.
+        let probes = ["\(type).*", "\(type).\u{1}", "\(type).\u{1}\u{2}\u{3}\u{4}\u{5}"]
+        guard probes.allSatisfy({ verdict(for: [$0]) }) else { return false }
+        let prefix = "\(type)."
+        return !rules.contains { rule in
+            guard rule.negated else { return false }
+            let literal = String(rule.pattern.prefix { $0 != "*" && $0 != "?" })
+            return literal.hasPrefix(prefix) || prefix.hasPrefix(literal)
+        }
+    }
+
     /// Whether one change of a resource is silenced.
     public func ignores(resource subjects: [String], change: AttributeChange) -> Bool {
         let resources = Self.expand(subjects)

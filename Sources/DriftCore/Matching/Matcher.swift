@@ -2,9 +2,9 @@ import DriftModel
 
 /// Finds the live resource each declared resource is.
 ///
-/// With state, the state's address → id is exact. Without it, buckets and tables are found by
-/// name and instances by their declared tags: the `Name` tag first, then every declared tag
-/// present live. A resource that cannot be told apart is reported, never guessed.
+/// With state, the state's address → id is exact. Without it, each type's `ResourceType.identity`
+/// says how: by a natural key (a bucket's name) or by the declared tags (the `Name` tag first, then
+/// every declared tag present live). A resource that cannot be told apart is reported, never guessed.
 public struct Matcher: Sendable {
     public var baseline: Baseline
     public var snapshot: Snapshot
@@ -21,17 +21,21 @@ public struct Matcher: Sendable {
             ErrorKey(service: $0.service, resource: $0.resource ?? "")
         }
         let liveByKey = Dictionary(snapshot.resources.map { (LiveKey(type: $0.type, id: $0.id), $0) }) { a, _ in a }
-        let instances = snapshot.resources.filter { $0.type == "aws_instance" && !$0.isGone }
+        // Live resources of the types found by tags or attributes, per type.
+        let searchable = Dictionary(grouping: snapshot.resources.filter { live in
+            !live.isGone && ResourceType.named(live.type).map { $0.keyArgument == nil } == true
+        }, by: \.type)
         var matches: [ResourceMatch] = []
-        // Live instance ids a declaration might be, when it could not be pinned down.
+        // Live "type id"s a declaration might be, when it could not be pinned down.
         var possibly: Set<String> = []
         for declared in baseline.resources {
-            guard ScannedTypes.all.contains(declared.type) else {
+            guard let type = ResourceType.named(declared.type) else {
                 matches.append(ResourceMatch(declared: declared, outcome: .notScanned))
                 continue
             }
-            let service = NaturalKey.service(for: declared.type) ?? ""
-            let identity = identify(declared, instances: instances)
+            let service = type.service.rawValue
+            let candidates = searchable[declared.type] ?? []
+            let identity = identify(declared, type: type, among: candidates)
             let outcome: ResourceMatch.Outcome
             switch identity {
             case .id(let id):
@@ -44,8 +48,8 @@ public struct Matcher: Sendable {
                 }
             case .outcome(let other):
                 outcome = other
-                if declared.type == "aws_instance" {
-                    possibly.formUnion(candidates(for: declared, in: instances).map(\.id))
+                if type.identity == .tags {
+                    possibly.formUnion(self.candidates(for: declared, in: candidates).map { "\(declared.type) \($0.id)" })
                 }
             }
             matches.append(ResourceMatch(declared: declared, outcome: outcome))
@@ -62,22 +66,41 @@ public struct Matcher: Sendable {
 
     private enum Identity { case id(String), outcome(ResourceMatch.Outcome) }
 
-    private func identify(_ declared: DeclaredResource, instances: [LiveResource]) -> Identity {
+    private func identify(_ declared: DeclaredResource, type: ResourceType, among live: [LiveResource]) -> Identity {
         if let state {
             guard let recorded = state.instances[declared.address] else { return .outcome(.notInState) }
             guard let id = recorded.liveID else { return .outcome(.unidentified(reason: "the state records no id for it")) }
             return .id(id)
         }
-        if let key = NaturalKey.attribute(for: declared.type) {
+        if let key = type.keyArgument {
             guard !declared.unknown.contains(key), let name = declared.attributes[key]?.stringValue, !name.isEmpty else {
                 return .outcome(.unidentified(reason: "its \(key) is not known offline and there is no state"))
             }
             return .id(name)
         }
-        return identifyInstance(declared, instances: instances)
+        if case .attributes(let keys) = type.identity { return identifyByAttributes(declared, keys: keys, among: live) }
+        return identifyByTags(declared, among: live)
     }
 
-    private func identifyInstance(_ declared: DeclaredResource, instances: [LiveResource]) -> Identity {
+    /// The live resources whose attributes equal the declaration's for every key known offline
+    /// (an unset argument matches an absent attribute).
+    private func identifyByAttributes(_ declared: DeclaredResource, keys: [String], among live: [LiveResource]) -> Identity {
+        let known = keys.filter { !declared.unknown.contains($0) }
+        guard let first = keys.first, known.contains(first) || known.count > 1 else {
+            return .outcome(.unidentified(reason: "its \(keys[0]) is not known offline and there is no state"))
+        }
+        func value(_ v: Value?) -> Value { v.map { $0 == .array([]) ? .null : $0 } ?? .null }
+        return pick(live.filter { resource in
+            known.allSatisfy { key in
+                let want = value(declared.attributes[key])
+                // An optional+computed argument left unset (a security group's `vpc_id`) matches any.
+                if want == .null, ProviderSchema.schema(for: declared.type)?[key]?.computed == true { return true }
+                return ScalarEquivalence.equal(want, value(resource.attributes[key]))
+            }
+        })
+    }
+
+    private func identifyByTags(_ declared: DeclaredResource, among live: [LiveResource]) -> Identity {
         if declared.unknown.contains("tags") || declared.unknown.contains("tags_all") {
             return .outcome(.unidentified(reason: "its tags are not known offline and there is no state"))
         }
@@ -87,9 +110,9 @@ public struct Matcher: Sendable {
             if declared.ownTags.isEmpty {
                 return .outcome(.unidentified(reason: "it declares no tags and there is no state"))
             }
-            return pick(candidates(for: declared, in: instances))
+            return pick(candidates(for: declared, in: live))
         }
-        let named = instances.filter { $0.tags["Name"] == name }
+        let named = live.filter { $0.tags["Name"] == name }
         if named.count <= 1 { return pick(named) }
         let narrowed = named.filter { isSubset(expected, of: $0.tags, provider: provider) }
         if narrowed.count == 1 { return pick(narrowed) }
@@ -104,7 +127,7 @@ public struct Matcher: Sendable {
         }
     }
 
-    /// Live instances carrying every tag the declaration expects (ignored tag keys aside).
+    /// Live resources carrying every tag the declaration expects (ignored tag keys aside).
     private func candidates(for declared: DeclaredResource, in instances: [LiveResource]) -> [LiveResource] {
         let provider = baseline.provider(for: declared)
         let expected = declared.expectedTags(provider: provider)
@@ -116,15 +139,16 @@ public struct Matcher: Sendable {
         return expected.allSatisfy { key, value in tags.isIgnored(key) || live[key] == value }
     }
 
-    /// Two declarations found the same live instance by tags: neither can be trusted.
+    /// Two declarations found the same live resource by tags: neither can be trusted.
     private func resolveDoubleClaims(_ matches: [ResourceMatch]) -> [ResourceMatch] {
         guard state == nil else { return matches }
+        func byTags(_ m: ResourceMatch) -> Bool { ResourceType.named(m.declared.type).map { $0.keyArgument == nil } == true }
         var claims: [String: Int] = [:]
-        for m in matches where m.declared.type == "aws_instance" {
-            if case .found(let live) = m.outcome { claims[live.id, default: 0] += 1 }
+        for m in matches where byTags(m) {
+            if case .found(let live) = m.outcome { claims["\(live.type) \(live.id)", default: 0] += 1 }
         }
         return matches.map { m in
-            guard m.declared.type == "aws_instance", case .found(let live) = m.outcome, claims[live.id, default: 0] > 1 else { return m }
+            guard byTags(m), case .found(let live) = m.outcome, claims["\(live.type) \(live.id)", default: 0] > 1 else { return m }
             return ResourceMatch(declared: m.declared, outcome: .ambiguous(candidates: [live.id]))
         }
     }
@@ -133,20 +157,28 @@ public struct Matcher: Sendable {
         var claimed: Set<String> = possibly
         for m in matches {
             if let id = m.id { claimed.insert("\(m.declared.type) \(id)") }
-            if case .ambiguous(let ids) = m.outcome { claimed.formUnion(ids.map { "aws_instance \($0)" }) }
+            if case .ambiguous(let ids) = m.outcome { claimed.formUnion(ids.map { "\(m.declared.type) \($0)" }) }
         }
-        for instance in state.map({ Array($0.instances.values) }) ?? [] where NaturalKey.inventoryTypes.contains(instance.type) {
+        for instance in state.map({ Array($0.instances.values) }) ?? [] where ResourceType.named(instance.type) != nil {
             if let id = instance.liveID { claimed.insert("\(instance.type) \(id)") }
         }
+        let parents = ManagedParents(matches: matches, baseline: baseline, state: state, snapshot: snapshot)
         return snapshot.resources.filter { live in
-            NaturalKey.inventoryTypes.contains(live.type) && !live.isGone
-                && !claimed.contains("\(live.type) \(live.id)") && !(live.type == "aws_instance" && possibly.contains(live.id))
+            guard let type = ResourceType.named(live.type), !live.isGone, !claimed.contains("\(live.type) \(live.id)"),
+                !type.isAWSManaged(live)
+            else { return false }
+            switch type.inventory {
+            case .none: return false
+            case .all: return true
+            case .withinManaged(let parent, let via, let unless):
+                return parents.leavesUncovered(live, parent: parent, via: via, unlessParentDeclares: unless)
+            }
         }
     }
 
     private func identificationErrors(_ matches: [ResourceMatch]) -> [ReadError] {
         matches.compactMap { m in
-            let service = NaturalKey.service(for: m.declared.type) ?? "drift"
+            let service = ResourceType.named(m.declared.type)?.service.rawValue ?? "drift"
             switch m.outcome {
             case .unidentified(let reason):
                 return ReadError(
@@ -164,8 +196,9 @@ public struct Matcher: Sendable {
     /// Failed reads of account-wide calls and of resources a declaration is (or may be); a failed
     /// read of a setting of an unmanaged resource changes nothing the report says.
     private func relevantErrors(matches: [ResourceMatch], unmanaged: [LiveResource]) -> [ReadError] {
-        let declaredIDs = Set(matches.compactMap { m in m.id.map { "\(NaturalKey.service(for: m.declared.type) ?? "") \($0)" } })
-        let unmanagedIDs = Set(unmanaged.map { "\(NaturalKey.service(for: $0.type) ?? "") \($0.id)" }).subtracting(declaredIDs)
+        func service(_ type: String) -> String { ResourceType.named(type)?.service.rawValue ?? "" }
+        let declaredIDs = Set(matches.compactMap { m in m.id.map { "\(service(m.declared.type)) \($0)" } })
+        let unmanagedIDs = Set(unmanaged.map { "\(service($0.type)) \($0.id)" }).subtracting(declaredIDs)
         return snapshot.errors.filter { error in
             guard let resource = error.resource else { return true }
             return !unmanagedIDs.contains("\(error.service) \(resource)")

@@ -8,9 +8,10 @@ public struct TerraformState: Sendable, Hashable {
         public var type: String
         public var attributes: [String: Value]
 
-        /// The id the snapshot knows this resource by (`NaturalKey`), as recorded at apply.
+        /// The id the snapshot knows this resource by (its type's key argument, else `id`), as
+        /// recorded at apply.
         public var liveID: String? {
-            if let key = NaturalKey.attribute(for: type), let value = attributes[key]?.stringValue, !value.isEmpty {
+            if let key = ResourceType.named(type)?.keyArgument, let value = attributes[key]?.stringValue, !value.isEmpty {
                 return value
             }
             return attributes["id"]?.stringValue

@@ -13,15 +13,6 @@ struct DynamoDBCollector: Sendable {
         case ttl = "DescribeTimeToLive"
         case tags = "ListTagsOfResource"
 
-        /// The table argument this call describes; tags are always read.
-        var argument: String? {
-            switch self {
-            case .backups: return "point_in_time_recovery"
-            case .ttl: return "ttl"
-            case .tags: return nil
-            }
-        }
-
         /// The key every answer of this call has; an answer without it is malformed, never "off".
         var answerKey: String {
             switch self {
@@ -31,10 +22,10 @@ struct DynamoDBCollector: Sendable {
             }
         }
 
-        /// The calls to make when only `arguments` matter (`nil`: all of them).
-        static func selected(by arguments: Set<String>?) -> [Extra] {
-            guard let arguments else { return allCases }
-            return allCases.filter { extra in extra.argument.map(arguments.contains) ?? true }
+        /// The calls to make with these options: tags always, the others unless the registry's
+        /// skippable calls of `aws_dynamodb_table` leave them out.
+        static func selected(by options: ScanOptions) -> [Extra] {
+            allCases.filter { options.makes($0.rawValue, of: "aws_dynamodb_table") }
         }
     }
 
@@ -65,7 +56,7 @@ struct DynamoDBCollector: Sendable {
             }
         }
         tracker.phase("dynamodb: reading \(tables.count) tables")
-        let extras = Extra.selected(by: options.tableArguments)
+        let extras = Extra.selected(by: options)
         let work = tables.flatMap { table in extras.map { (table: table, extra: $0) } }
         let answers = await boundedMap(work, limit: options.concurrency) { item -> Result<Value, AWSError> in
             do { return .success(try await DynamoDBCollector.read(client, item.extra, table: item.table)) } catch {

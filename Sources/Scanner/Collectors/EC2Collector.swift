@@ -3,7 +3,7 @@ import DriftModel
 
 /// Reads EC2 instances: DescribeInstances pages of up to 1,000 (so N instances cost ⌈N/1000⌉ calls),
 /// their volumes in a few batched DescribeVolumes calls and their CPU credits in batched calls (each
-/// skipped when `ScanOptions.instanceArguments` leaves it out), and the per-instance attributes
+/// skipped when no declaration needs them: `ScanOptions.skippedCalls`), and the per-instance attributes
 /// only when asked.
 struct EC2Collector: Sendable {
     let client: AWSClient
@@ -98,23 +98,12 @@ struct EC2Collector: Sendable {
         return instances
     }
 
-    /// The arguments DescribeVolumes describes.
-    static let volumeArguments: Set<String> = ["root_block_device", "ebs_block_device"]
-
     static func readsVolumes(_ options: ScanOptions) -> Bool {
-        options.instanceArguments.map { !$0.isDisjoint(with: volumeArguments) } ?? true
+        options.makes("DescribeVolumes", of: "aws_instance")
     }
 
     static func readsCredits(_ options: ScanOptions) -> Bool {
-        options.instanceArguments.map { $0.contains("credit_specification") } ?? true
-    }
-
-    /// What `options` leaves unread, for `Snapshot.omitted["aws_instance"]`.
-    static func skippedArguments(_ options: ScanOptions) -> [String] {
-        var names: [String] = []
-        if !readsVolumes(options) { names += volumeArguments.sorted() }
-        if !readsCredits(options) { names.append("credit_specification") }
-        return names
+        options.makes("DescribeInstanceCreditSpecifications", of: "aws_instance")
     }
 
     /// Ids in first-seen order without repeats (a multi-attach volume is mapped by several instances).

@@ -50,7 +50,7 @@ struct S3Collector: Sendable {
             }
         }
         tracker.phase("s3: reading \(buckets.count) buckets")
-        let settings = S3Normalizer.settings(for: options.bucketSettingTypes)
+        let settings = S3Normalizer.settings(for: options.reads)
         let work = buckets.flatMap { bucket in settings.map { (bucket: bucket, setting: $0) } }
         let outcomes = await boundedMap(work, limit: options.concurrency) { item -> Outcome in
             let request = S3Request(

@@ -62,9 +62,8 @@ enum S3Normalizer {
     static let listAnswer = ExpectedAnswer.xml(roots: ["ListAllMyBucketsResult"], children: ["Buckets"])
 
     /// The calls to make for a selection of split types: tagging always, the rest when selected.
-    static func settings(for types: Set<String>?) -> [Setting] {
-        guard let types else { return settings }
-        return settings.filter { setting in setting.terraformType.map(types.contains) ?? true }
+    static func settings(for reads: (String) -> Bool) -> [Setting] {
+        settings.filter { setting in setting.terraformType.map(reads) ?? true }
     }
 
     enum NormalizeError: Error, CustomStringConvertible {

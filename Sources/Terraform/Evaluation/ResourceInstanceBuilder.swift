@@ -20,16 +20,17 @@ struct ResourceInstanceBuilder {
     private let providerAlias: String?
     /// The block's expression contexts, built by the first instance, reused by the others.
     private let contexts = BlockContexts()
-    /// Whether the type has `tags_all`, and which argument is its id: looked up once per block.
+    /// Whether the type has `tags_all`, and which arguments make its id (`ResourceType.idArguments`):
+    /// looked up once per block.
     private let hasTagsAll: Bool
-    private let idArgument: String?
+    private let idArguments: [String]
 
     init(module: ModuleInstance, decl: ResourceDecl) {
         self.module = module
         self.decl = decl
         schema = ProviderSchema.schema(for: decl.type)
         hasTagsAll = schema?["tags_all"] != nil
-        idArgument = Self.idArguments[decl.type]
+        idArguments = ResourceType.named(decl.type)?.idArguments ?? []
         providerKey = module.providerKey(for: decl)
         blockSource = decl.block.range.location
         ignoreChanges = Self.ignoreChanges(decl, log: module.log)
@@ -38,9 +39,6 @@ struct ResourceInstanceBuilder {
         provider = module.session.hasUnknownDefaultTags(providerKey)
             ? nil : module.session.provider(providerKey) ?? ProviderSettings()
     }
-
-    /// Resource types whose `id` is one of their own arguments, so a reference to it resolves.
-    static let idArguments: [String: String] = ["aws_s3_bucket": "bucket", "aws_dynamodb_table": "name"]
 
     /// `configBody` is `decl.configBody`, computed once for all instances; so is `layout`, the
     /// first instance's, reused by the others.
@@ -91,7 +89,7 @@ struct ResourceInstanceBuilder {
                 }
             }
         }
-        reference["id"] = idArgument.flatMap { reference[$0] } ?? splitBucketID(decl.type, reference)
+        reference["id"] = Self.id(idArguments, reference)
         let address = (module.address.map { $0 + "." } ?? "") + decl.key + (instance.index?.description ?? "")
         for name in unknown {
             guard let source = body.layout.sources[name] else { continue }
@@ -115,14 +113,22 @@ struct ResourceInstanceBuilder {
         return (declared, reference)
     }
 
-    /// The split S3 resources (`aws_s3_bucket_versioning`, ...) use the bucket name as their id.
-    private func splitBucketID(_ type: String, _ values: [String: HCLValue]) -> HCLValue {
-        guard type.hasPrefix("aws_s3_bucket_"), let bucket = values["bucket"], bucket != .null else { return .unknown }
-        if let owner = values["expected_bucket_owner"], owner != .null {
-            if case .string(let b) = bucket, case .string(let o) = owner { return .string("\(b),\(o)") }
-            return .unknown
+    /// The id Terraform will give the resource, where its own arguments make it: the first of
+    /// `arguments` (required), then each other one that is set, joined with commas (a split S3
+    /// resource's `bucket,expected_bucket_owner`). Unknown otherwise.
+    static func id(_ arguments: [String], _ values: [String: HCLValue]) -> HCLValue {
+        guard let first = arguments.first, let key = values[first], key != .null else { return .unknown }
+        var parts = [key]
+        for name in arguments.dropFirst() {
+            if let value = values[name], value != .null { parts.append(value) }
         }
-        return bucket
+        if parts.count == 1 { return key }
+        var text: [String] = []
+        for part in parts {
+            guard case .string(let s) = part else { return .unknown }
+            text.append(s)
+        }
+        return .string(text.joined(separator: ","))
     }
 
     /// Provider `default_tags` merged with the resource's `tags` (the resource wins), minus the

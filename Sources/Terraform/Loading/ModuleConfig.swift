@@ -11,6 +11,8 @@ struct ModuleConfig {
     var resources: [ResourceDecl] = []
     /// `data` blocks by `type.name`: referenced values are unknown offline.
     var dataSources: [String: Block] = [:]
+    /// `ephemeral` blocks by `type.name`: their values never appear in a plan, so references are unknown.
+    var ephemeralResources: Set<String> = []
     var moduleCalls: [ModuleCallDecl] = []
     var providers: [Block] = []
     /// `terraform { backend "..." {} }`.
@@ -61,7 +63,8 @@ struct OutputDecl {
 /// every instance of a counted resource reads these. A class: it is large, and passed around often.
 final class ResourceDecl {
     static let metaArguments: Set<String> = ["count", "for_each", "provider", "depends_on"]
-    static let metaBlocks: Set<String> = ["lifecycle", "provisioner", "connection"]
+    /// `locals` is reserved (an error at load time), never the provider's.
+    static let metaBlocks: Set<String> = ["lifecycle", "provisioner", "connection", "locals"]
 
     let type: String
     let name: String

@@ -3,14 +3,10 @@ import Testing
 
 @Suite("Generated provider schema")
 struct ProviderSchemaTests {
-    @Test("covers exactly the resource types drift compares")
+    @Test("covers exactly the resource types of the registry")
     func knownTypes() {
-        #expect(ProviderSchema.knownTypes == [
-            "aws_dynamodb_table", "aws_instance", "aws_s3_bucket", "aws_s3_bucket_acl",
-            "aws_s3_bucket_lifecycle_configuration", "aws_s3_bucket_logging", "aws_s3_bucket_ownership_controls",
-            "aws_s3_bucket_policy", "aws_s3_bucket_public_access_block",
-            "aws_s3_bucket_server_side_encryption_configuration", "aws_s3_bucket_versioning",
-        ])
+        #expect(Set(ProviderSchema.knownTypes) == ResourceType.names)
+        #expect(ProviderSchema.knownTypes.contains("aws_s3_bucket_acl"))
     }
 
     @Test("billing_mode is optional, not computed, and defaults to PROVISIONED")
