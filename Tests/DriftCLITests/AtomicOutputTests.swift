@@ -52,6 +52,53 @@ struct AtomicOutputTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["report.json"])
     }
 
+    @Test("SIGTERM in the middle of the write: the previous report stays whole and the temporary file is removed")
+    func signalMidWrite() async throws {
+        let shop = try ShopFixture()
+        try shop.seed()
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let report = dir.appendingPathComponent("report.json").path
+        let previous = "{\"previous\": true}\n"
+        try previous.write(toFile: report, atomically: false, encoding: .utf8)
+        // strace holds drift's fsync of the written temporary file for 5 s: the write is then
+        // certainly in progress (the file exists, the rename has not happened) when SIGTERM arrives.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/strace")
+        process.arguments = [
+            "-f", "-qq", "-o", "/dev/null", "-e", "trace=fsync", "-e", "inject=fsync:delay_enter=5000000",
+            DriftBinary.path, "scan", "--baseline", shop.directory.path, "--format", "json", "--out", report,
+        ]
+        process.environment = shop.environment()
+        process.currentDirectoryURL = shop.home
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var temporary: String?
+        for _ in 0..<600 where temporary == nil {
+            temporary = try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasPrefix(".report.json.") }
+            if temporary == nil { try await Task.sleep(nanoseconds: 50_000_000) }
+        }
+        #expect(temporary != nil, "drift never started writing")
+        let children = try Self.children(of: process.processIdentifier)
+        #expect(children.count == 1)
+        for child in children { kill(child, SIGTERM) }
+        process.waitUntilExit()
+        #expect(try String(contentsOfFile: report, encoding: .utf8) == previous)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["report.json"])
+    }
+
+    /// The direct children of a process (drift under strace), from /proc.
+    static func children(of pid: Int32) throws -> [Int32] {
+        let tasks = "/proc/\(pid)/task"
+        var result: [Int32] = []
+        for task in try FileManager.default.contentsOfDirectory(atPath: tasks) {
+            let text = (try? String(contentsOfFile: "\(tasks)/\(task)/children", encoding: .utf8)) ?? ""
+            result += text.split(separator: " ").compactMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        }
+        return result
+    }
+
     @Test("/dev/stdout is written through and stays what it was")
     func devices() throws {
         let shop = try ShopFixture()
