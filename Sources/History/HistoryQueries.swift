@@ -74,3 +74,35 @@ extension HistoryQueries {
         return SnowflakeRank.rank(try timelines(versions, store: store), versions: versions)
     }
 }
+
+extension HistoryQueries {
+    /// Everything `drift report` shows, for the target of the latest scan (or of `root`).
+    public static func htmlReport(store: any HistoryStore, root: String?, now: String) throws(HistoryError) -> HTMLReport {
+        let all = try store.scans(target: nil)
+        let chosen: ScanRow?
+        if let root {
+            let canonical = ScanTarget.canonicalRoot(root)
+            chosen = all.last { $0.target.root == canonical }
+            if chosen == nil { throw .notFound("the history holds no scan of \(canonical)") }
+        } else {
+            chosen = all.last
+        }
+        guard let latest = chosen else { throw .notFound("the history holds no scan yet") }
+        let target = latest.target
+        let scans = all.filter { $0.target == target }
+        let (findings, resolved) = try store.findings(scanID: latest.id)
+        var versions: [ResourceVersion] = []
+        var seen: Set<String> = []
+        for f in findings where f.kind == .drifted {
+            guard let address = f.address, seen.insert(address).inserted else { continue }
+            versions += try store.versions(matching: address).filter { $0.target == target && $0.address == address }
+        }
+        let drifted = try timelines(versions, store: store)
+        let instances = try store.versions(type: "aws_instance").filter { $0.target == target }
+        let ranks = SnowflakeRank.rank(try timelines(instances, store: store), versions: instances)
+        let others = Set(all.map(\.target)).subtracting([target]).sorted()
+        return HTMLReport(
+            target: target, scans: scans, findings: findings, resolved: resolved, snowflakes: ranks, timelines: drifted,
+            otherTargets: others, generatedAt: now)
+    }
+}

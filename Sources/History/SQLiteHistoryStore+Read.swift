@@ -38,21 +38,24 @@ extension SQLiteHistoryStore {
     }
 
     static func loadFindings(_ db: Database, scanID: Int64) throws -> (findings: [Finding], resolved: [Finding]) {
-        let rows = try Row.fetchAll(
+        guard let target = try String.fetchOne(db, sql: "SELECT target FROM scans WHERE id = ?", arguments: [scanID]) else {
+            throw HistoryError.notFound("no scan \(scanID) in the history")
+        }
+        let open = try String.fetchAll(
             db,
             sql: """
-                SELECT f.resolved, b.body FROM findings f JOIN finding_bodies b ON b.id = f.body_id
-                WHERE f.scan_id = ? ORDER BY f.resolved, f.position
+                SELECT b.body FROM finding_spans f JOIN finding_bodies b ON b.id = f.body_id
+                WHERE f.target = ? AND f.last_scan >= ? AND f.first_scan <= ?
+                """, arguments: [target, scanID, scanID])
+        let resolved = try String.fetchAll(
+            db,
+            sql: """
+                SELECT b.body FROM resolved_findings r JOIN finding_bodies b ON b.id = r.body_id
+                WHERE r.scan_id = ? ORDER BY r.position
                 """, arguments: [scanID])
-        var findings: [Finding] = [], resolved: [Finding] = []
-        for row in rows {
-            let body: String = row["body"]
-            // A kind this build does not know (written by a newer drift) is skipped, not fatal.
-            guard let finding = Finding(json: try JSONParser.parse(body)) else { continue }
-            let isResolved: Int = row["resolved"]
-            if isResolved != 0 { resolved.append(finding) } else { findings.append(finding) }
-        }
-        return (findings, resolved)
+        // A kind this build does not know (written by a newer drift) is skipped, not fatal.
+        func parse(_ bodies: [String]) throws -> [Finding] { try bodies.compactMap { Finding(json: try JSONParser.parse($0)) } }
+        return (Finding.sortedByContract(try parse(open)), try parse(resolved))
     }
 
     public func snapshot(scanID: Int64) throws(HistoryError) -> Snapshot {

@@ -55,23 +55,31 @@ extension SQLiteHistoryStore {
             CREATE INDEX spans_by_address ON spans(address) WHERE address IS NOT NULL;
             CREATE INDEX spans_by_content ON spans(content_id);
 
-            -- Findings in the report's JSON shape, stored once per distinct body.
+            -- Findings in the report's JSON shape, stored once per distinct body; a finding
+            -- unchanged since the previous scan of its target extends its span, like a resource.
             CREATE TABLE finding_bodies (
                 id INTEGER PRIMARY KEY,
                 hash BLOB NOT NULL UNIQUE,
                 body TEXT NOT NULL
             );
-            CREATE TABLE findings (
-                scan_id INTEGER NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
-                resolved INTEGER NOT NULL,
-                position INTEGER NOT NULL,
+            CREATE TABLE finding_spans (
+                id INTEGER PRIMARY KEY,
+                target TEXT NOT NULL,
                 identity TEXT NOT NULL,
-                kind TEXT NOT NULL,
-                status TEXT,
                 body_id INTEGER NOT NULL REFERENCES finding_bodies(id),
-                PRIMARY KEY (scan_id, resolved, position)
+                first_scan INTEGER NOT NULL,
+                last_scan INTEGER NOT NULL
+            );
+            CREATE INDEX finding_spans_open ON finding_spans(target, last_scan);
+            CREATE INDEX finding_spans_by_body ON finding_spans(body_id);
+            -- What a scan listed as resolved: an event of that scan only.
+            CREATE TABLE resolved_findings (
+                scan_id INTEGER NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                body_id INTEGER NOT NULL REFERENCES finding_bodies(id),
+                PRIMARY KEY (scan_id, position)
             ) WITHOUT ROWID;
-            CREATE INDEX findings_by_body ON findings(body_id);
+            CREATE INDEX resolved_by_body ON resolved_findings(body_id);
             """),
     ]
 

@@ -96,8 +96,11 @@ public final class SQLiteHistoryStore: HistoryStore {
             ])
         let scanID = db.lastInsertedRowID
         try writeSpans(db, key: key, scanID: scanID, previousID: previousID, snapshot: snapshot, addresses: entry.addresses)
-        try writeFindings(db, scanID: scanID, findings: report.findings, resolved: false)
-        try writeFindings(db, scanID: scanID, findings: report.resolved ?? [], resolved: true)
+        try writeFindings(db, key: key, scanID: scanID, previousID: previousID, findings: report.findings)
+        for (position, finding) in (report.resolved ?? []).enumerated() {
+            try db.cachedStatement(sql: "INSERT INTO resolved_findings (scan_id, position, body_id) VALUES (?, ?, ?)")
+                .execute(arguments: [scanID, position, try Self.findingBodyID(db, finding)])
+        }
         return RecordedScan(id: scanID, report: report)
     }
 
@@ -147,26 +150,36 @@ public final class SQLiteHistoryStore: HistoryStore {
         return db.lastInsertedRowID
     }
 
-    private func writeFindings(_ db: Database, scanID: Int64, findings: [Finding], resolved: Bool) throws {
-        let insert = try db.cachedStatement(
-            sql: "INSERT INTO findings (scan_id, resolved, position, identity, kind, status, body_id) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        for (position, finding) in findings.enumerated() {
-            let body = finding.jsonValue.canonicalJSON()
-            let hash = Data(SHA256.hash(data: Data(body.utf8)))
-            let bodyID: Int64
-            if let existing = try Int64.fetchOne(
-                db.cachedStatement(sql: "SELECT id FROM finding_bodies WHERE hash = ?"), arguments: [hash])
+    private func writeFindings(_ db: Database, key: String, scanID: Int64, previousID: Int64?, findings: [Finding]) throws {
+        var open: [Int64: Int64] = [:]  // body id -> span id, for the previous scan's findings
+        if let previousID {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT id, body_id FROM finding_spans WHERE target = ? AND last_scan = ?",
+                arguments: [key, previousID])
             {
-                bodyID = existing
-            } else {
-                try db.cachedStatement(sql: "INSERT INTO finding_bodies (hash, body) VALUES (?, ?)").execute(arguments: [hash, body])
-                bodyID = db.lastInsertedRowID
+                open[row["body_id"]] = row["id"]
             }
-            try insert.execute(arguments: [
-                scanID, resolved ? 1 : 0, position, FindingStatus.identity(finding), finding.kind.rawValue,
-                finding.status?.rawValue, bodyID,
-            ])
         }
+        for finding in findings {
+            let bodyID = try Self.findingBodyID(db, finding)
+            if let span = open.removeValue(forKey: bodyID) {
+                try db.cachedStatement(sql: "UPDATE finding_spans SET last_scan = ? WHERE id = ?").execute(arguments: [scanID, span])
+            } else {
+                try db.cachedStatement(
+                    sql: "INSERT INTO finding_spans (target, identity, body_id, first_scan, last_scan) VALUES (?, ?, ?, ?, ?)"
+                ).execute(arguments: [key, FindingStatus.identity(finding), bodyID, scanID, scanID])
+            }
+        }
+    }
+
+    static func findingBodyID(_ db: Database, _ finding: Finding) throws -> Int64 {
+        let body = finding.jsonValue.canonicalJSON()
+        let hash = Data(SHA256.hash(data: Data(body.utf8)))
+        if let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM finding_bodies WHERE hash = ?"), arguments: [hash]) {
+            return existing
+        }
+        try db.cachedStatement(sql: "INSERT INTO finding_bodies (hash, body) VALUES (?, ?)").execute(arguments: [hash, body])
+        return db.lastInsertedRowID
     }
 
     // MARK: Pruning
@@ -179,17 +192,10 @@ public final class SQLiteHistoryStore: HistoryStore {
                     try db.execute(sql: "DELETE FROM scans WHERE scanned_at < ?", arguments: [cutoff])
                     removed = db.changesCount
                     guard removed > 0 else { return .commit }
-                    try db.execute(sql: """
-                        DELETE FROM spans WHERE NOT EXISTS (
-                            SELECT 1 FROM scans WHERE scans.target = spans.target AND scans.id BETWEEN spans.first_scan AND spans.last_scan);
-                        UPDATE spans SET first_scan = (
-                            SELECT MIN(id) FROM scans WHERE scans.target = spans.target AND scans.id >= spans.first_scan)
-                        WHERE NOT EXISTS (SELECT 1 FROM scans WHERE scans.id = spans.first_scan);
-                        UPDATE spans SET last_scan = (
-                            SELECT MAX(id) FROM scans WHERE scans.target = spans.target AND scans.id <= spans.last_scan)
-                        WHERE NOT EXISTS (SELECT 1 FROM scans WHERE scans.id = spans.last_scan);
+                    try db.execute(sql: Self.trimSpans("spans") + Self.trimSpans("finding_spans") + """
                         DELETE FROM contents WHERE NOT EXISTS (SELECT 1 FROM spans WHERE spans.content_id = contents.id);
-                        DELETE FROM finding_bodies WHERE NOT EXISTS (SELECT 1 FROM findings WHERE findings.body_id = finding_bodies.id);
+                        DELETE FROM finding_bodies WHERE NOT EXISTS (SELECT 1 FROM finding_spans WHERE finding_spans.body_id = finding_bodies.id)
+                            AND NOT EXISTS (SELECT 1 FROM resolved_findings WHERE resolved_findings.body_id = finding_bodies.id);
                         """)
                     return .commit
                 }
@@ -198,5 +204,20 @@ public final class SQLiteHistoryStore: HistoryStore {
         } catch {
             throw .database(doing: "pruning", reason: Self.reason(error))
         }
+    }
+
+    /// Drops the spans no kept scan falls in, and pulls the others' ends onto kept scans.
+    static func trimSpans(_ table: String) -> String {
+        """
+        DELETE FROM \(table) WHERE NOT EXISTS (
+            SELECT 1 FROM scans WHERE scans.target = \(table).target AND scans.id BETWEEN \(table).first_scan AND \(table).last_scan);
+        UPDATE \(table) SET first_scan = (
+            SELECT MIN(id) FROM scans WHERE scans.target = \(table).target AND scans.id >= \(table).first_scan)
+        WHERE NOT EXISTS (SELECT 1 FROM scans WHERE scans.id = \(table).first_scan);
+        UPDATE \(table) SET last_scan = (
+            SELECT MAX(id) FROM scans WHERE scans.target = \(table).target AND scans.id <= \(table).last_scan)
+        WHERE NOT EXISTS (SELECT 1 FROM scans WHERE scans.id = \(table).last_scan);
+
+        """
     }
 }

@@ -104,6 +104,7 @@ public struct BaselineLoader: Sendable {
         // The root module's configuration errors are reported first (as Terraform does, which stops
         // there): whatever evaluating the rest finds comes after them, and a required variable
         // without a value is not asked for at all.
+        TestFileChecks(rootDirectory: root, log: log).check()
         log.endLoading()
         let cpuStart = Self.threadCPUTime()
         let sources = VariableSources(rootDirectory: root, arguments: arguments, environment: environment, log: log)

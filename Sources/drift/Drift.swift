@@ -9,7 +9,7 @@ struct Drift: AsyncParsableCommand {
         abstract: "Find configuration drift between Terraform files and live AWS.",
         version: "0.1.0",
         subcommands: [
-            ScanCommand.self, CheckCommand.self, SnapshotCommand.self, BaselineCommand.self, HistoryCommand.self, DiffCommand.self,
+            ScanCommand.self, CheckCommand.self, SnapshotCommand.self, BaselineCommand.self, HistoryCommand.self, DiffCommand.self, ReportCommand.self,
         ])
 
     /// Exit codes are a contract (0 clean, 2 findings, 1 could not run), so a usage error exits 1

@@ -59,6 +59,31 @@ struct HistoryEndToEndTests {
         #expect(ongoing.map { $0["status"] } == ["ongoing", "ongoing"])
         #expect(ongoing.allSatisfy { $0["firstSeen"]?.stringValue == firstSeen })
         #expect(try shop.scanJSON(["--fail-on", "new,unmanaged"], environment: env).result.status == 0)
+
+        // The HTML report in a real browser: a chart point per scan, a row per finding of the
+        // latest scan's JSON report, nothing requested from outside the file.
+        let page = scratch.appendingPathComponent("report.html")
+        let written = try shop.drift(["report", "--out", page.path], environment: env)
+        #expect(written.status == 0, "\(written.stderr)")
+        let loaded = try Chromium.load(page)
+        #expect(loaded.dom.components(separatedBy: "class=\"scan-point\"").count - 1 == 4)
+        let rows = loaded.dom.components(separatedBy: "<tr class=\"finding\"").dropFirst().map { row in
+            row.components(separatedBy: "data-label=\"Resource\"><code>").dropFirst().first?.components(separatedBy: "</code>").first ?? ""
+        }
+        let latest = try shop.scanJSON([], environment: ["DRIFT_HISTORY": ""])  // the same account, not recorded
+        let expected = (latest.report["findings"]?.arrayValue ?? []).map { f in
+            f["address"]?.stringValue ?? "\(f["type"]?.stringValue ?? "") \(f["id"]?.stringValue ?? "")"
+        }
+        #expect(rows == expected)
+        #expect(loaded.dom.contains("drifting since \(firstSeen.prefix(10))"))
+        #expect(loaded.pageRequests.allSatisfy { $0.hasPrefix("file:") }, "\(loaded.pageRequests)")
+        // The request check sees a page that does reach out.
+        let control = scratch.appendingPathComponent("control.html")
+        try "<img src=\"http://drift-test.invalid/x.png\">".write(to: control, atomically: true, encoding: .utf8)
+        #expect(try Chromium.load(control).pageRequests == ["http://drift-test.invalid/x.png"])
+        let png = scratch.appendingPathComponent("report-phone.png")
+        try Chromium.screenshot(page, to: png, width: 390, height: 1200)
+        #expect(try Data(contentsOf: png).starts(with: [0x89, 0x50, 0x4E, 0x47]))
         let text = try shop.drift(["scan", "--baseline", shop.directory.path], environment: env)
         #expect(text.status == 2)
         #expect(text.stdout.contains("~ aws_instance.web (\(shop.webID))  drifting since \(firstSeen.prefix(10)) ("))

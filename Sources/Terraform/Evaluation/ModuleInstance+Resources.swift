@@ -57,6 +57,7 @@ extension ModuleInstance {
     }
 
     private func evaluateResource(_ decl: ResourceDecl) -> (result: ResourceResult, declared: [DeclaredResource]) {
+        checkEphemeralArguments(decl)
         let outcome = expansion(count: decl.count, forEach: decl.forEach, scope: [:])
         guard case .instances(let instances) = outcome else { return (.unknown, []) }
         let builder = ResourceInstanceBuilder(module: self, decl: decl)

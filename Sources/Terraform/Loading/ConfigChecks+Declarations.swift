@@ -98,6 +98,15 @@ extension ConfigChecks {
     }
 
     func checkTerraform(_ block: Block) {
+        if let required = block.body.attribute("required_version"), let text = required.expression.staticString,
+            let constraint = VersionConstraint(text), !constraint.allows(TerraformVersion.current)
+        {
+            log.error(
+                "Unsupported Terraform Core version: this configuration does not support Terraform version "
+                    + "\(TerraformVersion.current). To proceed, either choose another supported Terraform version or "
+                    + "update this version constraint. Version constraints are normally set for good reason, so "
+                    + "updating the constraint may lead to other errors or unexpected behavior", at: required.range)
+        }
         if let language = block.body.attribute("language") {
             if case .variable(let keyword) = language.expression.kind {
                 if keyword != "TF2021" {
@@ -151,6 +160,9 @@ extension ConfigChecks {
             log.error("Invalid module instance name: \(Self.badIdentifierDetail)", at: range)
         }
         if let version = block.body.attribute("version") { checkNoReferences(version.expression) }
+        if let dependsOn = block.body.attribute("depends_on"), case .tuple(let items) = dependsOn.expression.kind {
+            for item in items { warnQuotedReference(item) }
+        }
         if block.body.attribute("count") != nil, let forEach = block.body.attribute("for_each") {
             log.error(
                 "Invalid combination of \"count\" and \"for_each\": the \"count\" and \"for_each\" meta-arguments are "
@@ -165,6 +177,27 @@ extension ConfigChecks {
                 "Invalid registry module source address: failed to parse module registry address: \(problem).\n\n"
                     + "Terraform assumed that you intended a module registry source address because you also set the "
                     + "argument \"version\", which applies only to registry modules", at: source.expression.range)
+        }
+    }
+
+    /// A `check` block needs at least one valid `assert`, and at most one scoped `data` block.
+    func checkCheck(_ block: Block, override: Bool) {
+        guard !override else {
+            log.error("Can't override check blocks: override files cannot override check blocks", at: block.declRange)
+            return
+        }
+        if !Self.isIdentifier(block.labels[0]), let range = block.labelRanges.first {
+            log.error("Invalid check block name: \(Self.badIdentifierDetail)", at: range)
+        }
+        var asserts = 0
+        for nested in block.body.blocks where nested.type == "assert" {
+            if checkConditionBlock(nested, override: false) { asserts += 1 }
+        }
+        for nested in block.body.blocks where nested.type == "data" && nested.labels.count == 2 {
+            checkResource(nested, mode: .data, override: false)
+        }
+        if asserts == 0 {
+            log.error("Zero assert blocks: check blocks must have at least one assert block", at: block.declRange)
         }
     }
 

@@ -74,13 +74,16 @@ extension ConfigChecks {
         }
     }
 
-    /// `condition` and `error_message` are required; a condition must refer to something.
-    func checkConditionBlock(_ rule: Block, override: Bool) {
+    /// `condition` and `error_message` are required; a condition must refer to something. True
+    /// when the block has no error.
+    @discardableResult
+    func checkConditionBlock(_ rule: Block, override: Bool) -> Bool {
+        let errorsBefore = log.errorCount
         guard !override else {
             log.error(
                 "Can't override \(rule.type) blocks: override files cannot override \"\(rule.type)\" blocks",
                 at: rule.declRange)
-            return
+            return false
         }
         for name in ["condition", "error_message"] where rule.body.attribute(name) == nil {
             log.error(
@@ -93,6 +96,7 @@ extension ConfigChecks {
                     + "elsewhere in the configuration, or else its result would not be checking anything",
                 at: condition.expression.range)
         }
+        return log.errorCount == errorsBefore
     }
 
     /// A resource's own conditions refer to it as `self`, never by its address.
@@ -116,8 +120,12 @@ extension ConfigChecks {
 
     private func checkIgnoreChanges(_ attribute: Attribute) {
         let expression = attribute.expression
-        if Self.keyword(attribute) == "all" { return }
-        guard case .tuple(let items) = expression.kind else { return }
+        if case .variable("all") = expression.kind { return }
+        if expression.range.filename.hasSuffix(".json"), expression.staticString == "all" { return }
+        guard case .tuple(let items) = expression.kind else {
+            log.error("Invalid expression: a static list expression is required", at: Self.valueRange(expression))
+            return
+        }
         var wildcard: Expression?
         var others = 0
         for item in items {

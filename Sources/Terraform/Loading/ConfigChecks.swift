@@ -45,6 +45,7 @@ struct ConfigChecks {
         case "terraform": checkTerraform(block)
         case "module" where block.labels.count == 1: checkModuleCall(block)
         case "import": checkImport(block)
+        case "check" where block.labels.count == 1: checkCheck(block, override: override)
         default: break
         }
     }
@@ -60,19 +61,16 @@ struct ConfigChecks {
     /// `gohcl.DecodeExpression(expr, nil, &bool)`: a constant that converts to bool (`true`,
     /// `"false"`); references and function calls are not available here.
     func checkConstantBool(_ attribute: Attribute) {
-        guard checkNoReferences(attribute.expression) else { return }
+        guard checkNoReferences(attribute.expression) else {
+            // The value is then unknown, which is no bool either.
+            log.error("Unsuitable value type: unsuitable value: a bool is required", at: attribute.expression.range)
+            return
+        }
         guard let value = TypeConstraint.constantValue(attribute.expression) else { return }
         switch value {
         case .bool, .null, .string("true"), .string("false"): return
         default:
-            // HCL reports a quoted string's value inside its quotes.
-            var range = attribute.expression.range
-            if attribute.expression.staticString != nil, !range.filename.hasSuffix(".json") {
-                range.start = SourcePosition(
-                    line: range.start.line, column: range.start.column + 1, offset: range.start.offset + 1)
-                range.end = SourcePosition(line: range.end.line, column: range.end.column - 1, offset: range.end.offset - 1)
-            }
-            log.error("Unsuitable value type: unsuitable value: a bool is required", at: range)
+            log.error("Unsuitable value type: unsuitable value: a bool is required", at: Self.valueRange(attribute.expression))
         }
     }
 
@@ -104,6 +102,16 @@ struct ConfigChecks {
         case .conditional(let c, let t, let e): return firstCall(c) ?? firstCall(t) ?? firstCall(e)
         default: return nil
         }
+    }
+
+    /// A quoted string's range as HCL reports it for its value: inside the quotes.
+    static func valueRange(_ expression: Expression) -> SourceRange {
+        var range = expression.range
+        guard expression.staticString != nil, !range.filename.hasSuffix(".json"), range.end.column > range.start.column + 1
+        else { return range }
+        range.start = SourcePosition(line: range.start.line, column: range.start.column + 1, offset: range.start.offset + 1)
+        range.end = SourcePosition(line: range.end.line, column: range.end.column - 1, offset: range.end.offset - 1)
+        return range
     }
 
     /// Where HCL reports a missing argument of a block: its opening brace.

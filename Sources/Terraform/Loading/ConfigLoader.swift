@@ -91,7 +91,7 @@ struct ConfigLoader {
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            log.error("Invalid file encoding: \"\(display)\" is not valid UTF-8", at: HCLBridge.emptyRange(display))
+            InvalidEncoding.report(data, display: display, log: log)
             return nil
         }
         log.addSource(text, filename: display)

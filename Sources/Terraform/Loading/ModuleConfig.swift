@@ -28,6 +28,10 @@ struct ModuleConfig {
     /// Resource types declared in this module (for "a type must be followed by a name" errors).
     var resourceTypes: Set<String> = []
 
+    /// Whether anything here gives ephemeral values (an `ephemeral` block, an ephemeral variable):
+    /// without one, no argument needs checking for them.
+    var hasEphemeralSources = false
+
     func variable(_ name: String) -> VariableDecl? { variableIndex[name].map { variables[$0] } }
     func resource(type: String, name: String) -> ResourceDecl? {
         resourceIndex[type]?[name].map { resources[$0] }
@@ -38,6 +42,8 @@ struct ModuleConfig {
         variableIndex = Dictionary(variables.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         moduleCallIndex = Dictionary(moduleCalls.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         resourceTypes = Set(resourceIndex.keys)
+        hasEphemeralSources = !ephemeralResources.isEmpty
+            || variables.contains { $0.block.body.attribute("ephemeral") != nil }
     }
 }
 
