@@ -61,12 +61,12 @@ struct AtomicOutputTests {
         let report = dir.appendingPathComponent("report.json").path
         let previous = "{\"previous\": true}\n"
         try previous.write(toFile: report, atomically: false, encoding: .utf8)
-        // strace holds drift's fsync of the written temporary file for 5 s: the write is then
+        // strace holds drift's fsync of the written temporary file for 10 s: the write is then
         // certainly in progress (the file exists, the rename has not happened) when SIGTERM arrives.
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/strace")
         process.arguments = [
-            "-f", "-qq", "-o", "/dev/null", "-e", "trace=fsync", "-e", "inject=fsync:delay_enter=5000000",
+            "-f", "-qq", "-o", "/dev/null", "-e", "trace=fsync", "-e", "inject=fsync:delay_enter=10000000",
             DriftBinary.path, "scan", "--baseline", shop.directory.path, "--format", "json", "--out", report,
         ]
         process.environment = shop.environment()
@@ -75,11 +75,12 @@ struct AtomicOutputTests {
         process.standardError = FileHandle.nullDevice
         try process.run()
         var temporary: String?
-        for _ in 0..<600 where temporary == nil {
+        // The scan itself comes first; under strace on a busy machine it can take a minute.
+        for _ in 0..<3600 where temporary == nil && process.isRunning {
             temporary = try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasPrefix(".report.json.") }
             if temporary == nil { try await Task.sleep(nanoseconds: 50_000_000) }
         }
-        #expect(temporary != nil, "drift never started writing")
+        try #require(temporary != nil, "drift never started writing")
         let children = try Self.children(of: process.processIdentifier)
         #expect(children.count == 1)
         for child in children { kill(child, SIGTERM) }

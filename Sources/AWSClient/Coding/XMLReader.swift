@@ -17,7 +17,7 @@ struct XMLReader {
     static let maxDepth = 512
 
     private struct Open {
-        var qualifiedName: ArraySlice<UInt8>
+        var qualifiedName: String
         var node: XMLTree
         var text: [UInt8] = []
     }
@@ -26,7 +26,6 @@ struct XMLReader {
     private var index = 0
     private var stack: [Open] = []
     private var root: XMLTree?
-    private var names: [ArraySlice<UInt8>: String] = [:]
 
     private init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
@@ -54,15 +53,20 @@ struct XMLReader {
             }
         }
         if let open = stack.last {
-            throw fail("document ends inside <\(String(decoding: open.qualifiedName, as: UTF8.self))>")
+            throw fail("document ends inside <\(open.qualifiedName)>")
         }
         guard let root else { throw XMLTree.ParseError.empty }
         return root
     }
 
     private mutating func markup() throws(XMLTree.ParseError) {
-        if starts(with: "<?") {
+        let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+        if next == UInt8(ascii: "?") {
             try skip(past: "?>", what: "processing instruction")
+        } else if next == UInt8(ascii: "/") {
+            try endTag()
+        } else if next != UInt8(ascii: "!") {
+            try startTag()
         } else if starts(with: "<!--") {
             try skip(past: "-->", what: "comment")
         } else if starts(with: "<![CDATA[") {
@@ -70,12 +74,8 @@ struct XMLReader {
             let start = index + 9
             try skip(past: "]]>", what: "CDATA section")
             stack[stack.count - 1].text.append(contentsOf: bytes[start..<(index - 3)])
-        } else if starts(with: "<!") {
-            try doctype()
-        } else if starts(with: "</") {
-            try endTag()
         } else {
-            try startTag()
+            try doctype()
         }
     }
 
@@ -118,7 +118,7 @@ struct XMLReader {
                 if c == UInt8(ascii: "<") { throw fail("'<' in an attribute value") }
                 if c == UInt8(ascii: "&") { try reference(into: &value) } else { value.append(c); index += 1 }
             }
-            let key = String(decoding: attributeName, as: UTF8.self)
+            let key = attributeName
             guard attributes.updateValue(String(decoding: value, as: UTF8.self), forKey: key) == nil else {
                 throw fail("attribute \(key) repeated")
             }
@@ -129,16 +129,23 @@ struct XMLReader {
         index += 2
         let qualified = try name()
         skipSpace()
-        guard index < bytes.count, bytes[index] == UInt8(ascii: ">") else { throw fail("expected '>' to end </\(String(decoding: qualified, as: UTF8.self))") }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ">") else { throw fail("expected '>' to end </\(qualified)") }
         guard let open = stack.popLast() else { throw fail("end tag without a start tag") }
         guard open.qualifiedName == qualified else {
-            throw fail(
-                "</\(String(decoding: qualified, as: UTF8.self))> closes <\(String(decoding: open.qualifiedName, as: UTF8.self))>")
+            throw fail("</\(qualified)> closes <\(open.qualifiedName)>")
         }
         index += 1
         var node = open.node
-        let text = String(decoding: open.text, as: UTF8.self)
-        node.text = node.children.isEmpty ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if node.children.isEmpty {
+            node.text = String(decoding: open.text, as: UTF8.self)
+        } else if !open.text.isEmpty {
+            // Mixed content: only the text around the children, trimmed (in AWS answers: indentation).
+            var start = 0
+            var end = open.text.count
+            while start < end, isSpace(open.text[start]) { start += 1 }
+            while end > start, isSpace(open.text[end - 1]) { end -= 1 }
+            node.text = String(decoding: open.text[start..<end], as: UTF8.self)
+        }
         close(node)
     }
 
@@ -216,7 +223,7 @@ struct XMLReader {
 
     // MARK: Lexical helpers
 
-    private mutating func name() throws(XMLTree.ParseError) -> ArraySlice<UInt8> {
+    private mutating func name() throws(XMLTree.ParseError) -> String {
         let start = index
         while index < bytes.count {
             let byte = bytes[index]
@@ -228,16 +235,14 @@ struct XMLReader {
             index += 1
         }
         guard index > start else { throw fail(index < bytes.count ? "expected a name" : "document ends where a name was expected") }
-        return ArraySlice(bytes[start..<index])
+        // Names are short: Swift keeps strings of up to 15 UTF-8 bytes inline, without allocating.
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     }
 
-    /// The element name without its namespace prefix, interned: a page repeats a few dozen names.
-    private mutating func localName(_ qualified: ArraySlice<UInt8>) -> String {
-        if let known = names[qualified] { return known }
-        let local = qualified.lastIndex(of: UInt8(ascii: ":")).map { qualified[($0 + 1)...] } ?? qualified
-        let text = String(decoding: local, as: UTF8.self)
-        names[qualified] = text
-        return text
+    /// The element name without its namespace prefix.
+    private func localName(_ qualified: String) -> String {
+        guard let colon = qualified.utf8.lastIndex(of: UInt8(ascii: ":")) else { return qualified }
+        return String(qualified[qualified.utf8.index(after: colon)...])
     }
 
     private func starts(with prefix: StaticString) -> Bool {
