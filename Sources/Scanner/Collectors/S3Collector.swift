@@ -96,11 +96,7 @@ struct S3Collector: Sendable {
                     continue
                 }
                 do {
-                    if let resource = try S3Normalizer.resource(
-                        operation: setting.operation, bucket: bucket, body: data, document: document)
-                    {
-                        resources.append(resource)
-                    }
+                    resources += try S3Normalizer.resources(setting, bucket: bucket, body: data, document: document)
                 } catch {
                     errors.append(.malformed(service: .s3, operation: setting.operation, resource: bucket, "\(error)"))
                 }
