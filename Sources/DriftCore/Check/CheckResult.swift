@@ -60,10 +60,13 @@ public struct CheckResult: Sendable {
         }
         let expected = declared.attributes["tags_all"]?.objectValue ?? declared.attributes["tags"]?.objectValue ?? [:]
         let liveTags = liveResource.attributes["tags"]?.objectValue ?? [:]
+        let tagsMasked = sensitive.contains("tags") || sensitive.contains("tags_all")
+        let marker = Value.string(AttributeChange.sensitiveMarker)
         for key in Set(expected.keys).union(liveTags.keys).sorted() {
             let path = "tags.\(key)"
             rows.append(Row(
-                path: path, declared: expected[key], live: liveTags[key], differs: changes[path] != nil,
+                path: path, declared: tagsMasked ? expected[key].map { _ in marker } : expected[key],
+                live: tagsMasked ? liveTags[key].map { _ in marker } : liveTags[key], differs: changes[path] != nil,
                 source: changes[path]?.source ?? declared.sources["tags"]))
         }
         return rows
