@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         // Values, snapshot, baseline and schema models shared by scanner, evaluator and comparer.
@@ -21,8 +22,16 @@ let package = Package(
         .target(name: "HCL"),
         .target(name: "Terraform", dependencies: ["HCL", "DriftModel", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "DriftCore", dependencies: ["DriftModel", "Terraform", "Scanner", "AWSClient"]),
+        // The scheduled scan's memory: a store protocol (one test suite for every engine), the
+        // SQLite engine through GRDB, and the views computed from it (status, timelines, diffs).
+        .target(name: "History", dependencies: [
+            "DriftCore", "DriftModel", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // Webhook notifications (Slack-compatible) for a scan's new and resolved findings.
+        .target(name: "Notify", dependencies: ["DriftCore", "DriftModel", "AWSClient"]),
         .executableTarget(name: "drift", dependencies: [
-            "DriftCore", "Scanner", "Terraform", "AWSClient", "DriftModel",
+            "DriftCore", "History", "Notify", "Scanner", "Terraform", "AWSClient", "DriftModel",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TestSupport", path: "Sources/TestSupport"),
@@ -33,6 +42,7 @@ let package = Package(
         .testTarget(name: "HCLTests", dependencies: ["HCL"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", "DriftModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DriftCoreTests", dependencies: ["DriftCore", "DriftModel", "Terraform", "Scanner"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "HistoryTests", dependencies: ["History", "DriftCore", "DriftModel", "TestSupport"]),
         .testTarget(
             name: "DriftCLITests", dependencies: ["TestSupport", "DriftModel", "Terraform"], resources: [.copy("Fixtures")]),
     ],

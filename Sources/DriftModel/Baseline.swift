@@ -12,12 +12,16 @@ public struct Baseline: Sendable, Hashable {
     public var backend: S3Backend?
     /// Non-drift notices: hard-coded credentials (never echoed), values unknown offline.
     public var warnings: [BaselineWarning]
+    /// Data sources that could not be read live: what depends on them is unknown, and a scan
+    /// with them is incomplete (reported as errors, never clean).
+    public var readErrors: [ReadError]
 
     public init(
         resources: [DeclaredResource] = [], diagnostics: [BaselineDiagnostic] = [],
         provider: ProviderSettings = ProviderSettings(), aliasedProviders: [String: ProviderSettings] = [:],
-        backend: S3Backend? = nil, warnings: [BaselineWarning] = []
+        backend: S3Backend? = nil, warnings: [BaselineWarning] = [], readErrors: [ReadError] = []
     ) {
+        self.readErrors = readErrors
         self.resources = resources
         self.diagnostics = diagnostics
         self.provider = provider

@@ -65,6 +65,11 @@ public struct BaselineLoader: Sendable {
     /// compete with it for the cores, for memory the process is about to give back anyway.
     public var freesLoadMemory = true
 
+    /// Reads data sources live while the baseline is evaluated, as `terraform plan` does; `nil`
+    /// (the default) keeps the load offline and every data source but `aws_iam_policy_document`
+    /// unknown.
+    public var dataSourceReader: (any DataSourceReader)?
+
     public func loadMeasuringPhases() -> (baseline: Baseline, phases: Phases) {
         LargeStackThread.run {
             let (baseline, phases, foundCycle) = self.evaluate(workers: self.workers)
@@ -90,11 +95,17 @@ public struct BaselineLoader: Sendable {
             return (Baseline(diagnostics: log.rendered()), phases, false)
         }
         let session = LoadSession(rootDirectory: root, workspace: workspace, log: log, workers: workers)
+        session.dataSourceReader = dataSourceReader
         guard let config = session.config(relativePath: ".", reference: nil) else {
             return (Baseline(diagnostics: log.rendered()), phases, false)
         }
         parsed = clock.now
         phases.parse = parsed - start
+        // The root module's configuration errors are reported first (as Terraform does, which stops
+        // there): whatever evaluating the rest finds comes after them, and a required variable
+        // without a value is not asked for at all.
+        TestFileChecks(rootDirectory: root, log: log).check()
+        log.endLoading()
         let cpuStart = Self.threadCPUTime()
         let sources = VariableSources(rootDirectory: root, arguments: arguments, environment: environment, log: log)
         let inputs = sources.collect(declared: Set(config.variables.map(\.name)))
@@ -110,7 +121,7 @@ public struct BaselineLoader: Sendable {
             resources: session.takeSortedResources(), diagnostics: log.rendered(),
             provider: provider,
             aliasedProviders: Dictionary(uniqueKeysWithValues: aliased.map { (Self.aliasKey($0.key), $0.value) }),
-            backend: backend, warnings: session.warnings)
+            backend: backend, warnings: session.warnings, readErrors: session.readErrors)
         phases.evaluate = clock.now - parsed
         phases.evaluateCPU = Self.threadCPUTime() - cpuStart
         // The syntax trees and caches are freed off this thread: nothing waits for that.

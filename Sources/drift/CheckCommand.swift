@@ -1,6 +1,7 @@
 import ArgumentParser
 import DriftCore
 import Foundation
+import History
 
 /// `drift check <instance>`: one instance against its declaration, with only that instance's
 /// API calls. Arguments only; the work is `DriftCore.InstanceCheck`.
@@ -28,6 +29,8 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .customLong("ignore"), help: "Silence findings matching this pattern (repeatable).")
     var ignore: [String] = []
 
+    @OptionGroup var history: HistoryOptions
+
     enum CheckFormat: String { case text, json }
 
     func run() async throws {
@@ -36,9 +39,17 @@ struct CheckCommand: AsyncParsableCommand {
         }
         var settings = common.settings(baseline: baseline)
         settings.ignorePatterns = ignore
-        let result: CheckResult
+        let store = try history.open(required: false)
+        var result: CheckResult
         do { result = try await InstanceCheck(target: instance, settings: settings, notice: ReportOutput.stderr).run() } catch {
             throw ReportOutput.fail(error.description)
+        }
+        if let store {
+            // Since when: the last scan of this root and region says; a check records nothing.
+            do {
+                result.report = try HistoryQueries.sinceLastScan(
+                    result.report, root: ScanTarget.canonicalRoot(baseline), store: store)
+            } catch { throw ReportOutput.fail(error.description) }
         }
         switch format {
         case .text: ReportOutput.stdout(CheckRenderer(colour: ReportOutput.colourOnStdout).render(result))

@@ -8,7 +8,9 @@ struct Drift: AsyncParsableCommand {
         commandName: "drift",
         abstract: "Find configuration drift between Terraform files and live AWS.",
         version: "0.1.0",
-        subcommands: [ScanCommand.self, CheckCommand.self, SnapshotCommand.self, BaselineCommand.self])
+        subcommands: [
+            ScanCommand.self, CheckCommand.self, SnapshotCommand.self, BaselineCommand.self, HistoryCommand.self, DiffCommand.self, ReportCommand.self,
+        ])
 
     /// Exit codes are a contract (0 clean, 2 findings, 1 could not run), so a usage error exits 1
     /// like every other "could not run", not ArgumentParser's 64.

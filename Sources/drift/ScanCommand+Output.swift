@@ -30,15 +30,19 @@ enum ReportOutput {
         return ExitCode(1)
     }
 
-    static func failOnKinds(_ text: String) throws -> Set<Finding.Kind> {
+    /// `drifted,missing`, or `new` with or without kinds.
+    static func failPolicy(_ text: String) throws -> FailPolicy {
         var kinds: Set<Finding.Kind> = []
+        var onlyNew = false
         for part in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
+            if part == "new" { onlyNew = true; continue }
             guard let kind = Finding.Kind(rawValue: part) else {
-                throw fail("--fail-on: unknown kind \"\(part)\" (use drifted, missing, unmanaged)")
+                let known = Finding.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+                throw fail("--fail-on: unknown kind \"\(part)\" (use \(known), or new)")
             }
             kinds.insert(kind)
         }
-        return kinds
+        return FailPolicy(kinds: kinds, onlyNew: onlyNew)
     }
 
     /// A single self-overwriting progress line on stderr, only when stderr is a terminal.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DriftCore
 import Foundation
+import History
 
 /// `drift scan`: compare a Terraform baseline with the live account and report what drifted,
 /// what is missing and what no file declares. Arguments only; the work is `DriftCore.ScanSession`.
@@ -25,7 +26,7 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(help: "Write the report to this file instead of stdout.")
     var out: String?
 
-    @Option(name: .customLong("fail-on"), help: "Finding kinds that make the exit code 2 (comma-separated).")
+    @Option(name: .customLong("fail-on"), help: "Finding kinds that make the exit code 2 (comma-separated); with --history, new or new,KIND: only new findings.")
     var failOn: String = "drifted,missing,unmanaged"
 
     @Option(name: .customLong("ignore"), help: "Silence findings matching this pattern (as in .driftignore; repeatable).")
@@ -34,23 +35,44 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(help: "Per-bucket and per-table calls in flight at once.")
     var concurrency: Int = 16
 
+    @OptionGroup var history: HistoryOptions
+
+    @Option(name: .customLong("notify"), help: ArgumentHelp(
+        "POST new and resolved findings to this webhook (Slack-compatible; repeatable; needs --history).",
+        valueName: "url"))
+    var notify: [String] = []
+
     func run() async throws {
-        let kinds = try ReportOutput.failOnKinds(failOn)
+        let policy = try ReportOutput.failPolicy(failOn)
         guard let format = ReportFormat(rawValue: format) else {
             throw ReportOutput.fail("--format: unknown format \"\(format)\" (use text, json, markdown, junit, sarif)")
         }
         guard concurrency > 0 else { throw ReportOutput.fail("--concurrency must be at least 1") }
+        let store = try history.open(required: false)
+        if policy.onlyNew && store == nil {
+            throw ReportOutput.fail("--fail-on new needs a history (--history PATH or DRIFT_HISTORY) to tell new from known")
+        }
+        if !notify.isEmpty && store == nil {
+            throw ReportOutput.fail("--notify needs a history (--history PATH or DRIFT_HISTORY) to tell new from known")
+        }
+        let started = ContinuousClock.now
         var settings = common.settings(baseline: baseline)
         settings.concurrency = concurrency
         settings.ignorePatterns = ignore
         let progress = ReportOutput.progressLine()
         let session = ScanSession(settings: settings, notice: ReportOutput.stderr, progress: progress?.update)
-        let report: Report
-        do { report = try await session.run() } catch {
+        var report: Report
+        let outcome: ScanSession.Outcome
+        do { outcome = try await session.runKeepingSnapshot() } catch {
             progress?.finish()
             throw ReportOutput.fail(error.description)
         }
         progress?.finish()
+        report = outcome.report
+        if let store {
+            report = try ScanRecording.record(
+                outcome, in: store, baselineDirectory: baseline, policy: policy, started: started)
+        }
         let text = format.render(report, colour: format == .text && out == nil && ReportOutput.colourOnStdout)
         if let out {
             do { try Data(text.utf8).write(to: URL(fileURLWithPath: out)) } catch {
@@ -60,7 +82,11 @@ struct ScanCommand: AsyncParsableCommand {
         } else {
             ReportOutput.stdout(text)
         }
-        let code = report.exitCode(failOn: kinds)
+        // A notification that fails is a warning: it never changes the scan's exit code.
+        for warning in await ScanRecording.notify(report, account: outcome.snapshot.account, urls: notify) {
+            ReportOutput.stderr("drift: warning: \(warning)")
+        }
+        let code = policy.exitCode(for: report)
         if code != 0 { throw ExitCode(code) }
     }
 }

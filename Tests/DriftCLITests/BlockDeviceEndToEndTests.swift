@@ -14,7 +14,7 @@ struct BlockDeviceEndToEndTests {
         try shop.seed()
         try shop.boto("""
             ec2 = client("ec2")
-            ami = ec2.describe_images(Owners=["amazon"])["Images"][0]["ImageId"]
+            ami = sorted(ec2.describe_images(Owners=["amazon"], Filters=[{"Name": "name", "Values": ["amzn2-ami-hvm-*-x86_64-gp2"]}])["Images"], key=lambda i: i["CreationDate"], reverse=True)[0]["ImageId"]
             ec2.run_instances(ImageId=ami, MinCount=1, MaxCount=1, InstanceType="t3.micro",
                 BlockDeviceMappings=[
                     {"DeviceName": "/dev/sdf", "Ebs": {"VolumeSize": 10, "VolumeType": "gp3", "DeleteOnTermination": True}},

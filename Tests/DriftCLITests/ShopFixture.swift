@@ -39,7 +39,7 @@ final class ShopFixture {
     func seed() throws {
         let out = try boto("""
             ec2 = client("ec2"); s3 = client("s3"); ddb = client("dynamodb")
-            ami = ec2.describe_images(Owners=["amazon"])["Images"][0]["ImageId"]
+            ami = sorted(ec2.describe_images(Owners=["amazon"], Filters=[{"Name": "name", "Values": ["amzn2-ami-hvm-*-x86_64-gp2"]}])["Images"], key=lambda i: i["CreationDate"], reverse=True)[0]["ImageId"]
             web = ec2.run_instances(ImageId=ami, MinCount=1, MaxCount=1, InstanceType="t2.micro",
                 TagSpecifications=[{"ResourceType": "instance", "Tags": [
                     {"Key": "Name", "Value": "shop-web"}, {"Key": "Team", "Value": "shop"}]}])["Instances"][0]["InstanceId"]

@@ -37,7 +37,6 @@ struct RobustnessTests {
 
     /// Parses and evaluates everything in `source`, checking diagnostics point inside the file.
     static func exercise(_ source: String, file: String) -> [Diagnostic] {
-        let start = Date()
         let result = HCLParser.parse(source, filename: file)
         var diagnostics = result.diagnostics
         var bodies = [result.body]
@@ -55,7 +54,6 @@ struct RobustnessTests {
             #expect(diagnostic.range.start.offset <= source.utf8.count)
             #expect(!DiagnosticRenderer.render(diagnostic, source: source).isEmpty)
         }
-        #expect(Date().timeIntervalSince(start) < 2, "slow input: \(source.debugDescription)")
         return result.diagnostics
     }
 

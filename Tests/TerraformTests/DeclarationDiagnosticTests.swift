@@ -50,17 +50,10 @@ struct DeclarationDiagnosticTests {
         ])
     }
 
-    @Test(".tf.json blocks: errors at the object's brace, earlier declarations named by it")
+    @Test(".tf.json blocks: errors at the object's brace, earlier declarations named by it; evaluation's after them")
     func jsonBlocks() {
         let baseline = LoaderFixtures.load("json-blocks")
         #expect(baseline.diagnostics.map(\.rendered) == [
-            """
-            main.tf.json:16:14: error: Missing required provider configuration
-                "child": {"source": "./child"}
-                         ^
-            The child module requires an additional configuration for provider hashicorp/aws, with the local name "aws.east".
-            Refer to the module's documentation to understand the intended purpose of this additional provider configuration, and then add an entry for aws.east in the "providers" meta-argument in the module block to choose which provider configuration the module should use for that purpose.
-            """,
             """
             other.tf.json:4:29: error: Duplicate required providers configuration
                   "required_providers": {
@@ -78,6 +71,13 @@ struct DeclarationDiagnosticTests {
                 "v": {}
                      ^
             A variable named "v" was already declared at main.tf.json:13,10-11. Variable names must be unique within a module.
+            """,
+            """
+            main.tf.json:16:14: error: Missing required provider configuration
+                "child": {"source": "./child"}
+                         ^
+            The child module requires an additional configuration for provider hashicorp/aws, with the local name "aws.east".
+            Refer to the module's documentation to understand the intended purpose of this additional provider configuration, and then add an entry for aws.east in the "providers" meta-argument in the module block to choose which provider configuration the module should use for that purpose.
             """,
         ])
     }

@@ -5,6 +5,7 @@ public enum AWSService: String, Sendable, Hashable, CaseIterable {
     case s3
     case dynamodb
     case sts
+    case ssm
 
     /// The SigV4 service name in the credential scope.
     public var signingName: String { rawValue }

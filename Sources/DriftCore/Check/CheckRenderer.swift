@@ -16,6 +16,9 @@ public struct CheckRenderer: Sendable {
         if let name = result.live.first?.tags["Name"] { title += " (\(name))" }
         let style: TextRenderer.Style = result.verdict == .inSync ? .green : (result.verdict == .drifted ? .yellow : .red)
         lines.append(text.paint(title, .bold) + "  " + text.paint(result.verdict.rawValue, style))
+        for finding in result.report.findings {
+            if let since = SinceText.describe(finding, at: result.report.scannedAt) { lines.append(text.paint(since, .dim)) }
+        }
         let rows = result.rows
         if !rows.isEmpty {
             let width = min(40, rows.map(\.path.count).max() ?? 0)

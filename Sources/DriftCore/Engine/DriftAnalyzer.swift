@@ -81,9 +81,11 @@ public struct DriftAnalyzer: Sendable {
                 code: "NotScanned", message: "\(type) resources are declared but drift does not scan this type", source: nil))
         }
         let kept = ignore.apply(to: findings)
+        // Data sources that could not be read leave what depends on them unknown: the scan is
+        // incomplete, never clean.
         let errors = match.errors.filter { error in
             error.operation != "Identify" || !ignore.ignores(resource: [error.resource ?? ""])
-        }
+        } + baseline.readErrors
         let drifted = kept.filter { $0.kind == .drifted }.count
         let summary = Report.Summary(
             managed: managed, inSync: max(0, managed - drifted - kept.filter { $0.kind == .missing }.count - unreadable),

@@ -21,6 +21,19 @@ public struct ScanSession: Sendable {
     }
 
     public func run(now: Date = Date()) async throws(DriftCoreError) -> Report {
+        try await runKeepingSnapshot(now: now).report
+    }
+
+    /// The report together with what a history records beside it: the snapshot it compared and
+    /// the Terraform address of every live resource a declaration matched.
+    public struct Outcome: Sendable {
+        public var report: Report
+        public var snapshot: Snapshot
+        /// `type` + NUL + `id` → address.
+        public var addresses: [String: String]
+    }
+
+    public func runKeepingSnapshot(now: Date = Date()) async throws(DriftCoreError) -> Outcome {
         let setup = try await SessionSetup.prepare(settings, notice: notice)
         let ignore = DriftIgnore.load(directory: settings.baselineDirectory)
             .appending(DriftIgnore(patterns: settings.ignorePatterns))
@@ -42,7 +55,12 @@ public struct ScanSession: Sendable {
         let context = DriftAnalyzer.Context(
             scannedAt: snapshot.takenAt, baseline: settings.baselineDirectory, region: snapshot.region,
             stateSource: setup.state?.source, warnings: setup.warnings)
-        return DriftAnalyzer(baseline: setup.baseline, ignore: ignore).report(match, context: context)
+        let report = DriftAnalyzer(baseline: setup.baseline, ignore: ignore).report(match, context: context)
+        var addresses: [String: String] = [:]
+        for m in match.matches {
+            if case .found(let live) = m.outcome { addresses[live.type + "\u{0}" + live.id] = m.declared.address }
+        }
+        return Outcome(report: report, snapshot: completed, addresses: addresses)
     }
 }
 

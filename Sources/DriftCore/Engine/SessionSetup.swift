@@ -17,10 +17,13 @@ public struct SessionSetup: Sendable {
     public static func prepare(_ settings: SessionSettings, notice: @escaping @Sendable (String) -> Void) async throws(DriftCoreError)
         -> SessionSetup
     {
-        let baseline = BaselineLoader(
+        var loader = BaselineLoader(
             directory: settings.baselineDirectory, varFiles: settings.varFiles, vars: settings.vars,
-            environment: settings.environment, workspace: settings.workspace
-        ).load()
+            environment: settings.environment, workspace: settings.workspace)
+        // Data sources are read live while the baseline is evaluated, as `terraform plan` does.
+        let reader = LiveDataSourceReader(settings: settings)
+        loader.dataSourceReader = reader
+        let baseline = await loadOffThePool(loader)
         if baseline.hasErrors {
             let rendered = baseline.diagnostics.filter { $0.severity == .error }.map(\.rendered).joined(separator: "\n")
             throw .invalidBaseline(rendered: rendered)
@@ -29,12 +32,26 @@ public struct SessionSetup: Sendable {
             notice(diagnostic.rendered)
         }
         let provider = baseline.provider
-        let client = try await makeClient(
-            region: settings.region ?? provider.region, profile: settings.profile ?? provider.profile,
-            roleARN: provider.assumeRoleARN, sessionName: provider.assumeRoleSessionName,
-            externalID: provider.assumeRoleExternalID, settings: settings)
+        let client: AWSClient
+        if let reused = await reader.defaultClient() {
+            client = reused
+        } else {
+            client = try await makeClient(
+                region: settings.region ?? provider.region, profile: settings.profile ?? provider.profile,
+                roleARN: provider.assumeRoleARN, sessionName: provider.assumeRoleSessionName,
+                externalID: provider.assumeRoleExternalID, settings: settings)
+        }
         let located = try await StateLocator(settings: settings, baseline: baseline, client: client, notice: notice).locate()
         return SessionSetup(baseline: baseline, client: client, state: located.state, warnings: located.warning.map { [$0] } ?? [])
+    }
+
+    /// Evaluates the baseline on a thread of its own: the data source reader blocks the
+    /// evaluating thread while it reads, which must never be one of the cooperative pool's.
+    static func loadOffThePool(_ loader: BaselineLoader) async -> Baseline {
+        await withCheckedContinuation { continuation in
+            let thread = Thread { continuation.resume(returning: loader.load()) }
+            thread.start()
+        }
     }
 
     /// A client as the AWS CLI would build it, with the provider block's choices on top.

@@ -13,6 +13,8 @@ public struct AttributeChange: Sendable, Hashable {
     public var live: Value
     /// `file:line:col` relative to the baseline directory.
     public var source: String?
+    /// With a history: the first scan that saw this argument differ.
+    public var firstSeen: String?
 
     public init(attribute: String, path: String, declared: Value, live: Value, source: String?) {
         self.attribute = attribute
@@ -33,9 +35,11 @@ public struct AttributeChange: Sendable, Hashable {
     public static let sensitiveMarker = "(sensitive)"
 
     public var jsonValue: Value {
-        .object([
+        var doc: [String: Value] = [
             "attribute": .string(attribute), "path": .string(path), "declared": declared, "live": live,
             "source": source.map(Value.string) ?? .null,
-        ])
+        ]
+        if let firstSeen { doc["firstSeen"] = .string(firstSeen) }
+        return .object(doc)
     }
 }

@@ -25,6 +25,18 @@ public struct Finding: Sendable, Hashable {
     public var source: String?
     /// Every differing argument (drifted resources).
     public var changes: [AttributeChange]
+    /// With a history: whether the previous scan of the same target had it. `nil` without one.
+    public var status: Status?
+    /// With a history: when it was first seen (`scannedAt` of that scan); for a drifted finding
+    /// the earliest of its changes' `firstSeen`.
+    public var firstSeen: String?
+    /// In a report's `resolved` list: the scan that no longer found it.
+    public var resolvedAt: String?
+
+    /// Known from history only: `new` when the previous scan of the same target did not have it.
+    public enum Status: String, Sendable, Hashable {
+        case new, ongoing
+    }
 
     public init(
         kind: Kind, address: String?, type: String, id: String?, name: String? = nil, source: String? = nil,
@@ -64,6 +76,10 @@ public struct Finding: Sendable, Hashable {
         case .missing: doc["source"] = source.map(Value.string) ?? .null
         case .unmanaged: doc["name"] = name.map(Value.string) ?? .null
         }
+        // History additions: present only when the scan used a history (schemaVersion stays 1).
+        if let status { doc["status"] = .string(status.rawValue) }
+        if let firstSeen { doc["firstSeen"] = .string(firstSeen) }
+        if let resolvedAt { doc["resolvedAt"] = .string(resolvedAt) }
         return .object(doc)
     }
 }

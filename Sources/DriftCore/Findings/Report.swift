@@ -44,6 +44,9 @@ public struct Report: Sendable, Hashable {
     /// Resources or settings that could not be read, and resources that could not be identified.
     public var errors: [ReadError]
     public var warnings: [BaselineWarning]
+    /// With a history: findings of the previous scan of the same target that this scan no longer
+    /// finds, each with `resolvedAt`. `nil` without a history (the key is then absent).
+    public var resolved: [Finding]?
 
     public init(
         scannedAt: String, baseline: String, region: String, stateSource: String?, summary: Summary,
@@ -66,8 +69,16 @@ public struct Report: Sendable, Hashable {
         return findings.contains { failOn.contains($0.kind) } ? 2 : 0
     }
 
+    /// `--fail-on new[,KIND…]`: 2 only for findings the history calls `new` (of `kinds`, or of any
+    /// kind when `kinds` is empty), or when anything could not be read; a finding without a status
+    /// (no history) counts as new, so a gate is never silently opened.
+    public func exitCode(failOnNew kinds: Set<Finding.Kind>) -> Int32 {
+        if !errors.isEmpty { return 2 }
+        return findings.contains { ($0.status ?? .new) == .new && (kinds.isEmpty || kinds.contains($0.kind)) } ? 2 : 0
+    }
+
     public var jsonValue: Value {
-        .object([
+        var doc: [String: Value] = [
             "schemaVersion": .number(Double(Report.schemaVersion)),
             "scannedAt": .string(scannedAt),
             "baseline": .string(baseline),
@@ -77,6 +88,8 @@ public struct Report: Sendable, Hashable {
             "findings": .array(findings.map(\.jsonValue)),
             "errors": .array(errors.map(\.jsonValue)),
             "warnings": .array(warnings.map(\.jsonValue)),
-        ])
+        ]
+        if let resolved { doc["resolved"] = .array(resolved.map(\.jsonValue)) }
+        return .object(doc)
     }
 }

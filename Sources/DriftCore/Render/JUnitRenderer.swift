@@ -14,7 +14,7 @@ public struct JUnitRenderer: Sendable {
             var cases: [String] = []
             for f in findings {
                 let name = f.address ?? "\(f.type).\(f.id ?? "")"
-                let message = summary(of: f)
+                let message = summary(of: f) + historyNote(f)
                 cases.append(
                     "    <testcase classname=\"\(attr(key))\" name=\"\(attr(name))\">\n"
                         + "      <failure type=\"\(f.kind.rawValue)\" message=\"\(attr(message))\">\(text(details(of: f)))</failure>\n"
@@ -52,6 +52,12 @@ public struct JUnitRenderer: Sendable {
         case .missing: return "missing: \(f.id ?? "") is gone live; Terraform would create it"
         case .unmanaged: return "unmanaged: \(f.id ?? "")\(f.name.map { " (\($0))" } ?? "") is declared by no file"
         }
+    }
+
+    /// ` (new, first seen 2026-12-06T10:00:00Z)` with a history, nothing without.
+    private func historyNote(_ f: Finding) -> String {
+        guard let status = f.status else { return "" }
+        return " (\(status.rawValue)" + (f.firstSeen.map { ", first seen \($0)" } ?? "") + ")"
     }
 
     private func details(of f: Finding) -> String {

@@ -24,7 +24,7 @@ public struct MarkdownRenderer: Sendable {
             for finding in drifted {
                 for change in finding.changes {
                     out.append(row([
-                        code(finding.address ?? finding.type), code(change.path), code(change.declared.displayText),
+                        code(finding.address ?? finding.type) + since(finding, report), code(change.path), code(change.declared.displayText),
                         code(change.live.displayText), change.source.map(code) ?? "",
                     ]))
                 }
@@ -34,14 +34,20 @@ public struct MarkdownRenderer: Sendable {
         if !missing.isEmpty {
             out += ["", "### Missing (Terraform would create them)", "", "| Resource | ID | Declared at |", "|---|---|---|"]
             for f in missing {
-                out.append(row([code(f.address ?? f.type), f.id.map(code) ?? "", f.source.map(code) ?? ""]))
+                out.append(row([code(f.address ?? f.type) + since(f, report), f.id.map(code) ?? "", f.source.map(code) ?? ""]))
             }
         }
         let unmanaged = report.findings.filter { $0.kind == .unmanaged }
         if !unmanaged.isEmpty {
             out += ["", "### Unmanaged (no file declares them)", "", "| Type | ID | Name |", "|---|---|---|"]
             for f in unmanaged {
-                out.append(row([code(f.type), f.id.map(code) ?? "", f.name.map(escape) ?? ""]))
+                out.append(row([code(f.type) + since(f, report), f.id.map(code) ?? "", f.name.map(escape) ?? ""]))
+            }
+        }
+        if let resolved = report.resolved, !resolved.isEmpty {
+            out += ["", "### Resolved since the previous scan", "", "| Resource | Kind | Attributes |", "|---|---|---|"]
+            for f in resolved {
+                out.append(row([code(f.displayName), f.kind.rawValue, f.changes.map { code($0.path) }.joined(separator: ", ")]))
             }
         }
         if !report.errors.isEmpty {
@@ -67,6 +73,11 @@ public struct MarkdownRenderer: Sendable {
         if s.unmanaged > 0 { parts.append("\(s.unmanaged) unmanaged") }
         if s.errors > 0 { parts.append("\(s.errors) \(s.errors == 1 ? "error" : "errors")") }
         return parts.joined(separator: ", ")
+    }
+
+    /// ` · drifting since 2026-12-01 (5 days)` with a history, nothing without.
+    private func since(_ f: Finding, _ report: Report) -> String {
+        SinceText.describe(f, at: report.scannedAt).map { " · " + escape($0) } ?? ""
     }
 
     private func row(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |" }

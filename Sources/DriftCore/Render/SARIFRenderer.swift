@@ -32,6 +32,17 @@ public struct SARIFRenderer: Sendable {
                 results.append(result("unmanaged", text, location: nil, baseline: report.baseline, logical: "\(f.type).\(f.id ?? "")"))
             }
         }
+        // With a history: SARIF's baselineState (new/unchanged), and resolved findings as absent.
+        results = zip(results, report.findings.flatMap { f in Array(repeating: f.status, count: f.kind == .drifted ? f.changes.count : 1) })
+            .map { Self.withBaselineState($0, $1 == nil ? nil : ($1 == .new ? "new" : "unchanged")) }
+        for f in report.resolved ?? [] {
+            let paths = f.changes.isEmpty ? "" : " (" + f.changes.map(\.path).joined(separator: ", ") + ")"
+            let text = "\(f.displayName)\(paths) is no longer \(f.kind.rawValue)"
+            let location = f.changes.first?.source ?? f.source
+            results.append(Self.withBaselineState(
+                result(f.kind.rawValue, text, location: location, baseline: report.baseline, logical: f.address ?? "\(f.type).\(f.id ?? "")"),
+                "absent"))
+        }
         for e in report.errors {
             results.append(result("unreadable", e.description, location: nil, baseline: report.baseline, logical: e.resource))
         }
@@ -58,6 +69,12 @@ public struct SARIFRenderer: Sendable {
             ]),
         ])
         return document.canonicalJSON(pretty: true) + "\n"
+    }
+
+    static func withBaselineState(_ result: Value, _ state: String?) -> Value {
+        guard let state, case .object(var doc) = result else { return result }
+        doc["baselineState"] = .string(state)
+        return .object(doc)
     }
 
     private func result(_ ruleID: String, _ text: String, location: String?, baseline: String, logical: String?) -> Value {

@@ -15,9 +15,10 @@ public struct TextRenderer: Sendable {
         lines.append(paint(header, .bold))
         lines.append("")
         for finding in report.findings {
+            let since = SinceText.describe(finding, at: report.scannedAt).map { "  " + dim($0) } ?? ""
             switch finding.kind {
             case .drifted:
-                lines.append(paint("~ \(finding.address ?? finding.type)", .yellow) + dim(id(finding)))
+                lines.append(paint("~ \(finding.address ?? finding.type)", .yellow) + dim(id(finding)) + since)
                 for change in finding.changes {
                     var line = "    ~ \(change.path) = \(change.declared.displayText) → \(change.live.displayText)"
                     if let source = change.source { line += "  " + dim(source) }
@@ -26,14 +27,19 @@ public struct TextRenderer: Sendable {
             case .missing:
                 var line = paint("- \(finding.address ?? finding.type)", .red) + dim(id(finding)) + "  missing: would be created"
                 if let source = finding.source { line += "  " + dim(source) }
-                lines.append(line)
+                lines.append(line + since)
             case .unmanaged:
                 var line = paint("? \(finding.type) \(finding.id ?? "")", .magenta)
                 if let name = finding.name { line += " (\(name))" }
-                lines.append(line + "  unmanaged: no file declares it")
+                lines.append(line + "  unmanaged: no file declares it" + since)
             }
         }
         if !report.findings.isEmpty { lines.append("") }
+        for finding in report.resolved ?? [] {
+            let what = finding.changes.isEmpty ? finding.kind.rawValue : finding.changes.map(\.path).joined(separator: ", ")
+            lines.append(paint("✓ \(finding.displayName)", .green) + "  resolved: \(what) no longer \(finding.kind.rawValue)")
+        }
+        if !(report.resolved ?? []).isEmpty { lines.append("") }
         for error in report.errors {
             lines.append(paint("error: ", .red) + error.description)
         }

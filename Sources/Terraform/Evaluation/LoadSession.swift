@@ -30,6 +30,12 @@ final class LoadSession {
             if !defaultTagsKnown { unknownDefaultTags.insert(key) }
         }
     }
+    /// Reads data sources live (`drift scan`, `drift check`); `nil` keeps the load offline.
+    var dataSourceReader: (any DataSourceReader)?
+    private var readErrorList: [ReadError] = []
+    /// Data sources that could not be read, in a fixed order.
+    var readErrors: [ReadError] { lock.sync { readErrorList }.sorted() }
+    func addReadError(_ error: ReadError) { lock.sync { readErrorList.append(error) } }
     private var warningList: [BaselineWarning] = []
     private var warningSet: Set<BaselineWarning> = []
     /// Every evaluated block's resources, one array per block, appended under `lock` as blocks are

@@ -57,6 +57,7 @@ extension ModuleInstance {
     }
 
     private func evaluateResource(_ decl: ResourceDecl) -> (result: ResourceResult, declared: [DeclaredResource]) {
+        checkEphemeralArguments(decl)
         let outcome = expansion(count: decl.count, forEach: decl.forEach, scope: [:])
         guard case .instances(let instances) = outcome else { return (.unknown, []) }
         let builder = ResourceInstanceBuilder(module: self, decl: decl)
@@ -156,6 +157,11 @@ extension ModuleInstance {
     /// Evaluates every local, output and data source argument so that their errors are reported,
     /// then lists this instance's resources and walks child modules.
     func walk() {
+        // Data sources first, as `terraform plan` reads them before it plans the resources.
+        for key in config.dataSources.keys.sorted() {
+            guard let block = config.dataSources[key] else { continue }
+            _ = dataSourceResult(block)
+        }
         let evaluatedAll = evaluateResourcesInParallel()
         // Only those no resource needed are left to evaluate (and to sort, for a stable order).
         let pending = session.lock.sync { config.locals.keys.filter { localCache[$0] == nil } }
@@ -163,10 +169,6 @@ extension ModuleInstance {
         // Evaluating a block hands its resources to the session.
         if !evaluatedAll {
             for decl in config.resources { _ = resourceResult(decl) }
-        }
-        for key in config.dataSources.keys.sorted() {
-            guard let block = config.dataSources[key] else { continue }
-            walkDataSource(block)
         }
         for call in config.moduleCalls {
             for child in moduleResult(call).children { child.walk() }
@@ -203,17 +205,6 @@ extension ModuleInstance {
             }
         })
         return true
-    }
-
-    private func walkDataSource(_ block: Block) {
-        checkDataSourceProvider(block)
-        let count = block.body.attribute("count"), forEach = block.body.attribute("for_each")
-        guard case .instances(let instances) = expansion(count: count, forEach: forEach, scope: [:]) else { return }
-        for instance in instances {
-            for attribute in block.body.attributes where !["count", "for_each", "provider", "depends_on"].contains(attribute.name) {
-                _ = evaluate(attribute.expression, scope: instance.scope)
-            }
-        }
     }
 }
 

@@ -40,7 +40,8 @@ extension ModuleInstance {
             reportMissing(decl)
             result = .unknown
         }
-        if result.value == .null && !nullable {
+        // A null default of a non-nullable variable is a configuration error, reported at load.
+        if result.value == .null && !nullable && given != nil {
             log.error(
                 "Invalid value for input variable: the variable \"\(name)\" is not nullable, so it cannot be null",
                 at: decl.block.typeRange)
@@ -98,6 +99,7 @@ extension ModuleInstance {
     private func reportMissing(_ decl: VariableDecl) {
         switch inputs {
         case .root:
+            guard !log.loadingFailed else { return }
             log.error(
                 "No value for required variable: the root module input variable \"\(decl.name)\" is not set, and "
                     + "has no default value. Use a -var or -var-file command line argument to provide a value for "

@@ -30,6 +30,7 @@ final class ModuleInstance {
     var localCache: [String: Evaluated] = [:]
     var outputCache: [String: Evaluated] = [:]
     var resourceCache: [String: ResourceResult] = [:]
+    var dataSourceCache: [String: DataSourceResult] = [:]
     /// Whole reference values asked for more than once (`referenceValue`), and those asked for once.
     var referenceCache: [String: HCLValue] = [:]
     var wholeReferenceBuilt: Set<String> = []
@@ -88,7 +89,7 @@ final class ModuleInstance {
             return config.locals[name] == nil ? nil : localValue(name)
         case "var":
             return config.variable(name) == nil ? nil : variableValue(name)
-        case "module", "data", "path", "terraform", "count", "each", "self":
+        case "module", "data", "ephemeral", "path", "terraform", "count", "each", "self":
             return nil
         default:
             guard let decl = config.resource(type: root, name: name) else { return nil }
@@ -136,6 +137,7 @@ final class ModuleInstance {
         var modules: [String: HCLValue] = [:]
         var resources: [String: [String: HCLValue]] = [:]
         var data: [String: [String: HCLValue]] = [:]
+        var ephemeral: [String: [String: HCLValue]] = [:]
         var sensitive = false
         // traversals() already leaves out names bound inside the expression (for variables).
         let traversals = HCLBridge.traversals(expression)
@@ -193,12 +195,27 @@ final class ModuleInstance {
                 guard let type = first, traversal.steps.count >= 2,
                     case .attribute(let name) = traversal.steps[1]
                 else { continue }
-                if config.dataSources["\(type).\(name)"] == nil {
+                guard let block = config.dataSources["\(type).\(name)"] else {
                     log.error(
                         "Reference to undeclared resource: a data resource \"\(type)\" \"\(name)\" has not been "
                             + "declared in \(moduleDescription)", at: traversal.range)
+                    data[type, default: [:]][name] = .unknown
+                    continue
                 }
-                data[type, default: [:]][name] = .unknown
+                let result = dataSourceResult(block)
+                let rest = traversal.steps.dropFirst(2)
+                data[type, default: [:]][name] = Self.fillPath(data[type]?[name] ?? result.value, Array(rest))
+                sensitive = sensitive || result.touchesSensitive(rest)
+            case "ephemeral":
+                guard let type = first, traversal.steps.count >= 2,
+                    case .attribute(let name) = traversal.steps[1]
+                else { continue }
+                if !config.ephemeralResources.contains("\(type).\(name)") {
+                    log.error(
+                        "Reference to undeclared resource: an ephemeral resource \"\(type)\" \"\(name)\" has not "
+                            + "been declared in \(moduleDescription)", at: traversal.range)
+                }
+                ephemeral[type, default: [:]][name] = .unknown
             case "path":
                 roots["path"] = pathObject
             case "terraform":
@@ -245,6 +262,7 @@ final class ModuleInstance {
         if !locals.isEmpty { roots["local"] = .object(locals) }
         if !modules.isEmpty { roots["module"] = .object(modules) }
         if !data.isEmpty { roots["data"] = .object(data.mapValues { .object($0) }) }
+        if !ephemeral.isEmpty { roots["ephemeral"] = .object(ephemeral.mapValues { .object($0) }) }
         for (type, byName) in resources { roots[type] = .object(byName) }
         return (roots, sensitive)
     }

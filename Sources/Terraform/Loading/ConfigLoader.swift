@@ -10,7 +10,7 @@ struct ConfigLoader {
 
     static let topLevelBlocks: Set<String> = [
         "terraform", "variable", "locals", "output", "provider", "resource", "data", "module", "moved", "import",
-        "check", "removed",
+        "check", "removed", "ephemeral",
     ]
 
     /// `nil` when the directory cannot be read (a diagnostic is logged at `reference`).
@@ -42,9 +42,11 @@ struct ConfigLoader {
         let wasShared = lock.isShared
         if !wasShared { lock.isShared = true }
         defer { if !wasShared { lock.isShared = false } }
+        let checks = ConfigChecks(log: log, isRoot: relativePath == ".")
         Self.parseAll(count: files.count, size: size, read: read) { index, parsed in
             guard let file = parsed else { return }
             let kept = topLevelBlocks(file.parsed)
+            checks.check(file: file.parsed.body.blocks, kept: kept, override: Self.isOverrideFile(files[index]))
             if Self.isOverrideFile(files[index]) {
                 overrides.append((files[index], kept.map { file.parsed.body.blocks[$0] }))
             } else {
@@ -89,7 +91,7 @@ struct ConfigLoader {
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            log.error("Invalid file encoding: \"\(display)\" is not valid UTF-8", at: HCLBridge.emptyRange(display))
+            InvalidEncoding.report(data, display: display, log: log)
             return nil
         }
         log.addSource(text, filename: display)

@@ -51,12 +51,29 @@ final class DiagnosticLog {
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    /// The contract's form: errors before warnings, each group by file, line and column, so the
-    /// output does not depend on evaluation order.
+    var errorCount: Int { lock.sync { list.count { $0.severity == .error } } }
+
+    /// How many diagnostics loading the root module's configuration logged (`endLoading`), and
+    /// whether any was an error: those are rendered before everything evaluation finds.
+    private var loadedCount: Int?
+    private(set) var loadingFailed = false
+
+    func endLoading() {
+        lock.sync {
+            loadedCount = list.count
+            loadingFailed = list.contains { $0.severity == .error }
+        }
+    }
+
+    /// The contract's form: errors before warnings; within each, the configuration's own errors
+    /// (found loading the root module) before what evaluation finds, each group by file, line and
+    /// column, so the output does not depend on evaluation order.
     func rendered() -> [BaselineDiagnostic] {
+        let loaded = loadedCount ?? list.count
         let ordered = list.enumerated().sorted { a, b in
             let (x, y) = (a.element, b.element)
             if x.severity != y.severity { return x.severity == .error }
+            if (a.offset < loaded) != (b.offset < loaded) { return a.offset < loaded }
             if x.range.filename != y.range.filename { return x.range.filename < y.range.filename }
             if x.range.start.line != y.range.start.line { return x.range.start.line < y.range.start.line }
             if x.range.start.column != y.range.start.column { return x.range.start.column < y.range.start.column }

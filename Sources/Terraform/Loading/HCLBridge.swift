@@ -49,10 +49,16 @@ enum HCLBridge {
 /// A variable's `type` constraint, wrapping the function library's `TypeConstraint` so that its
 /// errors arrive as diagnostics.
 struct VariableType {
-    fileprivate var constraint: TypeConstraint
+    var constraint: TypeConstraint
 
+    /// At the top of a variable's type, the bare keywords `list` and `map` are `list(any)` and
+    /// `map(any)`, as Terraform still accepts them (in `.tf.json` too: `"type": "list"`).
     static func parse(_ expression: Expression) -> Result<VariableType, TypeConstraintError> {
-        TypeConstraint.parse(expression).map { VariableType(constraint: $0) }
+        switch expression.kind {
+        case .variable("list"): return .success(VariableType(constraint: .list(.any)))
+        case .variable("map"): return .success(VariableType(constraint: .map(.any)))
+        default: return TypeConstraint.parse(expression).map { VariableType(constraint: $0) }
+        }
     }
 
     func convert(_ value: HCLValue) -> Result<HCLValue, TerraformError> {

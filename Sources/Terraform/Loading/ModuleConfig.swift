@@ -11,6 +11,8 @@ struct ModuleConfig {
     var resources: [ResourceDecl] = []
     /// `data` blocks by `type.name`: referenced values are unknown offline.
     var dataSources: [String: Block] = [:]
+    /// `ephemeral` blocks by `type.name`: their values never appear in a plan, so references are unknown.
+    var ephemeralResources: Set<String> = []
     var moduleCalls: [ModuleCallDecl] = []
     var providers: [Block] = []
     /// `terraform { backend "..." {} }`.
@@ -26,6 +28,10 @@ struct ModuleConfig {
     /// Resource types declared in this module (for "a type must be followed by a name" errors).
     var resourceTypes: Set<String> = []
 
+    /// Whether anything here gives ephemeral values (an `ephemeral` block, an ephemeral variable):
+    /// without one, no argument needs checking for them.
+    var hasEphemeralSources = false
+
     func variable(_ name: String) -> VariableDecl? { variableIndex[name].map { variables[$0] } }
     func resource(type: String, name: String) -> ResourceDecl? {
         resourceIndex[type]?[name].map { resources[$0] }
@@ -36,6 +42,8 @@ struct ModuleConfig {
         variableIndex = Dictionary(variables.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         moduleCallIndex = Dictionary(moduleCalls.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         resourceTypes = Set(resourceIndex.keys)
+        hasEphemeralSources = !ephemeralResources.isEmpty
+            || variables.contains { $0.block.body.attribute("ephemeral") != nil }
     }
 }
 
@@ -61,7 +69,8 @@ struct OutputDecl {
 /// every instance of a counted resource reads these. A class: it is large, and passed around often.
 final class ResourceDecl {
     static let metaArguments: Set<String> = ["count", "for_each", "provider", "depends_on"]
-    static let metaBlocks: Set<String> = ["lifecycle", "provisioner", "connection"]
+    /// `locals` is reserved (an error at load time), never the provider's.
+    static let metaBlocks: Set<String> = ["lifecycle", "provisioner", "connection", "locals"]
 
     let type: String
     let name: String

@@ -7,7 +7,7 @@ struct ModuleDecoder {
 
     private static let labelCounts: [String: Int] = [
         "terraform": 0, "variable": 1, "locals": 0, "output": 1, "provider": 1, "resource": 2, "data": 2,
-        "module": 1, "moved": 0, "import": 0, "check": 1, "removed": 0,
+        "module": 1, "moved": 0, "import": 0, "check": 1, "removed": 0, "ephemeral": 2,
     ]
 
     /// One file's top-level blocks: the positions of those Terraform knows, in order, and the
@@ -113,6 +113,16 @@ struct ModuleDecoder {
                     + "type in each module."
             }) else { return }
             config.dataSources["\(block.labels[0]).\(block.labels[1])"] = block
+        case "ephemeral":
+            // Never in a plan, so never compared: only declared, so that references to it are
+            // unknown rather than undeclared.
+            let key = "ephemeral.\(block.labels[0]).\(block.labels[1])"
+            guard unique(key, block, &declared, duplicate: { previous in
+                "Duplicate ephemeral \"\(block.labels[0])\" configuration: A \(block.labels[0]) ephemeral resource "
+                    + "named \"\(block.labels[1])\" was already declared at \(previous). Resource names must be unique "
+                    + "per type in each module."
+            }) else { return }
+            config.ephemeralResources.insert("\(block.labels[0]).\(block.labels[1])")
         case "module":
             guard unique("module.\(block.labels[0])", block, &declared, duplicate: { previous in
                 "Duplicate module call: A module call named \"\(block.labels[0])\" was already defined at \(previous). "

@@ -21,8 +21,23 @@ struct OverrideMerger {
                     continue
                 }
                 blocks[index].body = Self.merge(blocks[index].body, with: override.body)
+                if override.type == "variable" { checkDefault(blocks[index], override: override) }
             }
         }
+    }
+
+    /// An override that changes a variable's type and not its default: the base's default must
+    /// suit the new type (Terraform reports it at the override block).
+    private func checkDefault(_ merged: Block, override: Block) {
+        guard override.body.attribute("type") != nil, override.body.attribute("default") == nil,
+            let type = merged.body.attribute("type"), let defaultValue = merged.body.attribute("default"),
+            case .success(let constraint) = VariableType.parse(type.expression.jsonKeywordExpression),
+            let value = TypeConstraint.constantValue(defaultValue.expression), value != .null,
+            case .failure(let error) = constraint.constraint.convert(value)
+        else { return }
+        log.error(
+            "Invalid default value for variable: this default value is not compatible with the variable's type "
+                + "constraint: \(error)", at: override.declRange)
     }
 
     /// Attributes replace by name; blocks of a type the override declares replace all of the base's

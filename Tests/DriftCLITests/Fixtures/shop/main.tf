@@ -13,10 +13,10 @@ variable "region" {
   default = "eu-west-1"
 }
 
-data "aws_ami" "base" {
-  most_recent = true
-  owners      = ["amazon"]
-}
+# data.aws_ami.base is in images.tf: a lookup as real configurations write it,
+# by owner and name (moto answers an unfiltered one with every Amazon image).
+# drift scan and drift check read it as terraform plan does.
+#
 
 resource "aws_instance" "web" {
   ami           = data.aws_ami.base.id

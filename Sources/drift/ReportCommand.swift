@@ -1,0 +1,34 @@
+import ArgumentParser
+import DriftCore
+import Foundation
+import History
+
+/// `drift report`: the history as one self-contained HTML page.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the scan history as one self-contained HTML page.",
+        discussion: """
+            Summary, trend chart, open findings with drifting-since and file:line, the snowflake \\
+            ranking and each drifted resource's timeline, for the target of the latest scan (or \\
+            --root). No external scripts, fonts or styles: it works as a CI artifact or an attachment.
+            """)
+
+    @OptionGroup var history: HistoryOptions
+    @Option(help: ArgumentHelp("Write the page here (default: stdout).", valueName: "file")) var out: String?
+    @Option(help: ArgumentHelp("The baseline directory whose scans to show (default: the latest scan's).", valueName: "dir"))
+    var root: String?
+
+    func run() throws {
+        guard let store = try history.open(required: true) else { return }
+        let page: String
+        do {
+            page = try HistoryQueries.htmlReport(store: store, root: root, now: SinceText.timestamp(Date())).render()
+        } catch { throw ReportOutput.fail(error.description) }
+        guard let out else { return ReportOutput.stdout(page) }
+        do { try Data(page.utf8).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
+            throw ReportOutput.fail("cannot write \(out): \(error.localizedDescription)")
+        }
+        ReportOutput.stderr("drift: report written to \(out)")
+    }
+}

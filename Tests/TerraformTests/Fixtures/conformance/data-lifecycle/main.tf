@@ -1,0 +1,5 @@
+data "aws_caller_identity" "me" {
+  lifecycle {
+    create_before_destroy = true
+  }
+}

@@ -1,0 +1,5 @@
+variable "required" {}
+
+variable "quoted" {
+  type = "string"
+}

@@ -1,0 +1,5 @@
+import {
+  to = data.aws_caller_identity.me
+  id = "x"
+}
+data "aws_caller_identity" "me" {}

@@ -1,0 +1,5 @@
+import {
+  for_each = toset(["a"])
+  to       = aws_s3_bucket[each.key]
+  id       = each.key
+}

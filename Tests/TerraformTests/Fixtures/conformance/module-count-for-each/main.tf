@@ -1,0 +1,5 @@
+module "m" {
+  source   = "./child"
+  count    = 1
+  for_each = toset(["a"])
+}

@@ -1,0 +1,4 @@
+variable "nested" {
+  type    = list(list)
+  default = []
+}

@@ -1,0 +1,5 @@
+run "first" {}
+
+run "first" {}
+
+run "has spaces" {}

@@ -1,0 +1,4 @@
+variable "a" {
+  nullable = true
+  default  = null
+}

@@ -1,0 +1,6 @@
+data "aws_iam_policy_document" "doc" {
+}
+
+output "json" { value = data.aws_iam_policy_document.doc.json }
+output "minified_json" { value = data.aws_iam_policy_document.doc.minified_json }
+output "id" { value = data.aws_iam_policy_document.doc.id }
