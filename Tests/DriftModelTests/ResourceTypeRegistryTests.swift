@@ -18,7 +18,7 @@ struct ResourceTypeRegistryTests {
         for type in ResourceType.all {
             let schema = try #require(ProviderSchema.schema(for: type.name))
             var names = type.idArguments + type.skippableCalls.flatMap(\.arguments)
-            if let key = type.keyArgument { names.append(key) }
+            names += type.keyArguments ?? []
             if case .attributes(let keys) = type.identity { names += keys }
             names += type.awsManaged.keys
             if case .attribute(let name)? = type.displayName { names.append(name) }
