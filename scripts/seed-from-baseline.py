@@ -27,6 +27,10 @@ def tag_list(tags):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--region", default=os.environ.get("AWS_REGION", "us-east-1"))
+    # An instance whose AMI comes from a data source is unknown offline; drift scan reads that
+    # data source live, so the seed uses the image it will read: the newest Amazon image by this
+    # name (baselines/seed's aws_ami lookup), ties in API order as the provider's sort keeps them.
+    ap.add_argument("--ami-name", default="amzn-ami-hvm-*-x86_64-gp2")
     args = ap.parse_args()
     doc = json.load(sys.stdin)
     ec2, s3, ddb = clients(args.region)
@@ -66,7 +70,9 @@ def main():
             kw["Tags"] = tag_list(tags)
         ddb.create_table(**kw)
         print(f"created {r['address']}: table {a['name']}")
-    ami = ec2.describe_images(Owners=["amazon"])["Images"][0]["ImageId"]
+    images = ec2.describe_images(Owners=["amazon"], Filters=[{"Name": "name", "Values": [args.ami_name]}])["Images"]
+    images = images or ec2.describe_images(Owners=["amazon"])["Images"]
+    ami = sorted(images, key=lambda i: i["CreationDate"][:19], reverse=True)[0]["ImageId"]
     for r in by_type.get("aws_instance", []):
         a = r["attributes"]
         tags = a.get("tags_all") or a.get("tags") or {}

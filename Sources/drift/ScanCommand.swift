@@ -8,7 +8,7 @@ import History
 struct ScanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan",
-        abstract: "Compare a Terraform baseline with live AWS: drifted, missing and unmanaged resources.",
+        abstract: "Compare a Terraform baseline with live AWS: drifted, missing, orphaned and unmanaged resources.",
         discussion: """
             Exit codes (as terraform plan -detailed-exitcode): 0 the scan is complete and found nothing \
             of a --fail-on kind; 2 it found something of a --fail-on kind, or some resources could not be \
@@ -27,7 +27,7 @@ struct ScanCommand: AsyncParsableCommand {
     var out: String?
 
     @Option(name: .customLong("fail-on"), help: "Finding kinds that make the exit code 2 (comma-separated); with --history, new or new,KIND: only new findings.")
-    var failOn: String = "drifted,missing,unmanaged"
+    var failOn: String = "drifted,missing,orphaned,unmanaged"
 
     @Option(name: .customLong("ignore"), help: "Silence findings matching this pattern (as in .driftignore; repeatable).")
     var ignore: [String] = []

@@ -12,8 +12,9 @@ enum SampleReport {
     static let report = Report(
         scannedAt: "2026-11-24T19:00:00Z", baseline: "infra/prod", region: "ap-northeast-2",
         stateSource: "s3://terraform-s3-cwchoi/remote",
-        summary: Report.Summary(managed: 5, inSync: 1, drifted: 1, missing: 1, unmanaged: 1, errors: 1),
+        summary: Report.Summary(managed: 5, inSync: 1, drifted: 1, missing: 1, orphaned: 1, unmanaged: 1, errors: 1),
         findings: [
+            Finding(kind: .orphaned, address: "aws_instance.old", type: "aws_instance", id: "i-0old", name: "old-box"),
             Finding(kind: .unmanaged, address: nil, type: "aws_instance", id: "i-0def", name: "hotfix-box"),
             Finding(kind: .missing, address: "aws_s3_bucket.reports", type: "aws_s3_bucket", id: "acme-reports", source: "main.tf:20:1"),
             Finding(kind: .drifted, address: "aws_instance.ec2_example", type: "aws_instance", id: "i-0abc", changes: [
@@ -34,13 +35,15 @@ struct RendererTests {
         #expect(doc["region"] == "ap-northeast-2")
         #expect(doc["summary"]?["managed"] == 5)
         let findings = try #require(doc["findings"]?.arrayValue)
-        #expect(findings.map { $0["kind"]?.stringValue } == ["drifted", "missing", "unmanaged"])
+        #expect(findings.map { $0["kind"]?.stringValue } == ["drifted", "missing", "orphaned", "unmanaged"])
+        #expect(doc["summary"]?["orphaned"] == 1)
+        #expect(findings[2] == ["kind": "orphaned", "address": "aws_instance.old", "type": "aws_instance", "id": "i-0old", "name": "old-box"])
         #expect(findings[0]["changes"]?.arrayValue?.first == [
             "attribute": "instance_type", "path": "instance_type", "declared": "t2.micro", "live": "t2.small", "source": "main.tf:11:3",
         ])
         #expect(findings[1]["source"] == "main.tf:20:1")
-        #expect(findings[2]["address"] == .null)
-        #expect(findings[2]["name"] == "hotfix-box")
+        #expect(findings[3]["address"] == .null)
+        #expect(findings[3]["name"] == "hotfix-box")
         #expect(doc["errors"]?.arrayValue?.first?["code"] == "AccessDenied")
         #expect(doc["warnings"]?.arrayValue?.first?["code"] == "HardCodedCredentials")
     }
@@ -63,8 +66,10 @@ struct RendererTests {
         let parser = XMLParser(data: Data(xml.utf8))
         parser.delegate = collector
         #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
-        #expect(collector.suites == ["drifted aws_instance", "missing aws_s3_bucket", "unmanaged aws_instance", "errors", "scan"])
-        #expect(collector.failures == 4)
+        #expect(collector.suites == [
+            "drifted aws_instance", "missing aws_s3_bucket", "orphaned aws_instance", "unmanaged aws_instance", "errors", "scan",
+        ])
+        #expect(collector.failures == 5)
         #expect(collector.errors == 1)
     }
 
@@ -74,9 +79,10 @@ struct RendererTests {
         #expect(doc["version"] == "2.1.0")
         let run = try #require(doc["runs"]?.arrayValue?.first)
         #expect(run["tool"]?["driver"]?["name"] == "drift")
-        #expect(run["tool"]?["driver"]?["rules"]?.arrayValue?.compactMap { $0["id"]?.stringValue } == ["drifted", "missing", "unmanaged", "unreadable"])
+        #expect(run["tool"]?["driver"]?["rules"]?.arrayValue?.compactMap { $0["id"]?.stringValue } == ["drifted", "missing", "orphaned", "unmanaged", "unreadable"])
         let results = try #require(run["results"]?.arrayValue)
-        #expect(results.count == 5)
+        #expect(results.count == 6)
+        #expect(results.contains { $0["ruleId"] == "orphaned" && $0["locations"]?.arrayValue?.first?["logicalLocations"] != nil })
         let first = try #require(results.first?["locations"]?.arrayValue?.first?["physicalLocation"])
         #expect(first["artifactLocation"]?["uri"] == "infra/prod/main.tf")
         #expect(first["region"]?["startLine"] == 11)
@@ -99,7 +105,7 @@ struct RendererTests {
     @Test("a clean report says so in every human format")
     func clean() {
         let report = Report(scannedAt: "t", baseline: ".", region: "r", stateSource: nil, summary: .init(managed: 2, inSync: 2), findings: [], errors: [], warnings: [])
-        #expect(TextRenderer().render(report).hasSuffix("No drift. 2 managed: 2 in sync, 0 drifted, 0 missing; 0 unmanaged; 0 errors\n"))
+        #expect(TextRenderer().render(report).hasSuffix("No drift. 2 managed: 2 in sync, 0 drifted, 0 missing; 0 orphaned; 0 unmanaged; 0 errors\n"))
         #expect(MarkdownRenderer().render(report).hasPrefix("## ✅ drift: no drift"))
     }
 }

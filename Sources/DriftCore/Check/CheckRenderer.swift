@@ -11,7 +11,8 @@ public struct CheckRenderer: Sendable {
         let text = TextRenderer(colour: colour)
         var lines: [String] = []
         let m = result.match.matches.first
-        var title = m?.declared.address ?? result.target
+        let orphan = result.report.findings.first { $0.kind == .orphaned }
+        var title = m?.declared.address ?? orphan?.address ?? result.target
         if let id = m?.id ?? result.live.first?.id { title += "  \(id)" }
         if let name = result.live.first?.tags["Name"] { title += " (\(name))" }
         let style: TextRenderer.Style = result.verdict == .inSync ? .green : (result.verdict == .drifted ? .yellow : .red)
@@ -34,7 +35,12 @@ public struct CheckRenderer: Sendable {
         }
         for finding in result.report.findings where finding.kind == .missing {
             lines.append("")
-            lines.append("- \(finding.address ?? "") (\(finding.id ?? "")) is gone live: Terraform would create it")
+            let id = finding.id.map { " (\($0))" } ?? ""
+            lines.append("- \(finding.address ?? finding.type)\(id) is gone live: Terraform would create it")
+        }
+        for finding in result.report.findings where finding.kind == .orphaned {
+            lines.append("")
+            lines.append("- \(finding.address ?? "") is in the state but no file declares it: terraform apply would destroy it")
         }
         for finding in result.report.findings where finding.kind == .unmanaged {
             lines.append("")

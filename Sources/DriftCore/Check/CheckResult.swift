@@ -7,6 +7,7 @@ public struct CheckResult: Sendable {
         case inSync = "managed, in sync"
         case drifted = "managed, drifted"
         case missing = "managed, missing live"
+        case orphaned = "orphaned: in the state, declared by no file (terraform apply would destroy it)"
         case snowflake = "snowflake: no file declares it"
         case undetermined = "could not be determined"
     }
@@ -21,6 +22,7 @@ public struct CheckResult: Sendable {
         if !report.errors.isEmpty { return .undetermined }
         if report.findings.contains(where: { $0.kind == .drifted }) { return .drifted }
         if report.findings.contains(where: { $0.kind == .missing }) { return .missing }
+        if report.findings.contains(where: { $0.kind == .orphaned }) { return .orphaned }
         if report.findings.contains(where: { $0.kind == .unmanaged }) { return .snowflake }
         return .inSync
     }

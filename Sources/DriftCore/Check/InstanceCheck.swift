@@ -25,21 +25,30 @@ public struct InstanceCheck: Sendable {
         options.services = [.ec2]
         options.types = ["aws_instance"]
         var addressed: DeclaredResource?
+        // A Name tag exactly one declaration expects is that declaration: gone live, it is missing.
+        let named = declaredInstances.filter { declared in
+            declared.expectedTags(provider: setup.baseline.provider(for: declared))["Name"] == target
+        }
         if target.hasPrefix("i-") {
             options.instanceIDs = [target]
-        } else if let declared = declaredInstances.first(where: { $0.address == target }) {
+        } else if let declared = declaredInstances.first(where: { $0.address == target }) ?? (named.count == 1 ? named.first : nil) {
             addressed = declared
             if let id = state?.instances[declared.address]?.liveID {
                 options.instanceIDs = [id]
             } else if let name = declared.expectedTags(provider: setup.baseline.provider(for: declared))["Name"] {
                 options.instanceNameTag = name
             }
+        } else if let recorded = state?.instances[target], recorded.type == "aws_instance", let id = recorded.liveID {
+            // In the state, declared by no file: read it by its id, to say it is orphaned.
+            options.instanceIDs = [id]
         } else if target.hasPrefix("aws_instance.") || target.contains(".aws_instance.") {
             throw .invalidArgument("no aws_instance \(target) is declared in \(settings.baselineDirectory)")
         } else {
             options.instanceNameTag = target
         }
-        let scanner = LiveScanner(client: setup.client, options: options)
+        // A declaration read with its own provider configuration (`provider = aws.west`).
+        let client = addressed.map { setup.targets.targets[setup.targets.index(for: $0)].client } ?? setup.client
+        let scanner = LiveScanner(client: client, options: options)
         var snapshot: Snapshot
         do { snapshot = try await scanner.snapshot(now: now) } catch {
             throw .aws(doing: "reading \(target)", reason: "\(error)")
@@ -59,6 +68,9 @@ public struct InstanceCheck: Sendable {
         baseline.resources = candidates
         snapshot = await InstanceAttributeFetch.complete(snapshot, baseline: baseline, state: state, scanner: scanner)
         var match = Matcher(baseline: baseline, snapshot: snapshot, state: state).match()
+        // Only the declarations this check is about were matched: an orphan is one no file declares.
+        let everyAddress = Set(setup.baseline.resources.map(\.address))
+        match.orphaned.removeAll { everyAddress.contains($0.address) }
         if addressed == nil {
             // Declarations that found nothing among the instances read are about other instances.
             match.matches.removeAll { m in
@@ -68,7 +80,7 @@ public struct InstanceCheck: Sendable {
             }
             match.errors.removeAll { $0.code == "Unidentified" }
         }
-        if addressed == nil && match.matches.isEmpty && snapshot.resources.isEmpty {
+        if addressed == nil && match.matches.isEmpty && match.orphaned.isEmpty && snapshot.resources.isEmpty {
             throw .invalidArgument("no running instance \(target) and no declared instance by that name")
         }
         let ignore = DriftIgnore.load(directory: settings.baselineDirectory)

@@ -91,9 +91,7 @@ struct S3Collector: Sendable {
                     continue
                 }
                 do {
-                    if let resource = try S3Normalizer.resource(operation: setting.operation, bucket: bucket, body: data) {
-                        resources.append(resource)
-                    }
+                    resources += try S3Normalizer.resources(setting, bucket: bucket, body: data)
                 } catch {
                     errors.append(.malformed(service: .s3, operation: setting.operation, resource: bucket, "\(error)"))
                 }

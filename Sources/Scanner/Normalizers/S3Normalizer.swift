@@ -15,6 +15,9 @@ enum S3Normalizer {
         var notConfigured: Set<String>
         /// The split resource this call describes; `nil` for tagging, which is the bucket's own.
         var terraformType: String? = nil
+        /// The answer's root elements (S3's, and the one moto writes where it differs): any other
+        /// document is not this operation's answer.
+        var roots: Set<String> = []
     }
 
     static let settings: [Setting] = [
@@ -35,6 +38,36 @@ enum S3Normalizer {
             operation: "GetBucketOwnershipControls", query: "ownershipControls",
             notConfigured: ["OwnershipControlsNotFoundError"], terraformType: "aws_s3_bucket_ownership_controls"),
         Setting(operation: "GetBucketAcl", query: "acl", notConfigured: [], terraformType: "aws_s3_bucket_acl"),
+    ] + configSettings
+
+    /// The settings a bare snapshot leaves out (`ResourceType.inBareSnapshot`).
+    static let configSettings: [Setting] = [
+        ("GetBucketCors", "cors", ["NoSuchCORSConfiguration"], "aws_s3_bucket_cors_configuration", "CORSConfiguration"),
+        ("GetBucketWebsite", "website", ["NoSuchWebsiteConfiguration"], "aws_s3_bucket_website_configuration", "WebsiteConfiguration"),
+        ("GetBucketAccelerateConfiguration", "accelerate", [], "aws_s3_bucket_accelerate_configuration", "AccelerateConfiguration"),
+        ("GetBucketRequestPayment", "requestPayment", [], "aws_s3_bucket_request_payment_configuration", "RequestPaymentConfiguration"),
+        ("GetObjectLockConfiguration", "object-lock", ["ObjectLockConfigurationNotFoundError"],
+         "aws_s3_bucket_object_lock_configuration", "ObjectLockConfiguration"),
+        ("GetBucketNotificationConfiguration", "notification", [], "aws_s3_bucket_notification", "NotificationConfiguration"),
+        ("GetBucketReplication", "replication", ["ReplicationConfigurationNotFoundError"],
+         "aws_s3_bucket_replication_configuration", "ReplicationConfiguration"),
+        ("ListBucketIntelligentTieringConfigurations", "intelligent-tiering", [],
+         "aws_s3_bucket_intelligent_tiering_configuration", "ListBucketIntelligentTieringConfigurationsOutput"),
+        ("ListBucketInventoryConfigurations", "inventory", [], "aws_s3_bucket_inventory", "ListInventoryConfigurationsResult"),
+        ("ListBucketMetricsConfigurations", "metrics", [], "aws_s3_bucket_metric", "ListMetricsConfigurationsResult"),
+        ("ListBucketAnalyticsConfigurations", "analytics", [],
+         "aws_s3_bucket_analytics_configuration", "ListBucketAnalyticsConfigurationResult"),
+    ].map { operation, query, notConfigured, type, root in
+        Setting(
+            operation: operation, query: query, notConfigured: Set(notConfigured), terraformType: type,
+            roots: [root, motoRoots[operation]].compactMap { $0 }.reduce(into: []) { $0.insert($1) })
+    }
+
+    /// moto 5.2.1 names some answers' root after the operation; the content is S3's.
+    static let motoRoots: [String: String] = [
+        "GetBucketAccelerateConfiguration": "GetBucketAccelerateConfigurationResponse",
+        "GetBucketNotificationConfiguration": "GetBucketNotificationResponse",
+        "ListBucketInventoryConfigurations": "ListBucketInventoryConfigurationsResponse",
     ]
 
     /// The calls to make for a selection of split types: tagging always, the rest when selected.
@@ -76,6 +109,33 @@ enum S3Normalizer {
                 "bucket": .string(name), "region": .string(region), "tags": Tags.value(pairs),
                 "arn": .string("arn:aws:s3:::\(name)"),
             ])
+    }
+
+    /// The split resources of one setting answer (none when the bucket does not have it).
+    static func resources(_ setting: Setting, bucket: String, body: Data) throws -> [LiveResource] {
+        guard !setting.roots.isEmpty else {
+            return try resource(operation: setting.operation, bucket: bucket, body: body).map { [$0] } ?? []
+        }
+        let tree: XMLTree
+        do { tree = try XMLTree.parse(body) } catch { throw NormalizeError.malformed(error.description) }
+        guard setting.roots.contains(tree.name) else {
+            throw NormalizeError.malformed(
+                "\(setting.operation) answered <\(tree.name)>, not <\(setting.roots.sorted().joined(separator: "> or <"))>")
+        }
+        switch setting.operation {
+        case "GetBucketCors": return cors(bucket, tree).map { [$0] } ?? []
+        case "GetBucketWebsite": return website(bucket, tree).map { [$0] } ?? []
+        case "GetBucketAccelerateConfiguration": return accelerate(bucket, tree).map { [$0] } ?? []
+        case "GetBucketRequestPayment": return requestPayment(bucket, tree).map { [$0] } ?? []
+        case "GetObjectLockConfiguration": return objectLock(bucket, tree).map { [$0] } ?? []
+        case "GetBucketNotificationConfiguration": return notification(bucket, tree).map { [$0] } ?? []
+        case "GetBucketReplication": return replication(bucket, tree).map { [$0] } ?? []
+        case "ListBucketIntelligentTieringConfigurations": return try intelligentTiering(bucket, tree)
+        case "ListBucketInventoryConfigurations": return try inventory(bucket, tree)
+        case "ListBucketMetricsConfigurations": return try metric(bucket, tree)
+        case "ListBucketAnalyticsConfigurations": return try analytics(bucket, tree)
+        default: return []
+        }
     }
 
     /// A split resource for one setting answer, `nil` when the bucket does not have it.

@@ -59,6 +59,8 @@ struct ResourceInstanceBuilder {
                 unknown.append(name)
                 continue
             }
+            // Zero blocks of a type (a `dynamic` block over an empty collection) are no block.
+            if ValueConverter.isNoBlocks(value, schema: body.layout.entries[position]) { continue }
             attributes[name] = ValueConverter.convert(value, schema: body.layout.entries[position])
         }
         if case .string(let text)? = attributes["user_data"] {
@@ -96,7 +98,7 @@ struct ResourceInstanceBuilder {
             module.session.warn(
                 code: "UnknownValue",
                 "\(address): \(name) cannot be known offline (it depends on a data source, another resource's "
-                    + "computed attribute or an impure function); it is not compared", source: source)
+                    + "computed attribute or an impure function); it is not compared", source: source, address: address)
         }
         let declared = DeclaredResource(
             address: address, module: module.address, type: decl.type, name: decl.name, index: instance.index,
