@@ -2,7 +2,8 @@
 """Create in a local emulator what a baseline declares, without Terraform.
 
 Reads the JSON of `drift baseline --format json` on stdin (so the example baselines are the single
-source of truth) and creates every aws_instance, aws_s3_bucket (with its split settings: versioning,
+source of truth) and creates every aws_security_group (in the default VPC, inline rules as
+declared), aws_instance (in the declared groups), aws_s3_bucket (with its split settings: versioning,
 encryption, public access block, policy) and aws_dynamodb_table (with its indexes, stream, TTL and
 point-in-time recovery) it lists, with boto3 against $AWS_ENDPOINT_URL, as `terraform apply` would.
 Unknown values (an AMI from a data source) are filled with what the emulator has. Prints one line per
@@ -73,6 +74,10 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--region", default=os.environ.get("AWS_REGION", "us-east-1"))
     ap.add_argument("--baseline", help="the baseline directory, for its data \"aws_ami\" lookup")
+    # An instance whose AMI comes from a data source is unknown offline; drift scan reads that
+    # data source live, so the seed uses the image it will read: the newest Amazon image by this
+    # name (baselines/seed's aws_ami lookup), ties in API order as the provider's sort keeps them.
+    ap.add_argument("--ami-name", default="amzn-ami-hvm-*-x86_64-gp2")
     args = ap.parse_args()
     doc = json.load(sys.stdin)
     ec2, s3, ddb = clients(args.region)
@@ -121,7 +126,37 @@ def main():
         print(f"created {r['address']}: policy")
     for r in by_type.get("aws_dynamodb_table", []):
         create_table(ddb, r)
-    ami = newest_image(ec2, ami_lookup(args.baseline) if args.baseline else None)
+    groups = []
+    for r in by_type.get("aws_security_group", []):
+        a = r["attributes"]
+        tags = a.get("tags_all") or a.get("tags") or {}
+        kw = dict(GroupName=a["name"], Description=a.get("description") or "Managed by Terraform")
+        if tags:
+            kw["TagSpecifications"] = [{"ResourceType": "security-group", "Tags": tag_list(tags)}]
+        gid = ec2.create_security_group(**kw)["GroupId"]
+        # As Terraform does: AWS's default allow-all egress goes, the declared rules come in.
+        ec2.revoke_security_group_egress(GroupId=gid, IpPermissions=[
+            {"IpProtocol": "-1", "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}])
+        for kind, authorize in (("ingress", ec2.authorize_security_group_ingress),
+                                ("egress", ec2.authorize_security_group_egress)):
+            for rule in a.get(kind) or []:
+                permission = {"IpProtocol": rule.get("protocol") or "-1",
+                              "IpRanges": [{"CidrIp": c, "Description": rule.get("description") or ""}
+                                           for c in rule.get("cidr_blocks") or []]}
+                if permission["IpProtocol"] != "-1":
+                    permission.update(FromPort=int(rule.get("from_port") or 0), ToPort=int(rule.get("to_port") or 0))
+                for entry in permission["IpRanges"]:
+                    if not entry["Description"]:
+                        del entry["Description"]
+                authorize(GroupId=gid, IpPermissions=[permission])
+        groups.append(gid)
+        print(f"created {r['address']}: security group {gid}")
+    if args.baseline:
+        ami = newest_image(ec2, ami_lookup(args.baseline))
+    else:
+        images = ec2.describe_images(Owners=["amazon"], Filters=[{"Name": "name", "Values": [args.ami_name]}])["Images"]
+        images = images or ec2.describe_images(Owners=["amazon"])["Images"]
+        ami = sorted(images, key=lambda i: i["CreationDate"][:19], reverse=True)[0]
     for r in by_type.get("aws_instance", []):
         a = r["attributes"]
         tags = a.get("tags_all") or a.get("tags") or {}
@@ -141,6 +176,10 @@ def main():
                 "Encrypted": d.get("encrypted"), "DeleteOnTermination": d.get("delete_on_termination")}.items()
                 if v is not None}
             kw["BlockDeviceMappings"] = [{"DeviceName": ami.get("RootDeviceName") or "/dev/sda1", "Ebs": ebs}]
+        # vpc_security_group_ids refers to groups made by the same apply (unknown offline): the
+        # declared groups.
+        if "vpc_security_group_ids" in (r.get("unknown") or []) and groups:
+            kw["SecurityGroupIds"] = groups
         iid = ec2.run_instances(**kw)["Instances"][0]["InstanceId"]
         print(f"created {r['address']}: instance {iid}")
         if a.get("user_data"):

@@ -140,11 +140,15 @@ public struct BaselineWarning: Sendable, Hashable {
     public var code: String
     public var message: String
     public var source: String?
+    /// The resource address the warning is about, when it is about one: one source line can
+    /// declare many instances (`count`, `for_each`, module instances), each its own warning.
+    public var address: String?
 
-    public init(code: String, message: String, source: String?) {
+    public init(code: String, message: String, source: String?, address: String? = nil) {
         self.code = code
         self.message = message
         self.source = source
+        self.address = address
     }
 
     public var jsonValue: Value {

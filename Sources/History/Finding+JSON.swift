@@ -30,6 +30,6 @@ extension Report.Summary {
         func n(_ key: String) -> Int { Int(json[key]?.numberValue ?? 0) }
         self.init(
             managed: n("managed"), inSync: n("inSync"), drifted: n("drifted"), missing: n("missing"),
-            unmanaged: n("unmanaged"), errors: n("errors"))
+            orphaned: n("orphaned"), unmanaged: n("unmanaged"), errors: n("errors"))
     }
 }

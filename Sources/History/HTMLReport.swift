@@ -78,7 +78,7 @@ public struct HTMLReport: Sendable {
         out += ".</p>\n<dl class=\"counts\">"
         let cells: [(String, Int)] = [
             ("managed", s.managed), ("in sync", s.inSync), ("drifted", s.drifted), ("missing", s.missing),
-            ("unmanaged", s.unmanaged), ("errors", s.errors),
+            ("orphaned", s.orphaned), ("unmanaged", s.unmanaged), ("errors", s.errors),
             ("new", findings.filter { $0.status == .new }.count), ("resolved", resolved.count),
         ]
         for (label, n) in cells { out += "<div><dt>\(label)</dt><dd>\(n)</dd></div>" }
@@ -102,6 +102,7 @@ public struct HTMLReport: Sendable {
                 }.joined(separator: "<br>")
                 at = f.changes.compactMap(\.source).map(h).joined(separator: "<br>")
             case .missing: what = "gone live; Terraform would create it"
+            case .orphaned: what = "in the state, declared by no file; terraform apply would destroy it"
             case .unmanaged: what = "no file declares it" + (f.name.map { " (\(h($0)))" } ?? "")
             }
             out += "<tr class=\"finding\" data-kind=\"\(f.kind.rawValue)\" data-status=\"\(f.status?.rawValue ?? "")\">"
@@ -161,6 +162,7 @@ public struct HTMLReport: Sendable {
         switch kind {
         case .drifted: return "~"
         case .missing: return "−"
+        case .orphaned: return "✗"
         case .unmanaged: return "?"
         }
     }

@@ -94,6 +94,14 @@ public struct BaselineLoader: Sendable {
                       at: HCLBridge.emptyRange(directory))
             return (Baseline(diagnostics: log.rendered()), phases, false)
         }
+        // A typo'd path to some other directory: comparing nothing would call every live resource
+        // unmanaged (and, with state, orphaned). Terraform refuses to plan without configuration.
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+        guard entries.contains(where: { $0.hasSuffix(".tf") || $0.hasSuffix(".tf.json") }) else {
+            log.error("No configuration files: \"\(directory)\" contains no .tf or .tf.json file; is the path right?",
+                      at: HCLBridge.emptyRange(directory))
+            return (Baseline(diagnostics: log.rendered()), phases, false)
+        }
         let session = LoadSession(rootDirectory: root, workspace: workspace, log: log, workers: workers)
         session.dataSourceReader = dataSourceReader
         guard let config = session.config(relativePath: ".", reference: nil) else {

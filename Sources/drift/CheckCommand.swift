@@ -11,7 +11,8 @@ struct CheckCommand: AsyncParsableCommand {
         abstract: "Check one EC2 instance against the baseline: managed, drifted or a snowflake.",
         discussion: """
             The instance is an id (i-…), a Terraform address (aws_instance.web[0]) or a Name tag. \
-            Exit codes as for scan: 0 managed and in sync, 2 drifted, missing, a snowflake or not \
+            Exit codes as for scan: 0 managed and in sync, 2 drifted, missing, orphaned (in the state, \
+            declared by no file), a snowflake or not \
             readable, 1 the check could not be done.
             """)
 
@@ -40,7 +41,7 @@ struct CheckCommand: AsyncParsableCommand {
         var settings = common.settings(baseline: baseline)
         settings.ignorePatterns = ignore
         settings.noticesShownInReport = format == .text
-        let store = try history.open(required: false)
+        let store = try history.open(required: false, readOnly: true)
         var result: CheckResult
         do { result = try await InstanceCheck(target: instance, settings: settings, notice: ReportOutput.stderr).run() } catch {
             throw ReportOutput.fail(error.description)

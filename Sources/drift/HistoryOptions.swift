@@ -15,10 +15,15 @@ struct HistoryOptions: ParsableArguments {
         return nil
     }
 
-    /// Opens the history, or fails the command (exit 1) saying why.
-    func open(required: Bool) throws -> SQLiteHistoryStore? {
+    /// Opens the history, or fails the command (exit 1) saying why. `readOnly` commands (check)
+    /// never create one: without a database there is nothing to read.
+    func open(required: Bool, readOnly: Bool = false) throws -> SQLiteHistoryStore? {
         guard let path = resolvedPath else {
             if required { throw ReportOutput.fail("no history: pass --history PATH or set DRIFT_HISTORY") }
+            return nil
+        }
+        if readOnly && !required && !FileManager.default.fileExists(atPath: path) {
+            ReportOutput.stderr("drift: note: no history at \(path) yet: nothing to say since when")
             return nil
         }
         if required && !FileManager.default.fileExists(atPath: path) {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DriftCore
+import DriftModel
 import Foundation
 import History
 
@@ -8,7 +9,7 @@ import History
 struct ScanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan",
-        abstract: "Compare a Terraform baseline with live AWS: drifted, missing and unmanaged resources.",
+        abstract: "Compare a Terraform baseline with live AWS: drifted, missing, orphaned and unmanaged resources.",
         discussion: """
             Exit codes (as terraform plan -detailed-exitcode): 0 the scan is complete and found nothing \
             of a --fail-on kind; 2 it found something of a --fail-on kind, or some resources could not be \
@@ -27,7 +28,7 @@ struct ScanCommand: AsyncParsableCommand {
     var out: String?
 
     @Option(name: .customLong("fail-on"), help: "Finding kinds that make the exit code 2 (comma-separated); with --history, new or new,KIND: only new findings.")
-    var failOn: String = "drifted,missing,unmanaged"
+    var failOn: String = "drifted,missing,orphaned,unmanaged"
 
     @Option(name: .customLong("ignore"), help: "Silence findings matching this pattern (as in .driftignore; repeatable).")
     var ignore: [String] = []
@@ -48,6 +49,9 @@ struct ScanCommand: AsyncParsableCommand {
             throw ReportOutput.fail("--format: unknown format \"\(format)\" (use text, json, markdown, junit, sarif)")
         }
         guard concurrency > 0 else { throw ReportOutput.fail("--concurrency must be at least 1") }
+        // A place the report cannot go is found before the scan, not after it.
+        let destination: OutputFile?
+        do { destination = try out.map(OutputFile.prepare) } catch { throw ReportOutput.fail(error.description) }
         let store = try history.open(required: false)
         if policy.onlyNew && store == nil {
             throw ReportOutput.fail("--fail-on new needs a history (--history PATH or DRIFT_HISTORY) to tell new from known")
@@ -78,10 +82,8 @@ struct ScanCommand: AsyncParsableCommand {
         let text = format.render(
             report, colour: toTerminal && ReportOutput.colourOnStdout, width: toTerminal ? ReportOutput.terminalWidth : nil,
             failOn: policy.kinds)
-        if let out {
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: out)) } catch {
-                throw ReportOutput.fail("cannot write \(out): \(error.localizedDescription)")
-            }
+        if let out, let destination {
+            do { try destination.write(text) } catch { throw ReportOutput.fail(error.description) }
             ReportOutput.stderr("drift: \(report.summary.line) (report in \(out))")
         } else {
             ReportOutput.stdout(text)

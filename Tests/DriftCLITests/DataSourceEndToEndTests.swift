@@ -264,6 +264,24 @@ struct DataSourceEndToEndTests {
         #expect(warnings.count == 1)
         #expect(warnings.first?["message"]?.stringValue?.contains("aws_kms_alias") == true)
         #expect(report["findings"] == .array([]))
+
+        // Every Amazon image, most of them created in the same second: the provider's pick among
+        // more than 12 is its unstable sort's, so the AMI is unknown, with a warning, never a guess.
+        let ties = try space.baseline("ties", """
+            data "aws_ami" "any" {
+              most_recent = true
+              owners      = ["amazon"]
+            }
+            resource "aws_s3_bucket" "b" {
+              bucket = "other-types"
+              tags   = { ami = data.aws_ami.any.id }
+            }
+            """)
+        let tied = try JSONParser.parse(try space.drift(["scan", "--baseline", ties, "--format", "json"]).stdout)
+        let undetermined = (tied["warnings"]?.arrayValue ?? []).filter { $0["code"] == "UndeterminedDataSource" }
+        #expect(undetermined.count == 1)
+        #expect(undetermined.first?["source"] == "main.tf:4:1")
+        #expect(tied["findings"] == .array([]))
     }
 
     @Test("a SecureString parameter's value is compared but never printed")

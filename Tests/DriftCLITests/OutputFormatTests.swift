@@ -29,7 +29,7 @@ struct OutputFormatTests {
         #expect(result.status == 2)
         #expect(result.stdout.contains("~ aws_instance.web (\(shop.webID))\n    ~ tags.Owner = (none) → \"night-shift\"  main.tf:25:3\n"))
         #expect(result.stdout.contains("? aws_s3_bucket scratch  unmanaged"))
-        #expect(result.stdout.hasSuffix("Drift found. 5 managed: 4 in sync, 1 drifted, 0 missing; 1 unmanaged; 0 errors\n"))
+        #expect(result.stdout.hasSuffix("Drift found. 5 managed: 4 in sync, 1 drifted, 0 missing; 0 orphaned; 1 unmanaged; 0 errors\n"))
         #expect(!result.stdout.contains("\u{1B}["))
     }
 

@@ -88,9 +88,9 @@ final class ShopFixture {
         try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
     }
 
-    /// A v4 state recording the shop's resources with these ids.
-    func stateFile(instanceID: String) throws -> String {
-        let resources: [(String, String, String)] = [
+    /// A v4 state recording the shop's resources with these ids, and `extra` (type, name, id).
+    func stateFile(instanceID: String, extra: [(String, String, String)] = []) throws -> String {
+        let resources: [(String, String, String)] = extra + [
             ("aws_instance", "web", instanceID), ("aws_s3_bucket", "assets", "shop-assets"),
             ("aws_s3_bucket_versioning", "assets", "shop-assets"), ("aws_s3_bucket_policy", "assets", "shop-assets"),
             ("aws_dynamodb_table", "orders", "shop-orders"),

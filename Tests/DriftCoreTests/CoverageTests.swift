@@ -31,14 +31,15 @@ struct CoverageTests {
         #expect(coverage.byType["aws_dynamodb_table"] == Coverage.Count(managed: 0, unmanaged: 0))
         #expect(coverage.byType["aws_s3_bucket_versioning"] == nil, "a split setting is not an inventoried type")
         #expect(coverage.line == "coverage: 67% (instances 1/2, buckets 1/1)")
-        #expect(report.summary.jsonValue["coverage"] == [
-            "managed": 2, "unmanaged": 1, "fraction": 0.6667,
-            "types": [
-                "aws_instance": ["managed": 1, "unmanaged": 1, "fraction": 0.5],
-                "aws_s3_bucket": ["managed": 1, "unmanaged": 0, "fraction": 1],
-                "aws_dynamodb_table": ["managed": 0, "unmanaged": 0, "fraction": nil],
-            ],
-        ])
+        let json = report.summary.jsonValue["coverage"]
+        #expect(json?["managed"] == 2)
+        #expect(json?["unmanaged"] == 1)
+        #expect(json?["fraction"] == 0.6667)
+        #expect(json?["types"]?["aws_instance"] == ["managed": 1, "unmanaged": 1, "fraction": 0.5])
+        #expect(json?["types"]?["aws_s3_bucket"] == ["managed": 1, "unmanaged": 0, "fraction": 1])
+        #expect(json?["types"]?["aws_dynamodb_table"] == ["managed": 0, "unmanaged": 0, "fraction": nil])
+        // Every type the registry inventories is counted, and only those.
+        #expect(Set(coverage.byType.keys) == Set(ResourceType.all.filter(\.inventoried).map(\.name)))
     }
 
     @Test("percent: 100 only when everything is managed, 0 only when nothing is; no line when nothing is live")

@@ -104,6 +104,43 @@ struct MatcherTests {
         #expect(result.unmanaged.map(\.id) == ["logs"])
     }
 
+    @Test("with state, a recorded resource no file declares is orphaned while it lives; gone, it is nothing")
+    func orphaned() throws {
+        let state = try TerraformState.parse(Array("""
+            {"version": 4, "resources": [
+              {"mode": "managed", "type": "aws_instance", "name": "web", "instances": [
+                {"index_key": 0, "attributes": {"id": "i-1"}}, {"index_key": 1, "attributes": {"id": "i-2"}},
+                {"index_key": 2, "attributes": {"id": "i-3"}}]},
+              {"mode": "managed", "type": "aws_s3_bucket", "name": "old", "instances": [{"attributes": {"id": "old", "bucket": "old"}}]},
+              {"mode": "managed", "type": "aws_iam_role", "name": "r", "instances": [{"attributes": {"id": "role"}}]},
+              {"mode": "data", "type": "aws_instance", "name": "d", "instances": [{"attributes": {"id": "i-1"}}]}
+            ]}
+            """.utf8), source: "t.tfstate")
+        var first = Build.instance("aws_instance.web[0]", tags: ["Name": "web-0"])
+        first.index = .int(0)
+        let snapshot = Build.snapshot([
+            Build.live("i-1", tags: ["Name": "web-0"]), Build.live("i-2", tags: ["Name": "web-1"]),
+            Build.live("i-3", tags: ["Name": "web-2"], state: "terminated"),
+            LiveResource(type: "aws_s3_bucket", id: "old", attributes: [:]),
+        ])
+        let result = Matcher(baseline: Baseline(resources: [first]), snapshot: snapshot, state: state).match()
+        #expect(result.orphaned.map(\.address) == ["aws_instance.web[1]", "aws_s3_bucket.old"])
+        #expect(result.orphaned.map(\.live.id) == ["i-2", "old"])
+        #expect(result.unmanaged.isEmpty)
+        let report = DriftAnalyzer(baseline: Baseline(resources: [first])).report(
+            result, context: .init(scannedAt: "t", baseline: ".", region: "eu-west-1", stateSource: "t.tfstate"))
+        #expect(report.findings.map(\.kind) == [.orphaned, .orphaned])
+        #expect(report.findings.first?.name == "web-1")
+        #expect(report.summary.orphaned == 2)
+        #expect(report.summary.inSync == 1)
+        #expect(report.exitCode(failOn: [.orphaned]) == 2)
+        #expect(report.exitCode(failOn: [.drifted]) == 0)
+        // Without state nothing is orphaned: the same live resources are unmanaged.
+        let stateless = Matcher(baseline: Baseline(resources: [first]), snapshot: snapshot, state: nil).match()
+        #expect(stateless.orphaned.isEmpty)
+        #expect(stateless.unmanaged.map(\.id) == ["i-2", "old"])
+    }
+
     @Test("state that is not JSON, or of another format version, cannot be read")
     func badState() {
         #expect(throws: DriftCoreError.self) { try TerraformState.parse(Array("nope".utf8), source: "x") }

@@ -14,12 +14,13 @@ enum SampleReport {
         scannedAt: "2026-11-24T19:00:00Z", baseline: "infra/prod", region: "ap-northeast-2",
         stateSource: "s3://terraform-s3-cwchoi/remote",
         summary: Report.Summary(
-            managed: 5, inSync: 1, drifted: 1, missing: 1, unmanaged: 1, errors: 1,
+            managed: 5, inSync: 1, drifted: 1, missing: 1, orphaned: 1, unmanaged: 1, errors: 1,
             coverage: Coverage(byType: [
                 "aws_instance": .init(managed: 2, unmanaged: 1), "aws_s3_bucket": .init(managed: 0),
                 "aws_dynamodb_table": .init(managed: 1),
             ])),
         findings: [
+            Finding(kind: .orphaned, address: "aws_instance.old", type: "aws_instance", id: "i-0old", name: "old-box"),
             Finding(kind: .unmanaged, address: nil, type: "aws_instance", id: "i-0def", name: "hotfix-box"),
             Finding(kind: .missing, address: "aws_s3_bucket.reports", type: "aws_s3_bucket", id: "acme-reports", source: "main.tf:20:1"),
             Finding(kind: .drifted, address: "aws_instance.ec2_example", type: "aws_instance", id: "i-0abc", changes: [
@@ -46,13 +47,15 @@ struct RendererTests {
         #expect(doc["summary"]?["coverage"]?["fraction"] == 0.75)
         #expect(doc["summary"]?["coverage"]?["types"]?["aws_instance"] == ["managed": 2, "unmanaged": 1, "fraction": 0.6667])
         let findings = try #require(doc["findings"]?.arrayValue)
-        #expect(findings.map { $0["kind"]?.stringValue } == ["drifted", "missing", "unmanaged"])
+        #expect(findings.map { $0["kind"]?.stringValue } == ["drifted", "missing", "orphaned", "unmanaged"])
+        #expect(doc["summary"]?["orphaned"] == 1)
+        #expect(findings[2] == ["kind": "orphaned", "address": "aws_instance.old", "type": "aws_instance", "id": "i-0old", "name": "old-box"])
         #expect(findings[0]["changes"]?.arrayValue?.first == [
             "attribute": "instance_type", "path": "instance_type", "declared": "t2.micro", "live": "t2.small", "source": "main.tf:11:3",
         ])
         #expect(findings[1]["source"] == "main.tf:20:1")
-        #expect(findings[2]["address"] == .null)
-        #expect(findings[2]["name"] == "hotfix-box")
+        #expect(findings[3]["address"] == .null)
+        #expect(findings[3]["name"] == "hotfix-box")
         #expect(doc["errors"]?.arrayValue?.first?["code"] == "AccessDenied")
         #expect(doc["warnings"]?.arrayValue?.first?["code"] == "HardCodedCredentials")
     }
@@ -76,15 +79,15 @@ struct RendererTests {
         parser.delegate = collector
         #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
         #expect(collector.suites == ["aws_dynamodb_table", "aws_instance", "aws_s3_bucket", "unmanaged", "unreadable"])
-        // 2 in sync + 3 findings + 1 unreadable.
+        // 2 in sync + 4 findings + 1 unreadable.
         #expect(collector.cases == [
-            "aws_dynamodb_table.orders", "aws_instance.api", "aws_instance.ec2_example", "aws_s3_bucket.reports",
+            "aws_dynamodb_table.orders", "aws_instance.api", "aws_instance.ec2_example", "aws_instance.old", "aws_s3_bucket.reports",
             "aws_instance i-0def (hotfix-box)", "s3 GetBucketPolicy acme-logs",
         ])
         #expect(collector.failures == SampleReport.report.findings.count)
         #expect(collector.errors == 1)
-        #expect(collector.root == ["tests": "6", "failures": "3", "errors": "1"])
-        #expect(collector.suiteCounts["aws_instance"] == ["tests": "2", "failures": "1", "errors": "0"])
+        #expect(collector.root == ["tests": "7", "failures": "4", "errors": "1"])
+        #expect(collector.suiteCounts["aws_instance"] == ["tests": "3", "failures": "2", "errors": "0"])
         #expect(collector.suiteCounts["unmanaged"] == ["tests": "1", "failures": "1", "errors": "0"])
         #expect(xml.contains("<property name=\"coverage\" value=\"75%\"/>"))
         #expect(xml.contains("<property name=\"coverage.aws_instance\" value=\"2/3\"/>"))
@@ -116,9 +119,10 @@ struct RendererTests {
         #expect(doc["version"] == "2.1.0")
         let run = try #require(doc["runs"]?.arrayValue?.first)
         #expect(run["tool"]?["driver"]?["name"] == "drift")
-        #expect(run["tool"]?["driver"]?["rules"]?.arrayValue?.compactMap { $0["id"]?.stringValue } == ["drifted", "missing", "unmanaged", "unreadable"])
+        #expect(run["tool"]?["driver"]?["rules"]?.arrayValue?.compactMap { $0["id"]?.stringValue } == ["drifted", "missing", "orphaned", "unmanaged", "unreadable"])
         let results = try #require(run["results"]?.arrayValue)
-        #expect(results.count == 5)
+        #expect(results.count == 6)
+        #expect(results.contains { $0["ruleId"] == "orphaned" && $0["locations"]?.arrayValue?.first?["logicalLocations"] != nil })
         let first = try #require(results.first?["locations"]?.arrayValue?.first?["physicalLocation"])
         #expect(first["artifactLocation"]?["uri"] == "infra/prod/main.tf")
         #expect(first["region"]?["startLine"] == 11)
@@ -165,7 +169,7 @@ struct RendererTests {
     @Test("a clean report says so in every human format")
     func clean() {
         let report = Report(scannedAt: "t", baseline: ".", region: "r", stateSource: nil, summary: .init(managed: 2, inSync: 2), findings: [], errors: [], warnings: [])
-        #expect(TextRenderer().render(report).hasSuffix("No drift. 2 managed: 2 in sync, 0 drifted, 0 missing; 0 unmanaged; 0 errors\n"))
+        #expect(TextRenderer().render(report).hasSuffix("No drift. 2 managed: 2 in sync, 0 drifted, 0 missing; 0 orphaned; 0 unmanaged; 0 errors\n"))
         #expect(MarkdownRenderer().render(report).hasPrefix("## ✅ drift: no drift"))
     }
 }
@@ -220,7 +224,7 @@ struct TextMessageTests {
         #expect(TextRenderer(failOn: [.missing]).render(report).contains("\nDrift found. 5 managed:"))
         #expect(TextRenderer().render(report).contains("\nDrift found. 5 managed:"))
         report.findings = SampleReport.report.findings
-        #expect(TextRenderer(failOn: [.drifted]).render(report).contains("\nDrift found (not failing: missing, unmanaged). "))
+        #expect(TextRenderer(failOn: [.drifted]).render(report).contains("\nDrift found (not failing: missing, orphaned, unmanaged). "))
     }
 
     @Test("warnings wrap at the terminal width on word boundaries, continuation under the text")

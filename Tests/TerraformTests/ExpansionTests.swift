@@ -51,4 +51,15 @@ struct ExpansionTests {
             ["id": "b", "item": [["value": "b-z"]]],
         ])
     }
+
+    @Test("a dynamic block over an empty collection is no block, at the top level and nested")
+    func emptyDynamicBlocks() throws {
+        let baseline = LoaderFixtures.load("dynamic")
+        #expect(baseline.diagnostics.isEmpty, "\(baseline.diagnostics.map(\.rendered))")
+        let instance = try #require(baseline.resource("aws_instance.none"))
+        #expect(instance.attributes["ebs_block_device"] == nil)
+        let rule = try #require(baseline.resource("aws_s3_bucket_lifecycle_configuration.none")?.attributes["rule"]?.arrayValue?.first)
+        #expect(rule["transition"] == nil)
+        #expect(rule["id"] == "r")
+    }
 }

@@ -25,25 +25,41 @@ public struct InstanceCheck: Sendable {
         options.services = [.ec2]
         options.types = ["aws_instance"]
         var addressed: DeclaredResource?
+        // A Name tag exactly one declaration expects is that declaration: gone live, it is missing.
+        let named = declaredInstances.filter { declared in
+            declared.expectedTags(provider: setup.baseline.provider(for: declared))["Name"] == target
+        }
         if target.hasPrefix("i-") {
             options.instanceIDs = [target]
-        } else if let declared = declaredInstances.first(where: { $0.address == target }) {
+        } else if let declared = declaredInstances.first(where: { $0.address == target }) ?? (named.count == 1 ? named.first : nil) {
             addressed = declared
             if let id = state?.instances[declared.address]?.liveID {
                 options.instanceIDs = [id]
             } else if let name = declared.expectedTags(provider: setup.baseline.provider(for: declared))["Name"] {
                 options.instanceNameTag = name
             }
+        } else if let recorded = state?.instances[target], recorded.type == "aws_instance", let id = recorded.liveID {
+            // In the state, declared by no file: read it by its id, to say it is orphaned.
+            options.instanceIDs = [id]
         } else if target.hasPrefix("aws_instance.") || target.contains(".aws_instance.") {
             throw .invalidArgument("no aws_instance \(target) is declared in \(settings.baselineDirectory)")
         } else {
             options.instanceNameTag = target
         }
-        let scanner = LiveScanner(client: setup.client, options: options)
+        // A declaration read with its own provider configuration (`provider = aws.west`).
+        let client = addressed.map { setup.targets.targets[setup.targets.index(for: $0)].client } ?? setup.client
+        let scanner = LiveScanner(client: client, options: options)
+        // What hangs off the instance (groups, volumes, addresses), listed at the same time.
+        var relatedOptions = ScanOptions()
+        relatedOptions.services = [.ec2]
+        relatedOptions.types = RelatedResources.types
+        relatedOptions.declaredArguments = ResourceType.declaredArguments(of: setup.baseline.resources)
+        async let relatedSnapshot = try? LiveScanner(client: client, options: relatedOptions).snapshot(now: now)
         var snapshot: Snapshot
         do { snapshot = try await scanner.snapshot(now: now) } catch {
             throw .aws(doing: "reading \(target)", reason: SessionSetup.explain(error, baseline: setup.baseline))
         }
+        let related = await relatedSnapshot
         snapshot.resources.removeAll { $0.isGone }
         // The declarations this check is about, matched against only the instances it read.
         let candidates: [DeclaredResource]
@@ -59,6 +75,9 @@ public struct InstanceCheck: Sendable {
         baseline.resources = candidates
         snapshot = await InstanceAttributeFetch.complete(snapshot, baseline: baseline, state: state, scanner: scanner)
         var match = Matcher(baseline: baseline, snapshot: snapshot, state: state).match()
+        // Only the declarations this check is about were matched: an orphan is one no file declares.
+        let everyAddress = Set(setup.baseline.resources.map(\.address))
+        match.orphaned.removeAll { everyAddress.contains($0.address) }
         if addressed == nil {
             // Declarations that found nothing among the instances read are about other instances.
             match.matches.removeAll { m in
@@ -68,7 +87,7 @@ public struct InstanceCheck: Sendable {
             }
             match.errors.removeAll { $0.code == "Unidentified" }
         }
-        if addressed == nil && match.matches.isEmpty && snapshot.resources.isEmpty {
+        if addressed == nil && match.matches.isEmpty && match.orphaned.isEmpty && snapshot.resources.isEmpty {
             throw .invalidArgument("no running instance \(target) and no declared instance by that name")
         }
         let ignore = DriftIgnore.load(directory: settings.baselineDirectory)
@@ -79,7 +98,18 @@ public struct InstanceCheck: Sendable {
         let report = DriftAnalyzer(baseline: baseline, ignore: ignore).report(match, context: context)
         let snowflakes = report.findings.filter { $0.kind == .unmanaged }.compactMap(\.id)
         let launchTimes = await Self.launchTimes(snowflakes, client: setup.client)
-        return CheckResult(target: target, report: report, match: match, live: snapshot.resources, launchTimes: launchTimes)
+        var result = CheckResult(target: target, report: report, match: match, live: snapshot.resources, launchTimes: launchTimes)
+        if let instance = snapshot.resources.first(where: { $0.type == "aws_instance" }), let related {
+            var relatedBaseline = setup.baseline
+            relatedBaseline.resources = setup.baseline.resources.filter {
+                RelatedResources.types.contains($0.type) || $0.type == LegacySecurityGroupRule.type
+            }
+            let relatedMatch = Matcher(baseline: relatedBaseline, snapshot: related, state: state).match()
+            let relatedReport = DriftAnalyzer(baseline: relatedBaseline, ignore: ignore).report(relatedMatch, context: context)
+            result.related = RelatedResources.narrow(
+                instance: instance, snapshot: related, match: relatedMatch, report: relatedReport)
+        }
+        return result
     }
 
     /// When the snowflakes were launched: one DescribeInstances for their ids (the snapshot keeps

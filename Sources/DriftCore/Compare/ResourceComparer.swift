@@ -9,6 +9,8 @@ import DriftModel
 ///   all of which the provider treats as unset);
 /// - computed-only attributes never drift, nor do arguments whose diff the provider suppresses
 ///   given the declared siblings (`AttributeSchema.suppressedWhen`); tags go through `TagComparer`;
+/// - the live side is first made what the provider's Read would store for this configuration
+///   (`ProviderRead`: tag maps resolved against `default_tags`, arguments read only when set);
 /// - an argument the snapshot does not describe at all is not compared (nothing is known).
 public struct ResourceComparer: Sendable {
     public var schema: ResourceSchema?
@@ -25,6 +27,7 @@ public struct ResourceComparer: Sendable {
     public func compare(_ declared: DeclaredResource, with live: LiveResource) -> [AttributeChange] {
         let ignored = IgnoredChanges(declared.ignoreChanges)
         if ignored.all { return [] }
+        let live = ProviderRead.apply(to: live, declared: declared, provider: provider)
         var names = Set(declared.attributes.keys)
         if let schema { names.formUnion(schema.attributes.keys) }
         var changes: [AttributeChange] = []

@@ -67,7 +67,7 @@ enum SchemaDiffer {
             l.removeAll(where: \.isZeroish)
         }
         guard d.count == l.count else {
-            return [Difference(path: path, declared: .array(declared), live: .array(project(live, schema: schema.nested, samples: declared)))]
+            return [Difference(path: path, declared: .array(declared), live: .array(project(live, schema: schema.nested, samples: declared, typed: true)))]
         }
         var out: [Difference] = []
         for (i, (de, le)) in zip(d, l).enumerated() {
@@ -103,7 +103,7 @@ enum SchemaDiffer {
         let d = project(declared, schema: schema.nested, samples: declared)
         let l = project(live, schema: schema.nested, samples: declared)
         if multiset(d) == multiset(l) { return [] }
-        return [Difference(path: path, declared: .array(declared), live: .array(l))]
+        return [Difference(path: path, declared: .array(declared), live: .array(project(live, schema: schema.nested, samples: declared, typed: true)))]
     }
 
     /// A set the provider hashes by `setKey` only: elements are told apart by their key (an unset
@@ -123,7 +123,7 @@ enum SchemaDiffer {
             return counts
         }
         if keys(declared) == keys(live) { return [] }
-        return [Difference(path: path, declared: .array(declared), live: .array(project(live, schema: schema.nested, samples: declared)))]
+        return [Difference(path: path, declared: .array(declared), live: .array(project(live, schema: schema.nested, samples: declared, typed: true)))]
     }
 
     private static func sameSet(_ declared: [Value], _ live: [Value], schema: AttributeSchema) -> Bool {
@@ -139,13 +139,17 @@ enum SchemaDiffer {
 
     /// Block elements reduced to what can drift: computed-only fields dropped, optional+computed
     /// fields dropped unless some declared element sets them, zero fields dropped (unset ≡ zero).
-    static func project(_ elements: [Value], schema nested: [String: AttributeSchema], samples: [Value]) -> [Value] {
+    /// `typed`: values as they are (for the report, in the provider's types); otherwise as text, so
+    /// that `10` and `"10"` compare equal as Terraform's conversion makes them.
+    static func project(
+        _ elements: [Value], schema nested: [String: AttributeSchema], samples: [Value], typed: Bool = false
+    ) -> [Value] {
         var declaredKeys: Set<String> = []
         for sample in samples {
             for (k, v) in sample.objectValue ?? [:] where !v.isNull { declaredKeys.insert(k) }
         }
         return elements.map { element in
-            guard case .object(let members) = element else { return element.textNormalized }
+            guard case .object(let members) = element else { return typed ? element : element.textNormalized }
             var kept: [String: Value] = [:]
             for (key, value) in members where !value.isZeroish {
                 let schema = nested[key]
@@ -154,9 +158,9 @@ enum SchemaDiffer {
                 if nested.isEmpty == false && schema == nil && !declaredKeys.contains(key) { continue }
                 if let schema, schema.kind == .block {
                     let childSamples = samples.flatMap { blocks($0[key] ?? .null) }
-                    kept[key] = .array(project(blocks(value), schema: schema.nested, samples: childSamples))
+                    kept[key] = .array(project(blocks(value), schema: schema.nested, samples: childSamples, typed: typed))
                 } else {
-                    kept[key] = value.textNormalized
+                    kept[key] = typed ? value : value.textNormalized
                 }
             }
             return .object(kept)

@@ -26,7 +26,9 @@ enum EC2DataSources {
                     "Your query returned more than one result. Please try more specific search criteria, or set "
                         + "`most_recent` attribute to true.")
             }
-            chosen = newestFirst(images)[0]
+            let sorted = newestFirst(images)
+            if let reason = unpredictableOrder(sorted, ties: .newest) { return .undetermined(reason) }
+            chosen = sorted[0]
         }
         return .found(imageAttributes(chosen, call: call), sensitive: [])
     }
@@ -37,6 +39,7 @@ enum EC2DataSources {
         case .failure(let failure): return .failed(failure.message)
         case .success(let images):
             var sorted = newestFirst(images)
+            if let reason = unpredictableOrder(sorted, ties: .any) { return .undetermined(reason) }
             if call.bool("sort_ascending") == true { sorted.reverse() }
             let ids = sorted.compactMap { $0.string("imageId") }
             return .found(["ids": ids.values, "id": .string(call.client.region)], sensitive: [])
@@ -64,12 +67,31 @@ enum EC2DataSources {
 
     struct Failure: Error { var message: String }
 
-    /// By `creationDate` (RFC 3339, which sorts as text), newest first; ties keep their order.
+    /// By `creationDate` to the second (RFC 3339 in UTC sorts as text), newest first; ties keep
+    /// their order, as the provider's `sort.Slice` does for up to 12 images (an insertion sort).
     private static func newestFirst(_ images: [XMLTree]) -> [XMLTree] {
         images.enumerated().sorted { a, b in
-            let (x, y) = (a.element.string("creationDate") ?? "", b.element.string("creationDate") ?? "")
+            let (x, y) = (created(a.element), created(b.element))
             return x != y ? x > y : a.offset < b.offset
         }.map(\.element)
+    }
+
+    private static func created(_ image: XMLTree) -> Substring { (image.string("creationDate") ?? "").prefix(19) }
+
+    enum Ties { case newest, any }
+
+    /// Past 12 images the provider's sort is not stable: which of several images created in the
+    /// same second comes first is then its sort's secret, and drift says so rather than guess.
+    private static func unpredictableOrder(_ sorted: [XMLTree], ties: Ties) -> String? {
+        guard sorted.count > 12 else { return nil }
+        let tied: Bool
+        switch ties {
+        case .newest: tied = created(sorted[0]) == created(sorted[1])
+        case .any: tied = zip(sorted, sorted.dropFirst()).contains { created($0) == created($1) }
+        }
+        guard tied else { return nil }
+        return "\(sorted.count) images match and several were created in the same second; which one the "
+            + "provider puts first is not predictable (add filters, as a stable configuration would)"
     }
 
     private static func imageAttributes(_ image: XMLTree, call: DataSourceCall) -> [String: Value] {

@@ -80,6 +80,11 @@ public struct DriftAnalyzer: Sendable {
                 kind: .unmanaged, address: nil, type: live.type, id: live.id,
                 name: ResourceType.named(live.type)?.displayName(of: live)))
         }
+        for orphan in match.orphaned {
+            findings.append(Finding(
+                kind: .orphaned, address: orphan.address, type: orphan.live.type, id: orphan.live.id,
+                name: orphan.live.type == "aws_instance" ? orphan.live.tags["Name"] : nil))
+        }
         for type in notScanned.sorted() {
             warnings.append(BaselineWarning(
                 code: "NotScanned", message: "\(type) resources are declared but drift does not scan this type", source: nil))
@@ -92,12 +97,11 @@ public struct DriftAnalyzer: Sendable {
         } + baseline.readErrors
         // A compared resource is in sync unless a finding (after .driftignore) names it.
         let failing = Set(kept.compactMap(\.address))
-        let drifted = kept.filter { $0.kind == .drifted }.count
+        func count(_ kind: Finding.Kind) -> Int { kept.filter { $0.kind == kind }.count }
         let summary = Report.Summary(
-            managed: managed, inSync: max(0, managed - drifted - kept.filter { $0.kind == .missing }.count - unreadable),
-            drifted: drifted, missing: kept.filter { $0.kind == .missing }.count,
-            unmanaged: kept.filter { $0.kind == .unmanaged }.count, errors: errors.count,
-            coverage: coverage(match, kept: kept))
+            managed: managed, inSync: max(0, managed - count(.drifted) - count(.missing) - unreadable),
+            drifted: count(.drifted), missing: count(.missing), orphaned: count(.orphaned),
+            unmanaged: count(.unmanaged), errors: errors.count, coverage: coverage(match, kept: kept))
         return Report(
             scannedAt: context.scannedAt, baseline: context.baseline, region: context.region,
             stateSource: context.stateSource, summary: summary, findings: kept, errors: errors,
@@ -147,7 +151,8 @@ public struct DriftAnalyzer: Sendable {
             BaselineWarning(
                 code: "UnknownValue",
                 message: "\(declared.address).\(name) is not known until apply (data source or computed value): not compared",
-                source: declared.sources[name] ?? (declared.blockSource.isEmpty ? nil : declared.blockSource))
+                source: declared.sources[name] ?? (declared.blockSource.isEmpty ? nil : declared.blockSource),
+                address: declared.address)
         }
     }
 
@@ -156,10 +161,12 @@ public struct DriftAnalyzer: Sendable {
         var bySource: Set<String> = []
         var out: [BaselineWarning] = []
         for w in warnings where !seen.contains(w) {
-            // The baseline may already report an unknown argument at the same place.
-            if w.code == "UnknownValue", let source = w.source, bySource.contains("UnknownValue \(source)") { continue }
+            // The baseline may already report an unknown argument of the same resource at the
+            // same place; another instance declared there (count, module) is its own warning.
+            let key = "\(w.code) \(w.address ?? "") \(w.source ?? "")"
+            if w.code == "UnknownValue", w.source != nil, bySource.contains(key) { continue }
             seen.insert(w)
-            if let source = w.source { bySource.insert("\(w.code) \(source)") }
+            if w.source != nil { bySource.insert(key) }
             out.append(w)
         }
         return out

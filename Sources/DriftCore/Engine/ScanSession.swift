@@ -35,47 +35,113 @@ public struct ScanSession: Sendable {
 
     public func runKeepingSnapshot(now: Date = Date()) async throws(DriftCoreError) -> Outcome {
         let setup = try await SessionSetup.prepare(settings, notice: notice)
+        let targets = setup.targets
+        let state = setup.state?.state
+        // Each provider configuration's resources are read with its connection, in its region.
+        var slices = Array(repeating: [DeclaredResource](), count: targets.targets.count)
+        for resource in setup.baseline.resources { slices[targets.index(for: resource)].append(resource) }
+        let everyAddress = Set(setup.baseline.resources.map(\.address))
+        let declaredTarget = Dictionary(setup.baseline.resources.map { ($0.address, targets.index(for: $0)) }) { a, _ in a }
+        // A recorded resource belongs to its declaration's configuration, else to the one it was applied with.
+        func targetOf(_ instance: TerraformState.Instance) -> Int {
+            declaredTarget[instance.address] ?? targets.index(for: instance)
+        }
         let ignore = DriftIgnore.load(directory: settings.baselineDirectory)
             .appending(DriftIgnore(patterns: settings.ignorePatterns))
-        var options = ScanOptions()
-        options.concurrency = max(1, settings.concurrency)
-        // Only what some file declares can drift or be missing, and only inventoried types can be
-        // unmanaged: the rest costs calls for nothing (`ResourceType.isRead`, `skippableCalls`).
-        options.declaredArguments = ResourceType.declaredArguments(of: setup.baseline.resources)
-        options.silencedTypes = Set(ResourceType.all.map(\.name).filter(ignore.silencesUnmanaged))
-        options.bucketsAnyRegion = Self.declaredBucketNames(setup.baseline, state: setup.state?.state)
-        let scanner = LiveScanner(client: setup.client, options: options, progress: progress)
-        let snapshot: Snapshot
-        do { snapshot = try await scanner.snapshot(now: now) } catch {
-            throw .aws(doing: "scanning \(setup.client.region)", reason: SessionSetup.explain(error, baseline: setup.baseline))
+        let silenced = Set(ResourceType.all.map(\.name).filter(ignore.silencesUnmanaged))
+        var matches: [MatchResult] = []
+        var snapshots: [Snapshot] = []
+        var baselines: [Baseline] = []
+        var takenAt: [String] = []
+        for (i, target) in targets.targets.enumerated() {
+            var baseline = setup.baseline
+            baseline.resources = slices[i]
+            let recorded = state.map { Array($0.instances.values.filter { targetOf($0) == i }) } ?? []
+            var options = Self.options(for: baseline, recorded: recorded, concurrency: settings.concurrency)
+            options.silencedTypes = silenced
+            let scanner = LiveScanner(client: target.client, options: options, progress: progress)
+            let snapshot: Snapshot
+            do { snapshot = try await scanner.snapshot(now: now) } catch {
+                throw .aws(doing: "scanning \(target.region)", reason: SessionSetup.explain(error, baseline: setup.baseline))
+            }
+            let completed = await InstanceAttributeFetch.complete(snapshot, baseline: baseline, state: state, scanner: scanner)
+            var match = Matcher(baseline: baseline, snapshot: completed, state: state).match()
+            // An orphan is declared by no file and was applied with this configuration.
+            match.orphaned.removeAll { orphan in
+                everyAddress.contains(orphan.address) || state?.instances[orphan.address].map { targetOf($0) != i } ?? true
+            }
+            matches.append(match)
+            baselines.append(baseline)
+            takenAt.append(snapshot.takenAt)
+            snapshots.append(completed)
         }
-        let completed = await InstanceAttributeFetch.complete(
-            snapshot, baseline: setup.baseline, state: setup.state?.state, scanner: scanner)
-        let match = Matcher(baseline: setup.baseline, snapshot: completed, state: setup.state?.state).match()
-        let context = DriftAnalyzer.Context(
-            scannedAt: snapshot.takenAt, baseline: settings.baselineDirectory, region: snapshot.region,
-            stateSource: setup.state?.source, warnings: setup.warnings)
-        let report = DriftAnalyzer(baseline: setup.baseline, ignore: ignore).report(match, context: context)
+        // A live resource another configuration's declaration is (or may be) is not unmanaged here.
+        if matches.count > 1 {
+            let claims = matches.map(Self.claims)
+            for i in matches.indices {
+                let others = claims.enumerated().filter { $0.offset != i }.reduce(into: Set<String>()) { $0.formUnion($1.element) }
+                matches[i].unmanaged.removeAll { others.contains("\($0.type) \($0.id)") }
+            }
+        }
+        let reports = targets.targets.indices.map { i in
+            let context = DriftAnalyzer.Context(
+                scannedAt: takenAt[0], baseline: settings.baselineDirectory, region: targets.targets[i].region,
+                stateSource: setup.state?.source, warnings: setup.warnings)
+            return DriftAnalyzer(baseline: baselines[i], ignore: ignore).report(matches[i], context: context)
+        }
+        guard let report = Report.merging(reports), var snapshot = snapshots.first else {
+            throw .aws(doing: "scanning", reason: "no provider configuration to scan")
+        }
+        // One snapshot for the history: every region's resources and errors.
+        for other in snapshots.dropFirst() {
+            snapshot.resources += other.resources
+            snapshot.errors += other.errors
+        }
         var addresses: [String: String] = [:]
-        for m in match.matches {
+        for m in matches.flatMap(\.matches) {
             if case .found(let live) = m.outcome { addresses[live.type + "\u{0}" + live.id] = m.declared.address }
         }
-        return Outcome(report: report, snapshot: completed, addresses: addresses)
+        return Outcome(report: report, snapshot: snapshot, addresses: addresses)
     }
 }
 
 extension ScanSession {
+    /// What one provider configuration's scan reads: only what its files declare (or the state
+    /// records there: orphaned) can drift, be missing or orphaned, and only inventoried types can
+    /// be unmanaged; the rest costs calls for nothing (`ResourceType.isRead`, `skippableCalls`).
+    static func options(for baseline: Baseline, recorded: [TerraformState.Instance], concurrency: Int) -> ScanOptions {
+        var options = ScanOptions()
+        options.concurrency = max(1, concurrency)
+        var declared = ResourceType.declaredArguments(of: baseline.resources)
+        for instance in recorded where ResourceType.named(instance.type) != nil && declared[instance.type] == nil {
+            declared[instance.type] = []
+        }
+        options.declaredArguments = declared
+        options.bucketsAnyRegion = declaredBucketNames(baseline, recorded: recorded)
+        return options
+    }
+
+    /// The live resources a match result's declarations are or may be: `type id`.
+    static func claims(_ match: MatchResult) -> Set<String> {
+        var claimed: Set<String> = []
+        for m in match.matches {
+            if let id = m.id { claimed.insert("\(m.declared.type) \(id)") }
+            if case .ambiguous(let ids) = m.outcome { claimed.formUnion(ids.map { "\(m.declared.type) \($0)" }) }
+        }
+        for orphan in match.orphaned { claimed.insert("\(orphan.live.type) \(orphan.live.id)") }
+        return claimed
+    }
+
     /// Every bucket name the baseline (`bucket` of an S3 resource, where known offline) or the
-    /// state (ids of S3 resources) declares: these buckets are read wherever they live, so a
-    /// bucket in another region is compared (with a warning), never reported missing.
-    static func declaredBucketNames(_ baseline: Baseline, state: TerraformState?) -> Set<String> {
+    /// state (S3 resources recorded for this configuration) declares: these buckets are read
+    /// wherever they live, so a bucket in another region is compared (with a warning), never
+    /// reported missing.
+    static func declaredBucketNames(_ baseline: Baseline, recorded: [TerraformState.Instance]) -> Set<String> {
         func isS3(_ type: String) -> Bool { ResourceType.named(type)?.service == .s3 }
         var names = Set(baseline.resources.filter { isS3($0.type) }
             .compactMap { $0.attributes["bucket"]?.stringValue })
-        if let state {
-            for instance in state.instances.values where isS3(instance.type) {
-                if let id = instance.liveID { names.insert(id) }
-            }
+        for instance in recorded where isS3(instance.type) {
+            if let bucket = instance.attributes["bucket"]?.stringValue ?? instance.liveID, !bucket.isEmpty { names.insert(bucket) }
         }
         return names
     }

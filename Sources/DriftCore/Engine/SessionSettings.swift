@@ -21,6 +21,10 @@ public struct SessionSettings: Sendable {
     /// becomes a report warning (no state yet) is then not printed on stderr as well. Machine
     /// formats keep the stderr line, where a person running them sees it.
     public var noticesShownInReport = false
+    /// `--connect-timeout`, `--read-timeout` (seconds) and `--deadline` (seconds since 1970).
+    public var connectTimeout: Double = 10
+    public var readTimeout: Double = 30
+    public var deadline: Double? = nil
 
     public init(
         baselineDirectory: String, statePath: String? = nil, varFiles: [String] = [], vars: [String] = [],

@@ -7,7 +7,10 @@ import Terraform
 /// the provider block names (with its profile and role), and the Terraform state if there is one.
 public struct SessionSetup: Sendable {
     public var baseline: Baseline
+    /// The default provider configuration's client (`targets.targets[0].client`).
     public var client: AWSClient
+    /// Every provider configuration's connection, the default's first.
+    public var targets: ProviderTargets
     public var state: LocatedState?
     /// Notices for the report (`NoStateYet`).
     public var warnings: [BaselineWarning]
@@ -41,8 +44,11 @@ public struct SessionSetup: Sendable {
                 roleARN: provider.assumeRoleARN, sessionName: provider.assumeRoleSessionName,
                 externalID: provider.assumeRoleExternalID, settings: settings)
         }
+        let targets = try await ProviderTargets.build(baseline: baseline, settings: settings, defaultClient: client)
         let located = try await StateLocator(settings: settings, baseline: baseline, client: client, notice: notice).locate()
-        return SessionSetup(baseline: baseline, client: client, state: located.state, warnings: located.warning.map { [$0] } ?? [])
+        return SessionSetup(
+            baseline: baseline, client: client, targets: targets, state: located.state,
+            warnings: located.warning.map { [$0] } ?? [])
     }
 
     /// An AWS failure in words, with what to do when there are no credentials while the provider
@@ -72,7 +78,8 @@ public struct SessionSetup: Sendable {
     ) async throws(DriftCoreError) -> AWSClient {
         do {
             return try await AWSClient.make(AWSClientOptions(
-                region: region, profile: profile, endpointURL: settings.endpointURL, environment: settings.environment,
+                region: region, profile: profile, endpointURL: settings.endpointURL, timeout: settings.readTimeout,
+                connectTimeout: settings.connectTimeout, deadline: settings.deadline, environment: settings.environment,
                 assumeRoleARN: roleARN, sessionName: sessionName, externalID: externalID))
         } catch let error as AWSError where error.code == "MissingRegion" {
             throw .noRegion

@@ -1,6 +1,6 @@
 import DriftModel
 
-/// One thing a scan found: a drifted, missing or unmanaged resource. Findings are values, never
+/// One thing a scan found: a drifted, missing, orphaned or unmanaged resource. Findings are values, never
 /// thrown, so that every renderer sees the same list.
 public struct Finding: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, CaseIterable, Comparable {
@@ -8,6 +8,8 @@ public struct Finding: Sendable, Hashable {
         case drifted
         /// Declared (and recorded) but gone live: Terraform would create it again.
         case missing
+        /// Recorded in the state, declared by no file, still live: `terraform apply` would destroy it.
+        case orphaned
         /// Live, but no declared resource is it: a snowflake.
         case unmanaged
 
@@ -15,16 +17,18 @@ public struct Finding: Sendable, Hashable {
     }
 
     public var kind: Kind
-    /// The Terraform address; `nil` for unmanaged resources.
+    /// The Terraform address (the state's for orphaned resources); `nil` for unmanaged resources.
     public var address: String?
     public var type: String
     public var id: String?
-    /// The `Name` tag of an unmanaged instance.
+    /// The `Name` tag of an unmanaged or orphaned instance.
     public var name: String?
     /// `file:line:col` of the declaring block (missing resources).
     public var source: String?
     /// Every differing argument (drifted resources).
     public var changes: [AttributeChange]
+    /// The region the resource was read in; set only when a scan covers more than one region.
+    public var region: String? = nil
     /// With a history: whether the previous scan of the same target had it. `nil` without one.
     public var status: Status?
     /// With a history: when it was first seen (`scannedAt` of that scan); for a drifted finding
@@ -74,8 +78,9 @@ public struct Finding: Sendable, Hashable {
         switch kind {
         case .drifted: doc["changes"] = .array(changes.map(\.jsonValue))
         case .missing: doc["source"] = source.map(Value.string) ?? .null
-        case .unmanaged: doc["name"] = name.map(Value.string) ?? .null
+        case .orphaned, .unmanaged: doc["name"] = name.map(Value.string) ?? .null
         }
+        if let region { doc["region"] = .string(region) }
         // History additions: present only when the scan used a history (schemaVersion stays 1).
         if let status { doc["status"] = .string(status.rawValue) }
         if let firstSeen { doc["firstSeen"] = .string(firstSeen) }

@@ -11,19 +11,22 @@ public struct Report: Sendable, Hashable {
         public var inSync = 0
         public var drifted = 0
         public var missing = 0
+        /// In the state, declared by no file, still live.
+        public var orphaned = 0
         public var unmanaged = 0
         public var errors = 0
         /// The share of live resources the baseline manages, per inventoried type.
         public var coverage = Coverage()
 
         public init(
-            managed: Int = 0, inSync: Int = 0, drifted: Int = 0, missing: Int = 0, unmanaged: Int = 0, errors: Int = 0,
-            coverage: Coverage = Coverage()
+            managed: Int = 0, inSync: Int = 0, drifted: Int = 0, missing: Int = 0, orphaned: Int = 0, unmanaged: Int = 0,
+            errors: Int = 0, coverage: Coverage = Coverage()
         ) {
             self.managed = managed
             self.inSync = inSync
             self.drifted = drifted
             self.missing = missing
+            self.orphaned = orphaned
             self.unmanaged = unmanaged
             self.errors = errors
             self.coverage = coverage
@@ -33,6 +36,7 @@ public struct Report: Sendable, Hashable {
             .object([
                 "managed": .number(Double(managed)), "inSync": .number(Double(inSync)),
                 "drifted": .number(Double(drifted)), "missing": .number(Double(missing)),
+                "orphaned": .number(Double(orphaned)),
                 "unmanaged": .number(Double(unmanaged)), "errors": .number(Double(errors)),
                 "coverage": coverage.jsonValue,
             ])
@@ -43,6 +47,9 @@ public struct Report: Sendable, Hashable {
     /// The baseline directory as the user named it.
     public var baseline: String
     public var region: String
+    /// Every region scanned, sorted, when the provider configurations name more than one; then the
+    /// JSON carries `regions` instead of `region` and every finding its `region`.
+    public var regions: [String] = []
     /// `s3://bucket/key`, a file path, or `nil` when the scan ran without state.
     public var stateSource: String?
     public var summary: Summary
@@ -80,6 +87,9 @@ public struct Report: Sendable, Hashable {
         return findings.contains { failOn.contains($0.kind) } ? 2 : 0
     }
 
+    /// `region`, or the regions joined with ", " when there are several.
+    public var regionText: String { regions.count > 1 ? regions.joined(separator: ", ") : region }
+
     /// `--fail-on new[,KIND…]`: 2 only for findings the history calls `new` (of `kinds`, or of any
     /// kind when `kinds` is empty), or when anything could not be read; a finding without a status
     /// (no history) counts as new, so a gate is never silently opened.
@@ -93,14 +103,56 @@ public struct Report: Sendable, Hashable {
             "schemaVersion": .number(Double(Report.schemaVersion)),
             "scannedAt": .string(scannedAt),
             "baseline": .string(baseline),
-            "region": .string(region),
             "stateSource": stateSource.map(Value.string) ?? .null,
             "summary": summary.jsonValue,
             "findings": .array(findings.map(\.jsonValue)),
             "errors": .array(errors.map(\.jsonValue)),
             "warnings": .array(warnings.map(\.jsonValue)),
         ]
+        if regions.count > 1 {
+            doc["regions"] = .array(regions.map(Value.string))
+        } else {
+            doc["region"] = .string(region)
+        }
         if let resolved { doc["resolved"] = .array(resolved.map(\.jsonValue)) }
         return .object(doc)
+    }
+
+    /// One report of several, one per scanned region (provider configuration): counts added,
+    /// findings and errors together, warnings once each; with more than one region every finding
+    /// says which.
+    public static func merging(_ reports: [Report]) -> Report? {
+        guard var merged = reports.first else { return nil }
+        let regions = Array(Set(reports.map(\.region))).sorted()
+        guard reports.count > 1 else { return merged }
+        var findings: [Finding] = []
+        var seen: Set<String> = []
+        var summary = Summary()
+        for report in reports {
+            for var finding in report.findings {
+                // Two configurations in one region read the same inventory: one finding each.
+                if finding.kind == .unmanaged, !seen.insert("\(finding.type) \(finding.id ?? "")").inserted { continue }
+                if regions.count > 1 { finding.region = report.region }
+                findings.append(finding)
+            }
+            let s = report.summary
+            summary.managed += s.managed
+            summary.inSync += s.inSync
+            summary.drifted += s.drifted
+            summary.missing += s.missing
+            summary.orphaned += s.orphaned
+            summary.errors += s.errors
+        }
+        summary.unmanaged = findings.filter { $0.kind == .unmanaged }.count
+        let errors = Array(Set(reports.flatMap(\.errors)))
+        summary.errors = errors.count
+        var warnings: [BaselineWarning] = []
+        var known: Set<BaselineWarning> = []
+        for warning in reports.flatMap(\.warnings) where known.insert(warning).inserted { warnings.append(warning) }
+        merged = Report(
+            scannedAt: merged.scannedAt, baseline: merged.baseline, region: merged.region, stateSource: merged.stateSource,
+            summary: summary, findings: findings, errors: errors, warnings: warnings)
+        merged.regions = regions
+        return merged
     }
 }

@@ -23,7 +23,7 @@ public struct Matcher: Sendable {
         let liveByKey = Dictionary(snapshot.resources.map { (LiveKey(type: $0.type, id: $0.id), $0) }) { a, _ in a }
         // Live resources of the types found by tags or attributes, per type.
         let searchable = Dictionary(grouping: snapshot.resources.filter { live in
-            !live.isGone && ResourceType.named(live.type).map { $0.keyArgument == nil } == true
+            !live.isGone && ResourceType.named(live.type).map { $0.keyArguments == nil } == true
         }, by: \.type)
         var matches: [ResourceMatch] = []
         // Live "type id"s a declaration might be, when it could not be pinned down.
@@ -34,12 +34,17 @@ public struct Matcher: Sendable {
                 continue
             }
             let service = type.service.rawValue
+            if type.identity == .permission {
+                let rules = snapshot.resources.filter { SecurityGroupRulePermission.liveTypes.contains($0.type) }
+                matches.append(ResourceMatch(declared: declared, outcome: LegacySecurityGroupRule.outcome(declared, state: state, rules: rules)))
+                continue
+            }
             let candidates = searchable[declared.type] ?? []
             let identity = identify(declared, type: type, among: candidates)
             let outcome: ResourceMatch.Outcome
             switch identity {
             case .id(let id):
-                if failed[ErrorKey(service: service, resource: id)] != nil {
+                if failed[ErrorKey(service: service, resource: type.readResource(forID: id))] != nil {
                     outcome = .unreadable(id: id)
                 } else if let live = liveByKey[LiveKey(type: declared.type, id: id)], !live.isGone {
                     outcome = .found(live)
@@ -56,8 +61,9 @@ public struct Matcher: Sendable {
         }
         matches = resolveDoubleClaims(matches)
         let unmanaged = unmanaged(matches: matches, possibly: possibly)
+        let orphaned = orphaned(liveByKey: liveByKey)
         return MatchResult(
-            matches: matches, unmanaged: unmanaged,
+            matches: matches, unmanaged: unmanaged, orphaned: orphaned,
             errors: identificationErrors(matches) + relevantErrors(matches: matches, unmanaged: unmanaged))
     }
 
@@ -72,11 +78,11 @@ public struct Matcher: Sendable {
             guard let id = recorded.liveID else { return .outcome(.unidentified(reason: "the state records no id for it")) }
             return .id(id)
         }
-        if let key = type.keyArgument {
-            guard !declared.unknown.contains(key), let name = declared.attributes[key]?.stringValue, !name.isEmpty else {
-                return .outcome(.unidentified(reason: "its \(key) is not known offline and there is no state"))
+        if let keys = type.keyArguments {
+            guard declared.unknown.allSatisfy({ !keys.contains($0) }), let id = type.liveID(from: declared.attributes) else {
+                return .outcome(.unidentified(reason: "its \(keys.joined(separator: " and ")) is not known offline and there is no state"))
             }
-            return .id(name)
+            return .id(id)
         }
         if case .attributes(let keys) = type.identity { return identifyByAttributes(declared, keys: keys, among: live) }
         return identifyByTags(declared, among: live)
@@ -142,7 +148,7 @@ public struct Matcher: Sendable {
     /// Two declarations found the same live resource by tags: neither can be trusted.
     private func resolveDoubleClaims(_ matches: [ResourceMatch]) -> [ResourceMatch] {
         guard state == nil else { return matches }
-        func byTags(_ m: ResourceMatch) -> Bool { ResourceType.named(m.declared.type).map { $0.keyArgument == nil } == true }
+        func byTags(_ m: ResourceMatch) -> Bool { ResourceType.named(m.declared.type).map { $0.keyArguments == nil } == true }
         var claims: [String: Int] = [:]
         for m in matches where byTags(m) {
             if case .found(let live) = m.outcome { claims["\(live.type) \(live.id)", default: 0] += 1 }
@@ -176,6 +182,20 @@ public struct Matcher: Sendable {
         }
     }
 
+    /// State instances of a scanned type at an address no file declares, still live: the plan's
+    /// `delete`. One gone live is dropped by the refresh, so it is nothing. A read that failed
+    /// leaves it out here; the failed read stays an error.
+    private func orphaned(liveByKey: [LiveKey: LiveResource]) -> [OrphanedResource] {
+        guard let state else { return [] }
+        let declared = Set(baseline.resources.map(\.address))
+        return state.instances.values.compactMap { instance in
+            guard !declared.contains(instance.address), ResourceType.named(instance.type) != nil,
+                let id = instance.liveID, let live = liveByKey[LiveKey(type: instance.type, id: id)], !live.isGone
+            else { return nil }
+            return OrphanedResource(address: instance.address, live: live)
+        }.sorted { $0.address < $1.address }
+    }
+
     private func identificationErrors(_ matches: [ResourceMatch]) -> [ReadError] {
         matches.compactMap { m in
             let service = ResourceType.named(m.declared.type)?.service.rawValue ?? "drift"
@@ -197,7 +217,8 @@ public struct Matcher: Sendable {
     /// read of a setting of an unmanaged resource changes nothing the report says.
     private func relevantErrors(matches: [ResourceMatch], unmanaged: [LiveResource]) -> [ReadError] {
         func service(_ type: String) -> String { ResourceType.named(type)?.service.rawValue ?? "" }
-        let declaredIDs = Set(matches.compactMap { m in m.id.map { "\(service(m.declared.type)) \($0)" } })
+        func readResource(_ type: String, _ id: String) -> String { ResourceType.named(type)?.readResource(forID: id) ?? id }
+        let declaredIDs = Set(matches.compactMap { m in m.id.map { "\(service(m.declared.type)) \(readResource(m.declared.type, $0))" } })
         let unmanagedIDs = Set(unmanaged.map { "\(service($0.type)) \($0.id)" }).subtracting(declaredIDs)
         return snapshot.errors.filter { error in
             guard let resource = error.resource else { return true }

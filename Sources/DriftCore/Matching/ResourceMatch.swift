@@ -37,16 +37,32 @@ public struct ResourceMatch: Sendable, Hashable {
     }
 }
 
-/// Every declared resource's outcome, the live resources no declaration claims, and the errors
+/// A resource the state records at an address no file declares, still live: `terraform apply`
+/// would destroy it.
+public struct OrphanedResource: Sendable, Hashable {
+    /// The state's address.
+    public var address: String
+    public var live: LiveResource
+
+    public init(address: String, live: LiveResource) {
+        self.address = address
+        self.live = live
+    }
+}
+
+/// Every declared resource's outcome, the live resources no declaration claims, the state's
+/// resources no file declares any more, and the errors
 /// (failed reads relevant to the scan, identification failures) that make a scan incomplete.
 public struct MatchResult: Sendable, Hashable {
     public var matches: [ResourceMatch]
     public var unmanaged: [LiveResource]
+    public var orphaned: [OrphanedResource]
     public var errors: [ReadError]
 
-    public init(matches: [ResourceMatch], unmanaged: [LiveResource], errors: [ReadError]) {
+    public init(matches: [ResourceMatch], unmanaged: [LiveResource], orphaned: [OrphanedResource] = [], errors: [ReadError]) {
         self.matches = matches
         self.unmanaged = unmanaged
+        self.orphaned = orphaned
         self.errors = errors
     }
 }

@@ -87,6 +87,7 @@ public struct JUnitRenderer: Sendable {
         switch f.kind {
         case .drifted: return "drifted: " + f.changes.map(\.path).joined(separator: ", ")
         case .missing: return "missing: \(f.id ?? "") is gone live; Terraform would create it"
+        case .orphaned: return "orphaned: \(f.id ?? "") is in the state but declared by no file; terraform apply would destroy it"
         case .unmanaged: return "unmanaged: \(f.id ?? "")\(f.name.map { " (\($0))" } ?? "") is declared by no file"
         }
     }
@@ -104,7 +105,7 @@ public struct JUnitRenderer: Sendable {
                 "\(c.path): declared \(c.declared.displayText), live \(c.live.displayText)" + (c.source.map { " (\($0))" } ?? "")
             }.joined(separator: "\n")
         case .missing: return summary(of: f) + (f.source.map { " (\($0))" } ?? "")
-        case .unmanaged: return summary(of: f)
+        case .orphaned, .unmanaged: return summary(of: f)
         }
     }
 

@@ -10,14 +10,14 @@ public struct MarkdownRenderer: Sendable {
         let clean = report.findings.isEmpty && report.errors.isEmpty
         out.append(clean ? "## ✅ drift: no drift" : "## ⚠️ drift: \(headline(report.summary))")
         out.append("")
-        var context = "Baseline `\(report.baseline)` · region `\(report.region)` · "
+        var context = "Baseline `\(report.baseline)` · region `\(report.regionText)` · "
         context += report.stateSource.map { "state `\($0)`" } ?? "no state"
         out.append(context + " · scanned \(report.scannedAt)")
         out.append("")
-        out.append("| managed | in sync | drifted | missing | unmanaged | errors |")
-        out.append("|---:|---:|---:|---:|---:|---:|")
+        out.append("| managed | in sync | drifted | missing | orphaned | unmanaged | errors |")
+        out.append("|---:|---:|---:|---:|---:|---:|---:|")
         let s = report.summary
-        out.append("| \(s.managed) | \(s.inSync) | \(s.drifted) | \(s.missing) | \(s.unmanaged) | \(s.errors) |")
+        out.append("| \(s.managed) | \(s.inSync) | \(s.drifted) | \(s.missing) | \(s.orphaned) | \(s.unmanaged) | \(s.errors) |")
         if let coverage = s.coverage.line {
             out += ["", "IaC " + coverage]
         }
@@ -38,6 +38,13 @@ public struct MarkdownRenderer: Sendable {
             out += ["", "### Missing (Terraform would create them)", "", "| Resource | ID | Declared at |", "|---|---|---|"]
             for f in missing {
                 out.append(row([code(f.address ?? f.type) + since(f, report), f.id.map(code) ?? "", f.source.map(code) ?? ""]))
+            }
+        }
+        let orphaned = report.findings.filter { $0.kind == .orphaned }
+        if !orphaned.isEmpty {
+            out += ["", "### Orphaned (in the state, declared by no file: terraform apply would destroy them)", "", "| Resource | ID | Name |", "|---|---|---|"]
+            for f in orphaned {
+                out.append(row([code(f.address ?? f.type), f.id.map(code) ?? "", f.name.map(escape) ?? ""]))
             }
         }
         let unmanaged = report.findings.filter { $0.kind == .unmanaged }
@@ -73,6 +80,7 @@ public struct MarkdownRenderer: Sendable {
         var parts: [String] = []
         if s.drifted > 0 { parts.append("\(s.drifted) drifted") }
         if s.missing > 0 { parts.append("\(s.missing) missing") }
+        if s.orphaned > 0 { parts.append("\(s.orphaned) orphaned") }
         if s.unmanaged > 0 { parts.append("\(s.unmanaged) unmanaged") }
         if s.errors > 0 { parts.append("\(s.errors) \(s.errors == 1 ? "error" : "errors")") }
         return parts.joined(separator: ", ")

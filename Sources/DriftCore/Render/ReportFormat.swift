@@ -61,9 +61,9 @@ extension Value {
 }
 
 extension Report.Summary {
-    /// `5 managed: 1 in sync, 1 drifted, 1 missing; 1 unmanaged; 1 error`: the one-line summary.
+    /// `5 managed: 1 in sync, 1 drifted, 1 missing; 0 orphaned; 1 unmanaged; 1 error`: the one-line summary.
     public var line: String {
-        var s = "\(managed) managed: \(inSync) in sync, \(drifted) drifted, \(missing) missing; "
+        var s = "\(managed) managed: \(inSync) in sync, \(drifted) drifted, \(missing) missing; \(orphaned) orphaned; "
         s += "\(unmanaged) unmanaged; \(errors) \(errors == 1 ? "error" : "errors")"
         return s
     }

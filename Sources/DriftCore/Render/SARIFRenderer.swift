@@ -18,6 +18,7 @@ public struct SARIFRenderer: Sendable {
     static let rules: [(id: String, name: String, text: String, level: String)] = [
         ("drifted", "DriftedResource", "The live resource differs from its declaration; terraform plan would change it back.", "error"),
         ("missing", "MissingResource", "The declared resource is gone live; terraform plan would create it again.", "error"),
+        ("orphaned", "OrphanedResource", "A resource the state records that no Terraform file declares any more; terraform apply would destroy it.", "error"),
         ("unmanaged", "UnmanagedResource", "A live resource that no Terraform file declares.", "warning"),
         ("unreadable", "UnreadableResource", "A resource or setting that could not be read or identified.", "error"),
     ]
@@ -34,6 +35,9 @@ public struct SARIFRenderer: Sendable {
             case .missing:
                 let text = "\(f.address ?? f.type) (\(f.id ?? "unknown id")) is gone live; terraform plan would create it"
                 results.append(result("missing", text, location: f.source, baseline: report.baseline, logical: f.address))
+            case .orphaned:
+                let text = "\(f.address ?? f.type) (\(f.id ?? "unknown id")) is in the state but declared by no file; terraform apply would destroy it"
+                results.append(result("orphaned", text, location: nil, baseline: report.baseline, logical: f.address))
             case .unmanaged:
                 let text = "\(f.type) \(f.id ?? "")\(f.name.map { " (\($0))" } ?? "") is declared by no file"
                 results.append(result(

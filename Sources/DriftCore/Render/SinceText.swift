@@ -10,6 +10,7 @@ public enum SinceText {
         switch finding.kind {
         case .drifted: verb = "drifting"
         case .missing: verb = "missing"
+        case .orphaned: verb = "orphaned"
         case .unmanaged: verb = "unmanaged"
         }
         let day = String(firstSeen.prefix(10))

@@ -18,7 +18,7 @@ public struct TextRenderer: Sendable {
 
     public func render(_ report: Report) -> String {
         var lines: [String] = []
-        var header = "drift scan of \(report.baseline) in \(report.region)"
+        var header = "drift scan of \(report.baseline) in \(report.regionText)"
         header += report.stateSource.map { " (state: \($0))" } ?? " (no state)"
         lines.append(paint(header, .bold))
         lines.append("")
@@ -36,9 +36,14 @@ public struct TextRenderer: Sendable {
                 var line = paint("- \(finding.address ?? finding.type)", .red) + dim(id(finding)) + "  missing: would be created"
                 if let source = finding.source { line += "  " + dim(source) }
                 lines.append(line + since)
+            case .orphaned:
+                var line = paint("- \(finding.address ?? finding.type)", .red) + dim(id(finding))
+                if let name = finding.name { line += " (\(name))" }
+                lines.append(line + "  orphaned: in the state, declared by no file; terraform apply would destroy it" + since)
             case .unmanaged:
                 var line = paint("? \(finding.type) \(finding.id ?? "")", .magenta)
                 if let name = finding.name { line += " (\(name))" }
+                line += dim(id(finding))
                 lines.append(line + "  unmanaged: no file declares it" + since)
             }
         }
@@ -101,9 +106,12 @@ public struct TextRenderer: Sendable {
         }
     }
 
+    /// ` (id)` after an address, and ` in REGION` when the scan covered several regions.
     private func id(_ finding: Finding) -> String {
-        guard let id = finding.id, finding.address != nil else { return "" }
-        return " (\(id))"
+        var text = ""
+        if let id = finding.id, finding.address != nil { text = " (\(id))" }
+        if let region = finding.region { text += " in \(region)" }
+        return text
     }
 
     enum Style: String {

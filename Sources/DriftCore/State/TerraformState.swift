@@ -1,4 +1,5 @@
 import DriftModel
+import Foundation
 
 /// The managed resources of a Terraform state (format version 4): address → recorded attributes.
 /// State is what gives exact identity: the address Terraform knows maps to the id it created.
@@ -7,13 +8,14 @@ public struct TerraformState: Sendable, Hashable {
         public var address: String
         public var type: String
         public var attributes: [String: Value]
+        /// The provider alias it was applied with (`west` from `provider["…/aws"].west`), `nil`
+        /// for a default provider configuration.
+        public var providerAlias: String? = nil
 
         /// The id the snapshot knows this resource by (its type's key argument, else `id`), as
         /// recorded at apply.
         public var liveID: String? {
-            if let key = ResourceType.named(type)?.keyArgument, let value = attributes[key]?.stringValue, !value.isEmpty {
-                return value
-            }
+            if let id = ResourceType.named(type)?.liveID(from: attributes) { return id }
             return attributes["id"]?.stringValue
         }
     }
@@ -41,13 +43,22 @@ public struct TerraformState: Sendable, Hashable {
                 let type = resource["type"]?.stringValue, let name = resource["name"]?.stringValue
             else { continue }
             let module = resource["module"]?.stringValue
+            let alias = resource["provider"]?.stringValue.flatMap(Self.providerAlias)
             for instance in resource["instances"]?.arrayValue ?? [] {
                 let address = Self.address(module: module, type: type, name: name, indexKey: instance["index_key"])
                 instances[address] = Instance(
-                    address: address, type: type, attributes: instance["attributes"]?.objectValue ?? [:])
+                    address: address, type: type, attributes: instance["attributes"]?.objectValue ?? [:],
+                    providerAlias: alias)
             }
         }
         return TerraformState(instances: instances)
+    }
+
+    /// `provider["registry.terraform.io/hashicorp/aws"].west` → `west`; no alias → `nil`.
+    static func providerAlias(_ provider: String) -> String? {
+        guard let close = provider.range(of: "\"].", options: .backwards) else { return nil }
+        let alias = provider[close.upperBound...]
+        return alias.isEmpty ? nil : String(alias)
     }
 
     /// Terraform's address syntax, the same one the baseline uses.

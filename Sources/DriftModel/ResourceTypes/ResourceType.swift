@@ -14,7 +14,7 @@ public struct ResourceType: Sendable, Hashable {
     /// The scanner component that lists the type. One collector may produce several types (a
     /// bucket's split settings are read with the bucket), and runs when any of them is needed.
     public enum Collector: String, Sendable, Hashable, CaseIterable {
-        case instances, buckets, tables
+        case instances, buckets, tables, securityGroups, volumes, addresses, keyPairs, networks
     }
 
     /// How a declaration finds its live resource when there is no state. With state, the state's
@@ -22,12 +22,19 @@ public struct ResourceType: Sendable, Hashable {
     public enum Identity: Sendable, Hashable {
         /// The live id is the value of this argument of the declaration (a bucket's `bucket`).
         case argument(String)
+        /// The live id is these arguments' values joined with `:`, as the provider's id of a
+        /// setting a bucket has several of (`bucket:name` of an `aws_s3_bucket_inventory`); the
+        /// first names the resource failed reads are reported on (the bucket).
+        case arguments([String])
         /// No natural key: the declared tags find it, `Name` first, then every declared tag.
         case tags
         /// The live resource whose attributes equal the declaration's for these arguments (those
         /// known offline; the first must be): a security group by `name` (and `vpc_id` when
         /// known). More than one such resource is ambiguous, never a guess.
         case attributes([String])
+        /// Found by the permissions it describes in its security group (the legacy
+        /// `aws_security_group_rule`, whose id is a hash of its arguments, not an AWS id).
+        case permission
     }
 
     /// A call the collector makes only when some declaration sets one of `arguments`: they are
@@ -84,11 +91,15 @@ public struct ResourceType: Sendable, Hashable {
     public var awsManaged: [String: Value]
     public var displayName: DisplayName?
     public var skippableCalls: [SkippableCall]
+    /// Whether a scan with no baseline to select by (a bare `drift snapshot`) reads it: `false`
+    /// for a setting that costs a call per bucket and that few buckets have, read only for a
+    /// configuration that declares it.
+    public var inBareSnapshot: Bool
 
     public init(
         _ name: String, service: Service, collector: Collector, identity: Identity, idArguments: [String] = [],
         inventory: Inventory, awsManaged: [String: Value] = [:], displayName: DisplayName? = nil,
-        skippableCalls: [SkippableCall] = []
+        skippableCalls: [SkippableCall] = [], inBareSnapshot: Bool = true
     ) {
         self.name = name
         self.service = service
@@ -99,6 +110,7 @@ public struct ResourceType: Sendable, Hashable {
         self.awsManaged = awsManaged
         self.displayName = displayName
         self.skippableCalls = skippableCalls
+        self.inBareSnapshot = inBareSnapshot
     }
 }
 
@@ -120,10 +132,28 @@ extension ResourceType {
         !awsManaged.isEmpty && awsManaged.allSatisfy { live.attributes[$0.key] == $0.value }
     }
 
-    /// The argument that is the live id without state, if the type has one.
-    public var keyArgument: String? {
-        if case .argument(let name) = identity { return name }
-        return nil
+    /// The arguments whose values make the live id without state (one, or several joined).
+    public var keyArguments: [String]? {
+        switch identity {
+        case .argument(let name): return [name]
+        case .arguments(let names): return names
+        default: return nil
+        }
+    }
+
+    /// The live id from the key arguments' values (a declaration's or a state's); `nil` when one
+    /// is missing or empty.
+    public func liveID(from attributes: [String: Value]) -> String? {
+        guard let keys = keyArguments else { return nil }
+        let parts = keys.compactMap { attributes[$0]?.stringValue }.filter { !$0.isEmpty }
+        return parts.count == keys.count ? parts.joined(separator: ":") : nil
+    }
+
+    /// The resource a failed read names for a live id: the first key's part (the bucket of
+    /// `bucket:name`), else the id itself.
+    public func readResource(forID id: String) -> String {
+        guard case .arguments = identity, let colon = id.firstIndex(of: ":") else { return id }
+        return String(id[..<colon])
     }
 
     /// The name shown for a live resource of this type in an unmanaged finding.
@@ -142,7 +172,7 @@ extension ResourceType {
     /// inventoried and its unmanaged findings can still be reported (for `withinManaged`, when
     /// its parent type is declared).
     public func isRead(declared: [String: Set<String>]?, silenced: Set<String> = []) -> Bool {
-        guard let declared else { return true }
+        guard let declared else { return inBareSnapshot }
         if declared[name] != nil { return true }
         if silenced.contains(name) { return false }
         switch inventory {

@@ -12,7 +12,8 @@ public enum DiagnosticRenderer {
     public static func render(_ diagnostic: Diagnostic, source: String) -> String {
         let start = diagnostic.range.start
         var lines = ["\(diagnostic.range.filename):\(start.line):\(start.column): \(diagnostic.severity.rawValue): \(diagnostic.message)"]
-        if let line = sourceLine(start.line, in: source) {
+        // No source text (a directory, a file that could not be read): no line to point into.
+        if !source.isEmpty, let line = sourceLine(start.line, in: source) {
             lines.append(line)
             // One space per character before the column; tabs are kept so the caret lines up.
             let prefix = line.unicodeScalars.prefix(max(0, start.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()

@@ -117,6 +117,7 @@ enum EC2Normalizer {
             let rootVolume = rootVolumeID(instance).flatMap { volumes[$0] }
             if let root = rootBlockDevice(instance, volume: rootVolume) { a["root_block_device"] = .array([root]) }
             a["ebs_block_device"] = .array(ebsBlockDevices(instance, volumes: volumes))
+            a["volume_tags"] = volumeTags(instance, volumes: volumes)
         }
         return LiveResource(type: "aws_instance", id: id, attributes: a)
     }
@@ -139,6 +140,18 @@ enum EC2Normalizer {
             devices.append((name, .object(d)))
         }
         return devices.sorted { $0.name < $1.name }.map(\.value)
+    }
+
+    /// `volume_tags` as the provider reads it: the tags of every volume attached to the instance in
+    /// one list (DescribeTags by the volumes' ids, in id order), a key on several volumes taking the
+    /// last one's value. What the configuration and `default_tags` make of it is the comparer's.
+    static func volumeTags(_ instance: XMLTree, volumes: [String: XMLTree]) -> Value {
+        var merged: [String: Value] = [:]
+        for id in volumeIDs(instance).sorted() {
+            guard let volume = volumes[id] else { continue }
+            for (key, value) in tags(volume).objectValue ?? [:] { merged[key] = value }
+        }
+        return .object(merged)
     }
 
     /// The fields both device blocks take from DescribeVolumes.

@@ -41,6 +41,9 @@ public enum DataSourceAnswer: Sendable {
     case found([String: Value], sensitive: Set<String>)
     /// The provider fails the plan (`aws_ami` with no match): an error at the data block.
     case failed(String)
+    /// Read, but the provider's answer cannot be told from what was read (several images tie
+    /// for `most_recent` where the provider's unstable sort picks one): unknown, with a warning.
+    case undetermined(String)
     /// The read itself failed (AccessDenied, throttled past retries): whatever depends on the
     /// data source stays unknown, and the error is reported with the scan's other read errors.
     case unreadable(ReadError)

@@ -153,8 +153,8 @@ final class LoadSession {
         }
     }
 
-    func warn(code: String, _ message: String, source: String?) {
-        let warning = BaselineWarning(code: code, message: message, source: source)
+    func warn(code: String, _ message: String, source: String?, address: String? = nil) {
+        let warning = BaselineWarning(code: code, message: message, source: source, address: address)
         lock.sync {
             if warningSet.insert(warning).inserted { warningList.append(warning) }
         }

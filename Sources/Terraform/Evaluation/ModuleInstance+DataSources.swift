@@ -119,6 +119,10 @@ extension ModuleInstance {
         case .failed(let message):
             log.error("Reading \(address) failed", at: block.declRange, notes: [message])
             return (.unknown, [])
+        case .undetermined(let reason):
+            session.warn(code: "UndeterminedDataSource", "\(address) is unknown: \(reason)",
+                         source: block.declRange.location)
+            return (.unknown, [])
         case .unreadable(let error):
             session.addReadError(error)
             return (.unknown, [])

@@ -59,6 +59,8 @@ struct ResourceInstanceBuilder {
                 unknown.append(name)
                 continue
             }
+            // Zero blocks of a type (a `dynamic` block over an empty collection) are no block.
+            if ValueConverter.isNoBlocks(value, schema: body.layout.entries[position]) { continue }
             attributes[name] = ValueConverter.convert(value, schema: body.layout.entries[position])
         }
         if case .string(let text)? = attributes["user_data"] {
@@ -96,12 +98,19 @@ struct ResourceInstanceBuilder {
             module.session.warn(
                 code: "UnknownValue",
                 "\(address): \(name) cannot be known offline (it depends on a data source, another resource's "
-                    + "computed attribute or an impure function); it is not compared", source: source)
+                    + "computed attribute or an impure function); it is not compared", source: source, address: address)
+        }
+        // Masked everywhere: arguments fed by sensitive values, `tags_all` when `tags` is one of
+        // them (it carries the same values), and arguments the provider's schema marks sensitive.
+        var sensitive = body.sensitive
+        if sensitive.contains("tags"), attributes["tags_all"] != nil || unknown.contains("tags_all") { sensitive.insert("tags_all") }
+        if let schema {
+            for name in attributes.keys where schema[name]?.sensitive == true { sensitive.insert(name) }
         }
         let declared = DeclaredResource(
             address: address, module: module.address, type: decl.type, name: decl.name, index: instance.index,
             attributes: attributes, unknown: unknown.sorted(), ignoreChanges: ignoreChanges,
-            sources: body.layout.sources, blockSource: blockSource, sensitive: body.sensitive.sorted(),
+            sources: body.layout.sources, blockSource: blockSource, sensitive: sensitive.sorted(),
             providerAlias: providerAlias)
         return (declared, reference)
     }

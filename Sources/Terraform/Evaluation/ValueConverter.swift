@@ -35,7 +35,7 @@ enum ValueConverter {
     /// and the schema's conditional rules (`PlanRules`).
     private static func convertObject(_ members: [String: HCLValue], schema: AttributeSchema) -> [String: Value] {
         var out: [String: Value] = [:]
-        for (name, member) in members where member != .null {
+        for (name, member) in members where member != .null && !isNoBlocks(member, schema: schema.nested[name]) {
             out[name] = convert(member, schema: schema.nested[name])
         }
         for (name, defaultValue) in schema.nestedDefaults where out[name] == nil {
@@ -43,6 +43,17 @@ enum ValueConverter {
         }
         PlanRules.apply(schema.nestedConditional, schema: schema.nested, to: &out)
         return out
+    }
+
+    /// Zero blocks of a block type: what a `dynamic` block over an empty collection makes. As in
+    /// Terraform, that is the same as writing no block at all, so the argument is left unset (for
+    /// an optional+computed block: not compared), never declared as "no blocks".
+    static func isNoBlocks(_ value: HCLValue, schema: AttributeSchema?) -> Bool {
+        guard schema?.kind == .block else { return false }
+        switch value {
+        case .tuple(let items), .set(let items): return items.isEmpty
+        default: return false
+        }
     }
 
     /// No schema: tuples and sets as arrays (sets in canonical order), objects as objects.

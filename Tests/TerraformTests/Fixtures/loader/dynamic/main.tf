@@ -34,3 +34,30 @@ resource "test_thing" "nested" {
     }
   }
 }
+
+# Zero blocks from a dynamic block are no block, at the top and nested.
+resource "aws_instance" "none" {
+  ami           = "ami-12345678"
+  instance_type = "t3.micro"
+  dynamic "ebs_block_device" {
+    for_each = []
+    content {
+      device_name = "/dev/sdf"
+    }
+  }
+}
+
+resource "aws_s3_bucket_lifecycle_configuration" "none" {
+  bucket = "b"
+  rule {
+    id     = "r"
+    status = "Enabled"
+    dynamic "transition" {
+      for_each = {}
+      content {
+        days          = 30
+        storage_class = "GLACIER"
+      }
+    }
+  }
+}
