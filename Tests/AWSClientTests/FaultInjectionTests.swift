@@ -166,14 +166,11 @@ struct FaultInjectionTests {
             configuration: .init(
                 region: "us-east-1", credentials: .fixed(accessKeyID: "a", secretAccessKey: "b"), transport: Stall(),
                 retryPolicy: .none, timeout: 0.2, connectTimeout: 0))
-        let start = Date()
         let error = await #expect(throws: AWSError.self) { try await client.sts("GetCallerIdentity", [:]) }
         #expect(error?.code == "RequestTimeout")
-        // The stall answers 200 after 300 s, so the RequestTimeout above already proves the timeout
-        // fired; the wall clock only has to show it was not the stall's end. It also counts the wait
-        // for a cooperative thread, which end-to-end suites hold in subprocess waits (moto, boto3,
-        // the drift binary): on 2 busy cores that wait passed 120 s as those suites grew.
-        #expect(Date().timeIntervalSince(start) < 290)
+        // The stall answers 200 after 300 s: only the client's own timeout can give RequestTimeout, so
+        // the error code proves the timeout fired without a wall-clock bound (the wait for a cooperative
+        // thread on busy cores made any bound flaky).
     }
 
     private func closedPort() throws -> Int {

@@ -17,10 +17,18 @@ public struct CheckResult: Sendable {
     public var report: Report
     public var match: MatchResult
     public var live: [LiveResource]
+    /// Its security groups, volumes and elastic IP; `nil` when they could not be listed.
+    public var related: RelatedResources?
 
     public var verdict: Verdict {
         if !report.errors.isEmpty { return .undetermined }
         if report.findings.contains(where: { $0.kind == .drifted }) { return .drifted }
+        // A hand-opened port on its group, a volume grown by hand: the box has drifted.
+        if related?.items.contains(where: { !$0.changes.isEmpty || !$0.unmanagedRules.isEmpty }) == true,
+            !report.findings.contains(where: { $0.kind == .unmanaged })
+        {
+            return .drifted
+        }
         if report.findings.contains(where: { $0.kind == .missing }) { return .missing }
         if report.findings.contains(where: { $0.kind == .orphaned }) { return .orphaned }
         if report.findings.contains(where: { $0.kind == .unmanaged }) { return .snowflake }
