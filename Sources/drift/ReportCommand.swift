@@ -1,5 +1,6 @@
 import ArgumentParser
 import DriftCore
+import DriftModel
 import Foundation
 import History
 
@@ -20,15 +21,15 @@ struct ReportCommand: ParsableCommand {
     var root: String?
 
     func run() throws {
+        let destination: OutputFile?
+        do { destination = try out.map(OutputFile.prepare) } catch { throw ReportOutput.fail(error.description) }
         guard let store = try history.open(required: true) else { return }
         let page: String
         do {
             page = try HistoryQueries.htmlReport(store: store, root: root, now: SinceText.timestamp(Date())).render()
         } catch { throw ReportOutput.fail(error.description) }
-        guard let out else { return ReportOutput.stdout(page) }
-        do { try Data(page.utf8).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
-            throw ReportOutput.fail("cannot write \(out): \(error.localizedDescription)")
-        }
+        guard let out, let destination else { return ReportOutput.stdout(page) }
+        do { try destination.write(page) } catch { throw ReportOutput.fail(error.description) }
         ReportOutput.stderr("drift: report written to \(out)")
     }
 }

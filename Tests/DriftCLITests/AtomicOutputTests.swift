@@ -68,11 +68,15 @@ struct AtomicOutputTests {
         process.arguments = [
             "-f", "-qq", "-o", "/dev/null", "-e", "trace=fsync", "-e", "inject=fsync:delay_enter=10000000",
             DriftBinary.path, "scan", "--baseline", shop.directory.path, "--format", "json", "--out", report,
+            // This test is about the write: a moto slowed by parallel suites must not fail the scan first.
+            "--read-timeout", "300",
         ]
         process.environment = shop.environment()
         process.currentDirectoryURL = shop.home
+        let log = dir.appendingPathComponent("stderr.log")
+        FileManager.default.createFile(atPath: log.path, contents: Data())
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: log)
         try process.run()
         var temporary: String?
         // The scan itself comes first; under strace on a busy machine it can take a minute.
@@ -80,7 +84,10 @@ struct AtomicOutputTests {
             temporary = try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasPrefix(".report.json.") }
             if temporary == nil { try await Task.sleep(nanoseconds: 50_000_000) }
         }
-        try #require(temporary != nil, "drift never started writing")
+        try #require(
+            temporary != nil,
+            "drift never started writing: \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
+        try FileManager.default.removeItem(at: log)
         let children = try Self.children(of: process.processIdentifier)
         #expect(children.count == 1)
         for child in children { kill(child, SIGTERM) }
