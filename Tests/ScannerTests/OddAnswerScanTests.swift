@@ -66,6 +66,7 @@ struct OddAnswerScanTests {
         }
         var options = ScanOptions()
         options.services = [.ec2]
+        options.types = ["aws_instance"]  // the script answers DescribeInstances only
         let snapshot = try await Scanner(client: try await transport.client(), options: options).snapshot()
         #expect(snapshot.errors.isEmpty)
         #expect(transport.requests.filter { $0.operation == "DescribeInstances" }.count == 2)
@@ -80,6 +81,7 @@ struct OddAnswerScanTests {
         }
         var options = ScanOptions()
         options.services = [.ec2]
+        options.types = ["aws_instance"]  // the script answers DescribeInstances only
         let snapshot = try await Scanner(client: try await transport.client(), options: options).snapshot()
         #expect(snapshot.errors.isEmpty)
         let sizes = transport.requests.filter { $0.operation == "DescribeInstances" }.map {
