@@ -2,7 +2,8 @@
 """Create in a local emulator what a baseline declares, without Terraform.
 
 Reads the JSON of `drift baseline --format json` on stdin (so the example baselines are the single
-source of truth) and creates every aws_instance, aws_s3_bucket (+ versioning) and
+source of truth) and creates every aws_security_group (in the default VPC, inline rules as
+declared), aws_instance (in the declared groups), aws_s3_bucket (+ versioning) and
 aws_dynamodb_table it lists, with boto3 against $AWS_ENDPOINT_URL. Unknown values (an AMI from a
 data source) are filled with what the emulator has. Prints one line per resource made.
 
@@ -70,6 +71,31 @@ def main():
             kw["Tags"] = tag_list(tags)
         ddb.create_table(**kw)
         print(f"created {r['address']}: table {a['name']}")
+    groups = []
+    for r in by_type.get("aws_security_group", []):
+        a = r["attributes"]
+        tags = a.get("tags_all") or a.get("tags") or {}
+        kw = dict(GroupName=a["name"], Description=a.get("description") or "Managed by Terraform")
+        if tags:
+            kw["TagSpecifications"] = [{"ResourceType": "security-group", "Tags": tag_list(tags)}]
+        gid = ec2.create_security_group(**kw)["GroupId"]
+        # As Terraform does: AWS's default allow-all egress goes, the declared rules come in.
+        ec2.revoke_security_group_egress(GroupId=gid, IpPermissions=[
+            {"IpProtocol": "-1", "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}])
+        for kind, authorize in (("ingress", ec2.authorize_security_group_ingress),
+                                ("egress", ec2.authorize_security_group_egress)):
+            for rule in a.get(kind) or []:
+                permission = {"IpProtocol": rule.get("protocol") or "-1",
+                              "IpRanges": [{"CidrIp": c, "Description": rule.get("description") or ""}
+                                           for c in rule.get("cidr_blocks") or []]}
+                if permission["IpProtocol"] != "-1":
+                    permission.update(FromPort=int(rule.get("from_port") or 0), ToPort=int(rule.get("to_port") or 0))
+                for entry in permission["IpRanges"]:
+                    if not entry["Description"]:
+                        del entry["Description"]
+                authorize(GroupId=gid, IpPermissions=[permission])
+        groups.append(gid)
+        print(f"created {r['address']}: security group {gid}")
     images = ec2.describe_images(Owners=["amazon"], Filters=[{"Name": "name", "Values": [args.ami_name]}])["Images"]
     images = images or ec2.describe_images(Owners=["amazon"])["Images"]
     ami = sorted(images, key=lambda i: i["CreationDate"][:19], reverse=True)[0]["ImageId"]
@@ -80,6 +106,10 @@ def main():
                   InstanceType=a.get("instance_type", "t2.micro"))
         if tags:
             kw["TagSpecifications"] = [{"ResourceType": "instance", "Tags": tag_list(tags)}]
+        # vpc_security_group_ids refers to groups made by the same apply (unknown offline): the
+        # declared groups.
+        if "vpc_security_group_ids" in (r.get("unknown") or []) and groups:
+            kw["SecurityGroupIds"] = groups
         iid = ec2.run_instances(**kw)["Instances"][0]["InstanceId"]
         print(f"created {r['address']}: instance {iid}")
 

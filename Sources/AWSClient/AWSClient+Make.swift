@@ -47,9 +47,13 @@ extension AWSClient {
                     roleARN: roleARN, sessionName: options.sessionName, externalID: options.externalID, source: provider,
                     context: context))
         }
+        var retries = try RetrySettings.resolve(environment: env, profile: profileSettings)
+        if let attempts = options.maxAttempts { retries.maxAttempts = attempts }
+        if let mode = options.retryMode { retries.mode = mode }
         return AWSClient(
             configuration: Configuration(
                 region: region, endpoints: endpoints, credentials: provider, transport: transport,
-                retryPolicy: RetryPolicy(maxAttempts: options.maxAttempts), timeout: options.timeout))
+                retryPolicy: RetryPolicy(maxAttempts: retries.maxAttempts), timeout: options.timeout,
+                connectTimeout: options.connectTimeout, retryMode: retries.mode, deadline: options.deadline))
     }
 }

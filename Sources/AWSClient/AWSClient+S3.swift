@@ -8,17 +8,39 @@ extension AWSClient {
     ///
     /// A bucket in another region answers 301 `PermanentRedirect` (or 400 with
     /// `x-amz-bucket-region`); the request is then signed again for that region and sent once more.
+    ///
+    /// A 2xx answer must be what `request.expected` says; one that is not is retried like a 5xx,
+    /// then thrown as `MalformedResponse`.
     public func s3(_ request: S3Request) async throws -> AWSResponse {
+        try await s3Answer(request).response
+    }
+
+    /// As `s3(_:)` for a request that expects an XML document: returns that document, parsed once.
+    public func s3Document(_ request: S3Request) async throws -> XMLTree {
+        let answer = try await s3Answer(request)
+        guard let tree = answer.document else {
+            throw AWSError(
+                service: "s3", operation: request.operation, resource: AWSClient.s3Resource(request), code: "MalformedResponse",
+                message: "no XML document", httpStatus: answer.response.status)
+        }
+        return tree
+    }
+
+    /// The answer and, when `request.expected` is XML, its checked document.
+    public func s3Answer(_ request: S3Request) async throws -> (response: AWSResponse, document: XMLTree?) {
         let region = request.region ?? self.region
-        let first = try await perform(s3Prepared(request, region: region), region: region) { response in
+        let expected = request.expected
+        let check = { (response: AWSResponse) throws(MalformedAnswer) -> XMLTree? in try expected.check(response.body) }
+        let first = try await perform(s3Prepared(request, region: region), region: region, passThrough: { response in
             AWSClient.redirectRegion(response, from: region) != nil
-        }
-        if (200..<300).contains(first.status) { return first }
+        }, decode: check)
+        if let document = first.value { return (first.response, document) }
         let resource = AWSClient.s3Resource(request)
-        if let target = AWSClient.redirectRegion(first, from: region) {
-            return try await perform(s3Prepared(request, region: target), region: target)
+        if let target = AWSClient.redirectRegion(first.response, from: region) {
+            let second = try await perform(s3Prepared(request, region: target), region: target, decode: check)
+            return (second.response, second.value ?? nil)
         }
-        throw ErrorDecoder.decode(first, service: AWSService.s3.rawValue, operation: request.operation, resource: resource)
+        throw ErrorDecoder.decode(first.response, service: AWSService.s3.rawValue, operation: request.operation, resource: resource)
     }
 
     func s3Prepared(_ request: S3Request, region: String) -> PreparedRequest {

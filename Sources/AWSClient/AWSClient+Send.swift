@@ -17,12 +17,29 @@ struct PreparedRequest: Sendable {
     var signingOptions: SigV4.Options = .standard
 }
 
+/// Why a 2xx answer is not the answer of the operation that asked: a body that does not parse, a
+/// root element or shape the operation never answers with (an XHTML page from a proxy, an empty
+/// body). The retry loop treats it like a 5xx; once retries are spent it is `MalformedResponse`.
+public struct MalformedAnswer: Error, Sendable, Hashable {
+    public var reason: String
+    public init(_ reason: String) { self.reason = reason }
+}
+
 extension AWSClient {
     /// Signs (fresh date and credentials per attempt), sends with the per-request timeout and retries
     /// by the policy. Returns 2xx answers and those `passThrough` accepts; throws `AWSError` otherwise.
     func perform(
         _ request: PreparedRequest, region: String, passThrough: @Sendable (AWSResponse) -> Bool = { _ in false }
     ) async throws -> AWSResponse {
+        try await perform(request, region: region, passThrough: passThrough) { _ throws(MalformedAnswer) in () }.response
+    }
+
+    /// As `perform(_:region:passThrough:)`, and a 2xx answer must also `decode`: one that does not
+    /// is retried like a 5xx. `value` is `nil` only for an answer `passThrough` accepted.
+    func perform<T: Sendable>(
+        _ request: PreparedRequest, region: String, passThrough: @Sendable (AWSResponse) -> Bool = { _ in false },
+        decode: (AWSResponse) throws(MalformedAnswer) -> T
+    ) async throws -> (response: AWSResponse, value: T?) {
         let host = AWSClient.hostHeader(of: request.baseURL)
         // An endpoint with a path (`http://proxy:4566/aws`) prefixes every request path, signed too.
         let (origin, basePath) = AWSClient.split(request.baseURL)
@@ -40,6 +57,12 @@ extension AWSClient {
                     service: request.service.rawValue, operation: request.operation, resource: request.resource,
                     code: "Cancelled", message: "the request was cancelled")
             }
+            let remaining = configuration.deadline.map { $0 - configuration.clock() }
+            if let remaining, remaining <= 0 { throw deadlineError(request) }
+            if let limiter = rateLimiter {
+                let wait = limiter.delayForToken()
+                if wait > 0 { await configuration.sleep(min(wait, remaining ?? wait)) }
+            }
             var headers = request.headers
             headers["host"] = host
             let date = SigningDate(secondsSince1970: configuration.clock() + clockCorrection.offset)
@@ -56,11 +79,25 @@ extension AWSClient {
             }
             let http = HTTPRequest(
                 method: request.method, url: url, headers: headers, body: request.body, timeout: configuration.timeout)
+            let budget = min(configuration.connectTimeout + configuration.timeout, remaining ?? .infinity)
             metrics.recordRequest(isRetry: attempt > 1)
             let error: AWSError
-            do {
-                let response = try await send(http)
-                if (200..<300).contains(response.status) || passThrough(response) { return response }
+            switch await exchange(http, budget: budget) {
+            case .failure(let failure):
+                error = AWSError(
+                    service: request.service.rawValue, operation: request.operation, resource: request.resource,
+                    code: failure.code, message: failure.message, retryClass: .transient)
+            case .success(let response) where (200..<300).contains(response.status):
+                rateLimiter?.update(throttled: false)
+                do throws(MalformedAnswer) { return (response, try decode(response)) } catch let malformed {
+                    error = AWSError(
+                        service: request.service.rawValue, operation: request.operation, resource: request.resource,
+                        code: "MalformedResponse", message: malformed.reason, httpStatus: response.status,
+                        requestID: response.headers["x-amzn-requestid"] ?? response.headers["x-amz-request-id"],
+                        retryClass: .server)
+                }
+            case .success(let response):
+                if passThrough(response) { return (response, nil) }
                 retryAfter = response.headers["retry-after"].flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
                 error = ErrorDecoder.decode(
                     response, service: request.service.rawValue, operation: request.operation, resource: request.resource)
@@ -73,16 +110,12 @@ extension AWSClient {
                     clockCorrected = true
                     continue
                 }
-            } catch let failure as TransportError {
-                error = AWSError(
-                    service: request.service.rawValue, operation: request.operation, resource: request.resource,
-                    code: failure.code, message: failure.message, retryClass: .transient)
-            } catch {
-                throw AWSError(
-                    service: request.service.rawValue, operation: request.operation, resource: request.resource,
-                    code: "TransportFailure", message: "\(error)", retryClass: .transient)
             }
+            if let deadline = configuration.deadline, configuration.clock() >= deadline { throw deadlineError(request, after: error) }
             if error.retryClass == .throttling { metrics.recordThrottle() }
+            if error.httpStatus > 0, !(200..<300).contains(error.httpStatus) {
+                rateLimiter?.update(throttled: error.retryClass == .throttling)
+            }
             if Task.isCancelled { throw error }
             let decision = configuration.retryPolicy.decide(
                 error, attempt: attempt, random: configuration.random(), retryAfter: retryAfter)
@@ -90,17 +123,37 @@ extension AWSClient {
             switch decision {
             case .stop: throw error
             case .retry(let delay):
+                // A wait that would end past the deadline is not worth starting: report this error.
+                if let deadline = configuration.deadline, configuration.clock() + delay >= deadline {
+                    throw deadlineError(request, after: error)
+                }
                 await configuration.sleep(delay)
                 attempt += 1
             }
         }
     }
 
+    func deadlineError(_ request: PreparedRequest, after last: AWSError? = nil) -> AWSError {
+        AWSError(
+            service: request.service.rawValue, operation: request.operation, resource: request.resource, code: "DeadlineExceeded",
+            message: "the --deadline passed before this call could complete"
+                + (last.map { " (last attempt: \($0.code))" } ?? ""))
+    }
+
+    /// One HTTP exchange; every failure without an HTTP answer as a `TransportError`.
+    private func exchange(_ http: HTTPRequest, budget: Double) async -> Result<AWSResponse, TransportError> {
+        do { return .success(try await send(http, budget: budget)) } catch let failure as TransportError {
+            return .failure(failure)
+        } catch {
+            return .failure(TransportError(.other, url: http.url, message: "\(error)"))
+        }
+    }
+
     /// Races the transport against the per-request timeout, so a stalled connection fails in time
     /// whatever the transport's own timeout semantics are.
-    private func send(_ http: HTTPRequest) async throws -> AWSResponse {
+    private func send(_ http: HTTPRequest, budget: Double) async throws -> AWSResponse {
         let transport = configuration.transport
-        let timeout = configuration.timeout
+        let timeout = budget
         return try await withThrowingTaskGroup(of: AWSResponse?.self) { group in
             group.addTask { try await transport.send(http) }
             group.addTask {

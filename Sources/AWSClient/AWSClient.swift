@@ -18,8 +18,15 @@ public final class AWSClient: Sendable {
         public var credentials: (any CredentialProvider)?
         public var transport: any HTTPTransport
         public var retryPolicy: RetryPolicy
-        /// Seconds one HTTP exchange may take.
+        /// Seconds one HTTP exchange may take once connected (`--read-timeout`).
         public var timeout: Double
+        /// Seconds to connect, added to `timeout` for the first exchange's budget (`--connect-timeout`).
+        public var connectTimeout: Double
+        /// `standard` or `adaptive` (client-side rate limiting after throttling).
+        public var retryMode: RetrySettings.Mode
+        /// Seconds since 1970 after which no request is sent (`--deadline`): a call not made by
+        /// then fails with `DeadlineExceeded`, so what was not read is an error, never absent.
+        public var deadline: Double?
         /// Waits between retries; tests inject one that records instead of sleeping.
         public var sleep: @Sendable (Double) async -> Void
         /// Random numbers in `0..<1` for backoff jitter.
@@ -30,7 +37,8 @@ public final class AWSClient: Sendable {
         public init(
             region: String, endpoints: Endpoints = .aws, credentials: (any CredentialProvider)?,
             transport: any HTTPTransport = URLSessionTransport(), retryPolicy: RetryPolicy = .standard,
-            timeout: Double = 30,
+            timeout: Double = 30, connectTimeout: Double = 10, retryMode: RetrySettings.Mode = .standard,
+            deadline: Double? = nil,
             sleep: @escaping @Sendable (Double) async -> Void = { seconds in
                 try? await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1_000_000_000))
             },
@@ -43,6 +51,9 @@ public final class AWSClient: Sendable {
             self.transport = transport
             self.retryPolicy = retryPolicy
             self.timeout = timeout
+            self.connectTimeout = connectTimeout
+            self.retryMode = retryMode
+            self.deadline = deadline
             self.sleep = sleep
             self.random = random
             self.clock = clock
@@ -62,11 +73,14 @@ public final class AWSClient: Sendable {
     let credentialProvider: (any CredentialProvider)?
     /// AWS's clock minus ours once a skew was detected, shared with every `withRegion` copy.
     public let clockCorrection: ClockCorrection
+    /// The `adaptive` mode's rate limiter, shared with every `withRegion` copy; `nil` in `standard`.
+    public let rateLimiter: ClientRateLimiter?
 
     public init(configuration: Configuration) {
         self.configuration = configuration
         self.metrics = RequestMetrics()
         self.clockCorrection = ClockCorrection()
+        self.rateLimiter = configuration.retryMode == .adaptive ? ClientRateLimiter(clock: configuration.clock) : nil
         if let provider = configuration.credentials {
             self.credentialProvider = provider is CredentialCache ? provider : CredentialCache(provider)
         } else {
@@ -76,11 +90,12 @@ public final class AWSClient: Sendable {
 
     private init(
         configuration: Configuration, metrics: RequestMetrics, credentialProvider: (any CredentialProvider)?,
-        clockCorrection: ClockCorrection
+        clockCorrection: ClockCorrection, rateLimiter: ClientRateLimiter?
     ) {
         self.configuration = configuration
         self.metrics = metrics
         self.clockCorrection = clockCorrection
+        self.rateLimiter = rateLimiter
         self.credentialProvider = credentialProvider
     }
 
@@ -92,7 +107,7 @@ public final class AWSClient: Sendable {
         configuration.region = region
         return AWSClient(
             configuration: configuration, metrics: metrics, credentialProvider: credentialProvider,
-            clockCorrection: clockCorrection)
+            clockCorrection: clockCorrection, rateLimiter: rateLimiter)
     }
 
     /// The credentials requests are signed with (resolved and cached on first use).

@@ -9,9 +9,16 @@ public struct AWSClientOptions: Sendable {
     public var profile: String?
     /// `--endpoint-url`; else `AWS_ENDPOINT_URL_<SERVICE>`, `AWS_ENDPOINT_URL`, the profile's `endpoint_url`.
     public var endpointURL: String?
-    public var maxAttempts: Int
-    /// Seconds per HTTP request.
+    /// Tries per call including the first; `nil`: `AWS_MAX_ATTEMPTS`, the profile's `max_attempts`, 5.
+    public var maxAttempts: Int?
+    /// `nil`: `AWS_RETRY_MODE`, the profile's `retry_mode`, `standard`.
+    public var retryMode: RetrySettings.Mode?
+    /// Seconds per HTTP exchange once connected (`--read-timeout`).
     public var timeout: Double
+    /// Seconds to connect (`--connect-timeout`).
+    public var connectTimeout: Double
+    /// Seconds since 1970 after which no call is made (`--deadline`).
+    public var deadline: Double?
     /// The variables to read instead of the process environment (tests pass their own).
     public var environment: [String: String]
     /// The provider block's `assume_role`, applied on top of whatever the chain resolves.
@@ -20,15 +27,19 @@ public struct AWSClientOptions: Sendable {
     public var externalID: String?
 
     public init(
-        region: String? = nil, profile: String? = nil, endpointURL: String? = nil, maxAttempts: Int = 5,
-        timeout: Double = 30, environment: [String: String] = ProcessInfo.processInfo.environment,
+        region: String? = nil, profile: String? = nil, endpointURL: String? = nil, maxAttempts: Int? = nil,
+        retryMode: RetrySettings.Mode? = nil, timeout: Double = 30, connectTimeout: Double = 10, deadline: Double? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
         assumeRoleARN: String? = nil, sessionName: String? = nil, externalID: String? = nil
     ) {
         self.region = region
         self.profile = profile
         self.endpointURL = endpointURL
         self.maxAttempts = maxAttempts
+        self.retryMode = retryMode
         self.timeout = timeout
+        self.connectTimeout = connectTimeout
+        self.deadline = deadline
         self.environment = environment
         self.assumeRoleARN = assumeRoleARN
         self.sessionName = sessionName

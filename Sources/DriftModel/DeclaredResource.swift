@@ -66,11 +66,22 @@ public struct DeclaredResource: Sendable, Hashable {
         self.providerAlias = providerAlias
     }
 
+    /// `attributes` with every `sensitive` argument replaced by `"(sensitive)"`: what any output shows.
+    public var maskedAttributes: [String: Value] {
+        guard !sensitive.isEmpty else { return attributes }
+        var masked = attributes
+        for name in sensitive where masked[name] != nil { masked[name] = .string(DeclaredResource.sensitiveMarker) }
+        return masked
+    }
+
+    /// What a sensitive value is shown as, in every format.
+    public static let sensitiveMarker = "(sensitive)"
+
     public var jsonValue: Value {
         var doc: [String: Value] = [
             "address": .string(address), "module": module.map(Value.string) ?? .null,
             "type": .string(type), "name": .string(name), "index": index?.jsonValue ?? .null,
-            "attributes": .object(attributes), "unknown": .array(unknown.sorted().map(Value.string)),
+            "attributes": .object(maskedAttributes), "unknown": .array(unknown.sorted().map(Value.string)),
             "ignoreChanges": .array(ignoreChanges.map(Value.string)),
             "sources": .object(sources.mapValues(Value.string)),
         ]

@@ -111,6 +111,10 @@ public struct Scanner: Sendable {
         case .instances: return ["aws_instance"]
         case .buckets: return Set(["aws_s3_bucket"] + S3Normalizer.settings.compactMap(\.terraformType))
         case .tables: return ["aws_dynamodb_table"]
+        case .securityGroups:
+            return Set(["aws_security_group", SecurityGroupCollector.legacyRuleType] + SecurityGroupCollector.ruleTypes)
+        case .volumes, .addresses, .keyPairs, .networks:
+            return Set(EC2InventoryCollector.types(collector))
         }
     }
 
@@ -120,6 +124,9 @@ public struct Scanner: Sendable {
         case .instances: return try await EC2Collector(client: client, options: options, tracker: tracker).collect()
         case .buckets: return try await S3Collector(client: client, options: options, tracker: tracker).collect()
         case .tables: return try await DynamoDBCollector(client: client, options: options, tracker: tracker).collect()
+        case .securityGroups: return try await SecurityGroupCollector(client: client, options: options, tracker: tracker).collect()
+        case .volumes, .addresses, .keyPairs, .networks:
+            return try await EC2InventoryCollector(client: client, options: options, tracker: tracker, collector: collector).collect()
         }
     }
 

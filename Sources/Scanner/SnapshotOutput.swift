@@ -15,21 +15,9 @@ public enum SnapshotOutput {
         snapshot.jsonValue.canonicalJSON(pretty: true) + "\n"
     }
 
-    /// Writes `text` to a temporary file next to `path`, then renames it over `path`.
+    /// Writes `text` through the shared `OutputFile` (atomic for files, written through for devices).
     public static func writeAtomically(_ text: String, to path: String) throws(WriteError) {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        do {
-            try Data(text.utf8).write(to: temporary)
-        } catch {
-            throw WriteError(path: path, reason: (error as NSError).localizedDescription)
-        }
-        if rename(temporary.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw WriteError(path: path, reason: reason)
-        }
+        do { try OutputFile.prepare(path).write(text) } catch { throw WriteError(path: path, reason: error.reason) }
     }
 }
 

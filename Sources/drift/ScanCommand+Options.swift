@@ -22,9 +22,15 @@ struct DriftSessionOptions: ParsableArguments {
     @Option(name: .customLong("endpoint-url"), help: "Send every AWS call to this endpoint (e.g. a local emulator).")
     var endpointURL: String?
 
+    @OptionGroup var network: NetworkOptions
+
     func settings(baseline: String) -> SessionSettings {
-        SessionSettings(
+        var settings = SessionSettings(
             baselineDirectory: baseline, statePath: state, varFiles: varFiles, vars: vars, region: region,
             profile: profile, endpointURL: endpointURL)
+        settings.connectTimeout = network.connectTimeout
+        settings.readTimeout = network.readTimeout
+        settings.deadline = network.deadlineDate()
+        return settings
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DriftCore
+import DriftModel
 import Foundation
 import History
 
@@ -48,6 +49,9 @@ struct ScanCommand: AsyncParsableCommand {
             throw ReportOutput.fail("--format: unknown format \"\(format)\" (use text, json, markdown, junit, sarif)")
         }
         guard concurrency > 0 else { throw ReportOutput.fail("--concurrency must be at least 1") }
+        // A place the report cannot go is found before the scan, not after it.
+        let destination: OutputFile?
+        do { destination = try out.map(OutputFile.prepare) } catch { throw ReportOutput.fail(error.description) }
         let store = try history.open(required: false)
         if policy.onlyNew && store == nil {
             throw ReportOutput.fail("--fail-on new needs a history (--history PATH or DRIFT_HISTORY) to tell new from known")
@@ -74,10 +78,8 @@ struct ScanCommand: AsyncParsableCommand {
                 outcome, in: store, baselineDirectory: baseline, policy: policy, started: started)
         }
         let text = format.render(report, colour: format == .text && out == nil && ReportOutput.colourOnStdout)
-        if let out {
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: out)) } catch {
-                throw ReportOutput.fail("cannot write \(out): \(error.localizedDescription)")
-            }
+        if let out, let destination {
+            do { try destination.write(text) } catch { throw ReportOutput.fail(error.description) }
             ReportOutput.stderr("drift: \(report.summary.line) (report in \(out))")
         } else {
             ReportOutput.stdout(text)

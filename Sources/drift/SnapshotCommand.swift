@@ -47,6 +47,8 @@ struct SnapshotCommand: AsyncParsableCommand {
     @Flag(help: "No progress line on stderr.")
     var quiet = false
 
+    @OptionGroup var network: NetworkOptions
+
     func run() async throws {
         do {
             var options = ScanOptions()
@@ -55,14 +57,18 @@ struct SnapshotCommand: AsyncParsableCommand {
             options.concurrency = concurrency
             options.instanceAttributes = instanceAttributes ? .all : .none
             options.allRegions = allRegions
-            let client = try await AWSClient.make(AWSClientOptions(region: region, profile: profile, endpointURL: endpointURL))
+            let destination: OutputFile?
+            do { destination = try out.map(OutputFile.prepare) } catch { throw CommandFailure(error.description) }
+            let client = try await AWSClient.make(AWSClientOptions(
+                region: region, profile: profile, endpointURL: endpointURL, timeout: network.readTimeout,
+                connectTimeout: network.connectTimeout, deadline: network.deadlineDate()))
             let printer = (quiet || isatty(STDERR_FILENO) == 0) ? nil : ProgressPrinter()
             let progress: (@Sendable (ScanProgress) -> Void)? = printer.map { p in { @Sendable in p.show($0) } }
             let scanner = Scanner(client: client, options: options, progress: progress)
             let snapshot = try await scanner.snapshot()
             printer?.finish()
             let text = SnapshotOutput.render(snapshot)
-            if let out { try SnapshotOutput.writeAtomically(text, to: out) } else { FileHandle.standardOutput.write(Data(text.utf8)) }
+            if let destination { try destination.write(text) } else { FileHandle.standardOutput.write(Data(text.utf8)) }
         } catch {
             FileHandle.standardError.write(Data("drift snapshot: \(Self.oneLine(error))\n".utf8))
             throw ExitCode(1)

@@ -121,15 +121,16 @@ struct CredentialChainTests {
         #expect(!"\(credentials)".contains("proc-token"))
     }
 
-    @Test("a failing credential_process stops the chain with its status and stderr")
+    @Test("a failing credential_process names the profile and the exit status, never its command or output")
     func brokenProcess() async throws {
         let home = try ScratchHome(credentials: Self.files.credentials, config: Self.files.config)
         defer { home.remove() }
         let client = try await client(home, profile: "broken")
         let error = await #expect(throws: AWSError.self) { try await client.resolveCredentials() }
         #expect(error?.code == "CredentialsError")
-        #expect(error?.message.contains("status 3") == true)
-        #expect(error?.message.contains("no such helper") == true)
+        #expect(error?.message.contains("the credential_process of profile broken exited with status 3") == true)
+        #expect(error?.message.contains("no such helper") == false)
+        #expect(error?.description.contains("echo") == false)
     }
 
     @Test("nothing anywhere: the error names everything that was tried")

@@ -47,4 +47,15 @@ struct DriftIgnoreTests {
         #expect(!DriftIgnore.glob("aws_s3_bucket.*", matches: "aws_instance.web"))
         #expect(DriftIgnore.withoutIndexes(#"module.m["a.b"].aws_instance.web[0]"#) == "module.m.aws_instance.web")
     }
+
+    @Test("a type's unmanaged findings are silenced only by a pattern covering every id, with no `!` that could bring one back")
+    func silencedTypes() {
+        #expect(DriftIgnore(text: "aws_key_pair.*\n").silencesUnmanaged("aws_key_pair"))
+        #expect(DriftIgnore(text: "*\n").silencesUnmanaged("aws_key_pair"))
+        #expect(!DriftIgnore(text: "aws_key_pair.laptop\n").silencesUnmanaged("aws_key_pair"))
+        #expect(!DriftIgnore(text: "aws_key_pair.?\n").silencesUnmanaged("aws_key_pair"))
+        #expect(!DriftIgnore(text: "aws_key_pair.*\n!aws_key_pair.prod\n").silencesUnmanaged("aws_key_pair"))
+        #expect(DriftIgnore(text: "aws_key_pair.*\n!aws_instance.web\n").silencesUnmanaged("aws_key_pair"))
+        #expect(!DriftIgnore(text: "aws_key_pair.*\n").silencesUnmanaged("aws_eip"))
+    }
 }

@@ -19,6 +19,8 @@ struct ResourceTypeRegistryTests {
             let schema = try #require(ProviderSchema.schema(for: type.name))
             var names = type.idArguments + type.skippableCalls.flatMap(\.arguments)
             names += type.keyArguments ?? []
+            if case .attributes(let keys) = type.identity { names += keys }
+            names += type.awsManaged.keys
             if case .attribute(let name)? = type.displayName { names.append(name) }
             if case .tag? = type.displayName, schema["tags"] == nil { problems.append("\(type.name): no tags") }
             if type.identity == .tags, schema["tags"] == nil { problems.append("\(type.name): found by tags, has none") }

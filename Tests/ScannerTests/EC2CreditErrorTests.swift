@@ -38,6 +38,7 @@ struct EC2CreditErrorTests {
     func scan(_ transport: ScriptedTransport) async throws -> (Snapshot, ids: [String: String]) {
         var options = ScanOptions()
         options.services = [.ec2]
+        options.types = ["aws_instance"]
         let snapshot = try await Scanner(client: try await transport.client(), options: options).snapshot()
         let ids = (try Fixture.json("ec2-ebs-ids.json").objectValue ?? [:]).compactMapValues(\.stringValue)
         return (snapshot, ids)

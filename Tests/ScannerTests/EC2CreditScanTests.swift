@@ -32,6 +32,7 @@ final class EC2CreditScanTests {
             environment: ["AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test", "HOME": "/nonexistent"]))
         var options = ScanOptions()
         options.services = [.ec2]
+        options.types = ["aws_instance"]
         let before = client.metrics.requests
         let snapshot = try await Scanner(client: client, options: options).snapshot()
         // DescribeInstances, DescribeVolumes, DescribeInstanceTypes, DescribeInstanceCreditSpecifications, GetCallerIdentity.
@@ -65,6 +66,7 @@ final class EC2CreditScanTests {
             environment: ["AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test", "HOME": "/nonexistent"]))
         var options = ScanOptions()
         options.services = [.ec2]
+        options.types = ["aws_instance"]
         options.instanceNameTag = "lean"
         func scan(_ arguments: Set<String>?) async throws -> (Snapshot, calls: Int) {
             options.declaredArguments = arguments.map { ["aws_instance": $0] }

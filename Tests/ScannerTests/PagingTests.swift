@@ -35,6 +35,7 @@ final class PagingTests {
         #expect(pages.contains("True"), "moto should page DescribeInstances at MaxResults=5")
         var options = ScanOptions()
         options.services = [.ec2]
+        options.types = ["aws_instance"]
         options.instancePageSize = 5
         let client = try await client()
         let before = client.metrics.requests

@@ -183,6 +183,7 @@ final class SnapshotEndToEndTests {
         #expect(web["disable_api_stop"] == false)
         #expect(web["instance_initiated_shutdown_behavior"] == "terminate")
         #expect(snap.omitted.isEmpty)
-        #expect(snap.resources.allSatisfy { $0.type == "aws_instance" })
+        #expect(snap.resources.allSatisfy { ResourceType.named($0.type)?.service == .ec2 })
+        #expect(snap.resources.contains { $0.type == "aws_security_group" }, "the ec2 service covers groups too")
     }
 }

@@ -63,4 +63,24 @@ struct ConformanceTests {
         let fine = BaselineLoader(directory: Self.root + "/bare-list-map", environment: [:]).load()
         #expect(fine.errorMessages.isEmpty)
     }
+
+    @Test("integers Double cannot hold exactly are unknown, never a neighbouring number (values from terraform console)")
+    func exactIntegers() {
+        let baseline = BaselineLoader(directory: Self.root + "/exact-integers", environment: [:]).load()
+        func tag(_ key: String) -> Value? {
+            baseline.resource("aws_s3_bucket.case[\"\(key)\"]")?.attributes["tags"]?.objectValue?["Value"]
+        }
+        func unknown(_ key: String) -> Bool {
+            baseline.resource("aws_s3_bucket.case[\"\(key)\"]")?.unknown.contains("tags") == true
+        }
+        #expect(unknown("literal_beyond"))
+        #expect(unknown("sum_beyond"))
+        #expect(unknown("parseint_beyond"))
+        #expect(tag("literal_limit") == .string("9007199254740992"))
+        #expect(tag("product_beyond") == .string("9007199254740994"))
+        #expect(tag("big_exact") == .string("18014398509481984"))
+        #expect(tag("small") == .string("12"))
+        #expect(tag("parseint_small") == .string("255"))
+        #expect(tag("floor_third") == .string("3"))
+    }
 }

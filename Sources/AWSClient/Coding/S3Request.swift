@@ -9,11 +9,15 @@ public struct S3Request: Sendable, Hashable {
     public var body: [UInt8]
     /// The bucket's own region when known (from `GetBucketLocation`); the client's region otherwise.
     public var region: String?
+    /// What a 2xx answer must be; anything else is retried like a 5xx, then `MalformedResponse`.
+    public var expected: ExpectedAnswer
 
     public init(
         operation: String, method: String = "GET", bucket: String? = nil, key: String? = nil,
-        query: [String: String] = [:], headers: [String: String] = [:], body: [UInt8] = [], region: String? = nil
+        query: [String: String] = [:], headers: [String: String] = [:], body: [UInt8] = [], region: String? = nil,
+        expected: ExpectedAnswer = .anything
     ) {
+        self.expected = expected
         self.operation = operation
         self.method = method
         self.bucket = bucket

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// One XML element with its children, read once from an AWS response body.
 ///
@@ -54,47 +51,8 @@ public struct XMLTree: Sendable, Hashable {
         }
     }
 
-    /// Parses a complete document and returns its root element.
+    /// Parses a complete document of any size and returns its root element (see `XMLReader`).
     public static func parse(_ data: Data) throws(ParseError) -> XMLTree {
-        let delegate = TreeBuilder()
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        parser.shouldProcessNamespaces = false
-        if !parser.parse() {
-            throw .malformed(
-                line: parser.lineNumber, column: parser.columnNumber,
-                message: parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown error")
-        }
-        guard let root = delegate.root else { throw .empty }
-        return root
-    }
-}
-
-private final class TreeBuilder: NSObject, XMLParserDelegate {
-    var stack: [XMLTree] = []
-    var root: XMLTree?
-
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
-        let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
-        stack.append(XMLTree(name: local, attributes: attributes))
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        guard !stack.isEmpty else { return }
-        stack[stack.count - 1].text += string
-    }
-
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        guard !stack.isEmpty else { return }
-        stack[stack.count - 1].text += String(decoding: CDATABlock, as: UTF8.self)
-    }
-
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-        guard var done = stack.popLast() else { return }
-        if !done.children.isEmpty { done.text = done.text.trimmingCharacters(in: .whitespacesAndNewlines) }
-        if stack.isEmpty { root = done } else { stack[stack.count - 1].children.append(done) }
+        try XMLReader.parse(data)
     }
 }

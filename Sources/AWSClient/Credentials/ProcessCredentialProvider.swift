@@ -4,31 +4,37 @@ import Foundation
 /// A profile's `credential_process`: runs the command through `/bin/sh -c` and reads the JSON it
 /// prints (`{"Version": 1, "AccessKeyId": ..., "SecretAccessKey": ..., "SessionToken": ...,
 /// "Expiration": ...}`), as documented for the AWS CLI.
+///
+/// Failures name the profile and the exit status only: the command line may carry a token and
+/// the helper's output (stdout or stderr) may carry the very secrets it was asked for, so
+/// neither is ever echoed.
 public struct ProcessCredentialProvider: CredentialProvider {
     public var command: String
     public var environment: [String: String]
+    /// The profile whose `credential_process` this is, named in errors.
+    public var profile: String
     public var name: String { "credential_process" }
 
-    public init(command: String, environment: [String: String]) {
+    public init(command: String, environment: [String: String], profile: String = "default") {
         self.command = command
         self.environment = environment
+        self.profile = profile
     }
 
     public func credentials() async throws -> Credentials {
-        let (status, output, errors) = try await run()
+        let (status, output, _) = try await run()
+        let what = "the credential_process of profile \(profile)"
         guard status == 0 else {
-            let detail = errors.trimmingCharacters(in: .whitespacesAndNewlines)
-            throw AWSError.credentialsFailed(
-                name, "`\(command)` exited with status \(status)" + (detail.isEmpty ? "" : ": \(detail)"))
+            throw AWSError.credentialsFailed(name, "\(what) exited with status \(status)")
         }
         guard let json = try? JSONParser.parse(output) else {
-            throw AWSError.credentialsFailed(name, "`\(command)` did not print JSON")
+            throw AWSError.credentialsFailed(name, "\(what) did not print JSON")
         }
         if let version = json["Version"]?.numberValue, version != 1 {
-            throw AWSError.credentialsFailed(name, "`\(command)` printed unsupported Version \(Int(version))")
+            throw AWSError.credentialsFailed(name, "\(what) printed unsupported Version \(Int(version))")
         }
         guard let id = json["AccessKeyId"]?.stringValue, let secret = json["SecretAccessKey"]?.stringValue else {
-            throw AWSError.credentialsFailed(name, "`\(command)` printed no AccessKeyId/SecretAccessKey")
+            throw AWSError.credentialsFailed(name, "\(what) printed no AccessKeyId/SecretAccessKey")
         }
         return Credentials(
             accessKeyID: id, secretAccessKey: secret, sessionToken: json["SessionToken"]?.stringValue,
@@ -40,6 +46,7 @@ public struct ProcessCredentialProvider: CredentialProvider {
         let command = self.command
         let environment = self.environment
         let name = self.name
+        let profile = self.profile
         return try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
                 let process = Process()
@@ -51,7 +58,8 @@ public struct ProcessCredentialProvider: CredentialProvider {
                 process.standardOutput = out
                 process.standardError = err
                 do { try process.run() } catch {
-                    continuation.resume(throwing: AWSError.credentialsFailed(name, "cannot run `\(command)`: \(error)"))
+                    continuation.resume(
+                        throwing: AWSError.credentialsFailed(name, "the credential_process of profile \(profile) could not be started"))
                     return
                 }
                 let errReader = DispatchQueue(label: "drift.credential_process.stderr")

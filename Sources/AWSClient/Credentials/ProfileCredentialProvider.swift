@@ -40,7 +40,7 @@ public struct ProfileCredentialProvider: CredentialProvider {
                     source: "profile \(profile)"))
         }
         if let command = settings["credential_process"], !command.isEmpty {
-            return ProcessCredentialProvider(command: command, environment: context.environment)
+            return ProcessCredentialProvider(command: command, environment: context.environment, profile: profile)
         }
         if settings["sso_session"] != nil || settings["sso_start_url"] != nil {
             throw AWSError.credentialsFailed(

@@ -33,6 +33,7 @@ public struct CheckRenderer: Sendable {
                 lines.append(line)
             }
         }
+        lines += relatedLines(result.related, text: text)
         for finding in result.report.findings where finding.kind == .missing {
             lines.append("")
             let id = finding.id.map { " (\($0))" } ?? ""
@@ -51,6 +52,62 @@ public struct CheckRenderer: Sendable {
             lines.append(text.paint("warning: ", .yellow) + warning.message)
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension CheckRenderer {
+    /// Its security groups (rules included), volumes and elastic IP: declared or not, in sync or
+    /// what changed.
+    func relatedLines(_ related: RelatedResources?, text: TextRenderer) -> [String] {
+        guard let related, !related.items.isEmpty else { return [] }
+        var lines: [String] = []
+        for item in related.items {
+            lines.append("")
+            var title = "\(item.kind.rawValue) \(item.live.id)"
+            if let name = item.live.attributes["name"]?.stringValue ?? item.live.tags["Name"] { title += " (\(name))" }
+            let verdict: String
+            if item.address == nil {
+                verdict = text.paint("not declared", .dim)
+            } else if item.changes.isEmpty && item.unmanagedRules.isEmpty {
+                verdict = text.paint("in sync", .green)
+            } else {
+                verdict = text.paint("drifted", .yellow)
+            }
+            lines.append(text.paint(title, .bold) + "  " + (item.address.map { $0 + "  " } ?? "") + verdict)
+            for change in item.changes {
+                var line = "  " + text.paint("~ ", .yellow) + "\(change.path)  \(change.declared.displayText) → \(change.live.displayText)"
+                if let source = change.source { line += "  " + text.paint(source, .dim) }
+                lines.append(line)
+            }
+            if item.kind == .securityGroup {
+                for (name, word) in [("ingress", "from"), ("egress", "to")] {
+                    for rule in item.live.attributes[name]?.arrayValue ?? [] {
+                        lines.append("  \(name) " + Self.ruleText(rule, word))
+                    }
+                }
+                for rule in item.unmanagedRules {
+                    lines.append("  " + text.paint("? ", .red) + "\(rule.id): opened by hand, no file declares it")
+                }
+            }
+        }
+        return lines
+    }
+
+    /// `tcp 22 from 0.0.0.0/0 "tonight only"`.
+    static func ruleText(_ rule: Value, _ word: String) -> String {
+        let protocolName = rule["protocol"]?.stringValue ?? "-1"
+        var text = protocolName == "-1" ? "all traffic" : protocolName
+        if protocolName != "-1", let from = rule["from_port"]?.numberValue, let to = rule["to_port"]?.numberValue {
+            text += from == to ? " \(Int(from))" : " \(Int(from))-\(Int(to))"
+        }
+        var sources: [String] = []
+        for list in ["cidr_blocks", "ipv6_cidr_blocks", "prefix_list_ids", "security_groups"] {
+            sources += (rule[list]?.arrayValue ?? []).compactMap(\.stringValue)
+        }
+        if rule["self"]?.boolValue == true { sources.append("self") }
+        text += " \(word) " + sources.joined(separator: ", ")
+        if let description = rule["description"]?.stringValue, !description.isEmpty { text += " \"\(description)\"" }
+        return text
     }
 }
 

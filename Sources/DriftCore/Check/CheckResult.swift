@@ -17,10 +17,18 @@ public struct CheckResult: Sendable {
     public var report: Report
     public var match: MatchResult
     public var live: [LiveResource]
+    /// Its security groups, volumes and elastic IP; `nil` when they could not be listed.
+    public var related: RelatedResources?
 
     public var verdict: Verdict {
         if !report.errors.isEmpty { return .undetermined }
         if report.findings.contains(where: { $0.kind == .drifted }) { return .drifted }
+        // A hand-opened port on its group, a volume grown by hand: the box has drifted.
+        if related?.items.contains(where: { !$0.changes.isEmpty || !$0.unmanagedRules.isEmpty }) == true,
+            !report.findings.contains(where: { $0.kind == .unmanaged })
+        {
+            return .drifted
+        }
         if report.findings.contains(where: { $0.kind == .missing }) { return .missing }
         if report.findings.contains(where: { $0.kind == .orphaned }) { return .orphaned }
         if report.findings.contains(where: { $0.kind == .unmanaged }) { return .snowflake }
@@ -60,10 +68,13 @@ public struct CheckResult: Sendable {
         }
         let expected = declared.attributes["tags_all"]?.objectValue ?? declared.attributes["tags"]?.objectValue ?? [:]
         let liveTags = liveResource.attributes["tags"]?.objectValue ?? [:]
+        let tagsMasked = sensitive.contains("tags") || sensitive.contains("tags_all")
+        let marker = Value.string(AttributeChange.sensitiveMarker)
         for key in Set(expected.keys).union(liveTags.keys).sorted() {
             let path = "tags.\(key)"
             rows.append(Row(
-                path: path, declared: expected[key], live: liveTags[key], differs: changes[path] != nil,
+                path: path, declared: tagsMasked ? expected[key].map { _ in marker } : expected[key],
+                live: tagsMasked ? liveTags[key].map { _ in marker } : liveTags[key], differs: changes[path] != nil,
                 source: changes[path]?.source ?? declared.sources["tags"]))
         }
         return rows

@@ -49,10 +49,17 @@ public struct InstanceCheck: Sendable {
         // A declaration read with its own provider configuration (`provider = aws.west`).
         let client = addressed.map { setup.targets.targets[setup.targets.index(for: $0)].client } ?? setup.client
         let scanner = LiveScanner(client: client, options: options)
+        // What hangs off the instance (groups, volumes, addresses), listed at the same time.
+        var relatedOptions = ScanOptions()
+        relatedOptions.services = [.ec2]
+        relatedOptions.types = RelatedResources.types
+        relatedOptions.declaredArguments = ResourceType.declaredArguments(of: setup.baseline.resources)
+        async let relatedSnapshot = try? LiveScanner(client: client, options: relatedOptions).snapshot(now: now)
         var snapshot: Snapshot
         do { snapshot = try await scanner.snapshot(now: now) } catch {
             throw .aws(doing: "reading \(target)", reason: "\(error)")
         }
+        let related = await relatedSnapshot
         snapshot.resources.removeAll { $0.isGone }
         // The declarations this check is about, matched against only the instances it read.
         let candidates: [DeclaredResource]
@@ -89,6 +96,17 @@ public struct InstanceCheck: Sendable {
             scannedAt: snapshot.takenAt, baseline: settings.baselineDirectory, region: snapshot.region,
             stateSource: setup.state?.source, warnings: setup.warnings)
         let report = DriftAnalyzer(baseline: baseline, ignore: ignore).report(match, context: context)
-        return CheckResult(target: target, report: report, match: match, live: snapshot.resources)
+        var result = CheckResult(target: target, report: report, match: match, live: snapshot.resources)
+        if let instance = snapshot.resources.first(where: { $0.type == "aws_instance" }), let related {
+            var relatedBaseline = setup.baseline
+            relatedBaseline.resources = setup.baseline.resources.filter {
+                RelatedResources.types.contains($0.type) || $0.type == LegacySecurityGroupRule.type
+            }
+            let relatedMatch = Matcher(baseline: relatedBaseline, snapshot: related, state: state).match()
+            let relatedReport = DriftAnalyzer(baseline: relatedBaseline, ignore: ignore).report(relatedMatch, context: context)
+            result.related = RelatedResources.narrow(
+                instance: instance, snapshot: related, match: relatedMatch, report: relatedReport)
+        }
+        return result
     }
 }

@@ -17,6 +17,10 @@ public struct SessionSettings: Sendable {
     /// `--ignore` patterns, applied after `.driftignore`.
     public var ignorePatterns: [String]
     public var environment: [String: String]
+    /// `--connect-timeout`, `--read-timeout` (seconds) and `--deadline` (seconds since 1970).
+    public var connectTimeout: Double = 10
+    public var readTimeout: Double = 30
+    public var deadline: Double? = nil
 
     public init(
         baselineDirectory: String, statePath: String? = nil, varFiles: [String] = [], vars: [String] = [],

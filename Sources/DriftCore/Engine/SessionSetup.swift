@@ -67,7 +67,8 @@ public struct SessionSetup: Sendable {
     ) async throws(DriftCoreError) -> AWSClient {
         do {
             return try await AWSClient.make(AWSClientOptions(
-                region: region, profile: profile, endpointURL: settings.endpointURL, environment: settings.environment,
+                region: region, profile: profile, endpointURL: settings.endpointURL, timeout: settings.readTimeout,
+                connectTimeout: settings.connectTimeout, deadline: settings.deadline, environment: settings.environment,
                 assumeRoleARN: roleARN, sessionName: sessionName, externalID: externalID))
         } catch let error as AWSError where error.code == "MissingRegion" {
             throw .noRegion

@@ -24,7 +24,11 @@ struct ManagedParents {
                 unsure = true
                 continue
             }
-            claimed.formUnion(legacy.liveRules(in: rules).map(\.id))
+            switch legacy.find(in: rules) {
+            case .rules(let found): claimed.formUnion(found.map(\.id))
+            case .none: break
+            case .ambiguous: unsure = true
+            }
         }
     }
 

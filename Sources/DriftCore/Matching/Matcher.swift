@@ -34,6 +34,11 @@ public struct Matcher: Sendable {
                 continue
             }
             let service = type.service.rawValue
+            if type.identity == .permission {
+                let rules = snapshot.resources.filter { SecurityGroupRulePermission.liveTypes.contains($0.type) }
+                matches.append(ResourceMatch(declared: declared, outcome: LegacySecurityGroupRule.outcome(declared, state: state, rules: rules)))
+                continue
+            }
             let candidates = searchable[declared.type] ?? []
             let identity = identify(declared, type: type, among: candidates)
             let outcome: ResourceMatch.Outcome

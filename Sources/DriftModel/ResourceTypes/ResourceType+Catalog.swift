@@ -43,6 +43,43 @@ extension ResourceType {
                 SkippableCall("DescribeContinuousBackups", arguments: ["point_in_time_recovery"]),
                 SkippableCall("DescribeTimeToLive", arguments: ["ttl"]),
             ]),
+        ResourceType(
+            "aws_security_group", service: .ec2, collector: .securityGroups, identity: .attributes(["name", "vpc_id"]),
+            inventory: .all, awsManaged: ["name": "default"], displayName: .attribute("name")),
+        ResourceType(
+            "aws_vpc_security_group_ingress_rule", service: .ec2, collector: .securityGroups,
+            identity: .attributes(SecurityGroupRuleShape.identifying),
+            inventory: .withinManaged(parent: "aws_security_group", via: "security_group_id", unlessParentDeclares: "ingress"),
+            displayName: .attribute("security_group_id")),
+        ResourceType(
+            "aws_vpc_security_group_egress_rule", service: .ec2, collector: .securityGroups,
+            identity: .attributes(SecurityGroupRuleShape.identifying),
+            inventory: .withinManaged(parent: "aws_security_group", via: "security_group_id", unlessParentDeclares: "egress"),
+            displayName: .attribute("security_group_id")),
+        ResourceType(
+            "aws_security_group_rule", service: .ec2, collector: .securityGroups, identity: .permission,
+            inventory: .none),
+        ResourceType(
+            "aws_ebs_volume", service: .ec2, collector: .volumes, identity: .tags, inventory: .all,
+            displayName: .tag("Name")),
+        ResourceType(
+            "aws_volume_attachment", service: .ec2, collector: .volumes,
+            identity: .attributes(["device_name", "instance_id", "volume_id"]), inventory: .none),
+        ResourceType(
+            "aws_eip", service: .ec2, collector: .addresses, identity: .tags, inventory: .all,
+            displayName: .tag("Name")),
+        ResourceType(
+            "aws_eip_association", service: .ec2, collector: .addresses,
+            identity: .attributes(["allocation_id", "instance_id", "network_interface_id"]), inventory: .none),
+        ResourceType(
+            "aws_key_pair", service: .ec2, collector: .keyPairs, identity: .argument("key_name"),
+            idArguments: ["key_name"], inventory: .all),
+        ResourceType(
+            "aws_vpc", service: .ec2, collector: .networks, identity: .tags, inventory: .all,
+            displayName: .tag("Name")),
+        ResourceType(
+            "aws_subnet", service: .ec2, collector: .networks, identity: .tags, inventory: .all,
+            displayName: .tag("Name")),
     ]
 
     /// A bucket's split setting (`aws_s3_bucket_versioning`, ...): one call per bucket, read with

@@ -14,7 +14,7 @@ public struct ResourceType: Sendable, Hashable {
     /// The scanner component that lists the type. One collector may produce several types (a
     /// bucket's split settings are read with the bucket), and runs when any of them is needed.
     public enum Collector: String, Sendable, Hashable, CaseIterable {
-        case instances, buckets, tables
+        case instances, buckets, tables, securityGroups, volumes, addresses, keyPairs, networks
     }
 
     /// How a declaration finds its live resource when there is no state. With state, the state's
@@ -32,6 +32,9 @@ public struct ResourceType: Sendable, Hashable {
         /// known offline; the first must be): a security group by `name` (and `vpc_id` when
         /// known). More than one such resource is ambiguous, never a guess.
         case attributes([String])
+        /// Found by the permissions it describes in its security group (the legacy
+        /// `aws_security_group_rule`, whose id is a hash of its arguments, not an AWS id).
+        case permission
     }
 
     /// A call the collector makes only when some declaration sets one of `arguments`: they are
@@ -127,12 +130,6 @@ extension ResourceType {
     /// Whether AWS made this live resource by itself (never unmanaged).
     public func isAWSManaged(_ live: LiveResource) -> Bool {
         !awsManaged.isEmpty && awsManaged.allSatisfy { live.attributes[$0.key] == $0.value }
-    }
-
-    /// The argument that is the live id without state, if the type has one.
-    public var keyArgument: String? {
-        if case .argument(let name) = identity { return name }
-        return nil
     }
 
     /// The arguments whose values make the live id without state (one, or several joined).

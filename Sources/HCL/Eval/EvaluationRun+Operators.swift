@@ -70,6 +70,15 @@ extension EvaluationRun {
         default: break
         }
         guard case .value(.number(let x)) = lo, case .value(.number(let y)) = ro else { return .unknown }
+        // Integers whose exact sum or product Double cannot hold (beyond 2^53): unknown, never a
+        // neighbouring number. (A quotient such as 1 / 3 is left as it is: floor/ceil of it are
+        // right, only its printed digits differ from Terraform's 512-bit ones.)
+        switch op {
+        case .add, .subtract, .multiply:
+            let raw = op == .add ? x + y : op == .subtract ? x - y : x * y
+            if !ExactInteger.isExact(op, x, y, result: raw) { return .unknown }
+        default: break
+        }
         switch op {
         case .add: return .number(Self.decimalSnap(x + y))
         case .subtract: return .number(Self.decimalSnap(x - y))

@@ -5,7 +5,15 @@ extension Parser {
         switch token.kind {
         case .number:
             next()
-            return Expression(.literal(.number(Double(text(token)) ?? .nan)), range: range(token))
+            let digits = text(token)
+            if digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber), ExactInteger.value(ofDigits: digits[...]) == nil {
+                diagnostics.append(Diagnostic(
+                    severity: .warning, message: "Number not exact offline",
+                    range: range(token),
+                    notes: ["Terraform keeps \(digits) exactly; drift's numbers are exact only up to 2^53, so this value is unknown here and not compared."]))
+                return Expression(.literal(.unknown), range: range(token))
+            }
+            return Expression(.literal(.number(Double(digits) ?? .nan)), range: range(token))
         case .identifier:
             let second = peekSecond().kind
             if second == .openParen || second == .doubleColon { return parseFunctionCall() }

@@ -13,6 +13,15 @@ struct DynamoDBCollector: Sendable {
         case ttl = "DescribeTimeToLive"
         case tags = "ListTagsOfResource"
 
+        /// The key every answer of this call has; an answer without it is malformed, never "off".
+        var answerKey: String {
+            switch self {
+            case .backups: return "ContinuousBackupsDescription"
+            case .ttl: return "TimeToLiveDescription"
+            case .tags: return "Tags"
+            }
+        }
+
         /// The calls to make with these options: tags always, the others unless the registry's
         /// skippable calls of `aws_dynamodb_table` leave them out.
         static func selected(by options: ScanOptions) -> [Extra] {
@@ -27,7 +36,7 @@ struct DynamoDBCollector: Sendable {
         tracker.phase("dynamodb: describing \(names.count) tables")
         let client = self.client
         let described = await boundedMap(names, limit: options.concurrency) { name -> Result<Value, AWSError>? in
-            do { return .success(try await client.dynamodb("DescribeTable", ["TableName": .string(name)], resource: name)) } catch {
+            do { return .success(try await client.dynamodb("DescribeTable", ["TableName": .string(name)], resource: name, keys: ["Table"])) } catch {
                 let error = error.asAWSError
                 return error.code == "ResourceNotFoundException" ? nil : .failure(error)
             }
@@ -79,7 +88,8 @@ struct DynamoDBCollector: Sendable {
     static func read(_ client: AWSClient, _ extra: Extra, table: (name: String, attributes: [String: Value])) async throws -> Value {
         switch extra {
         case .backups, .ttl:
-            return try await client.dynamodb(extra.rawValue, ["TableName": .string(table.name)], resource: table.name)
+            return try await client.dynamodb(
+                extra.rawValue, ["TableName": .string(table.name)], resource: table.name, keys: [extra.answerKey])
         case .tags:
             guard let arn = table.attributes["arn"] else { return .object([:]) }
             var pairs: [(key: String, value: String)] = []
@@ -88,7 +98,7 @@ struct DynamoDBCollector: Sendable {
             repeat {
                 var payload: [String: Value] = ["ResourceArn": arn]
                 if let token { payload["NextToken"] = .string(token) }
-                let page = DynamoDBNormalizer.tagPage(try await client.dynamodb(extra.rawValue, .object(payload), resource: table.name))
+                let page = DynamoDBNormalizer.tagPage(try await client.dynamodb(extra.rawValue, .object(payload), resource: table.name, keys: [extra.answerKey]))
                 pairs += page.tags
                 if let next = page.nextToken, !seen.insert(next).inserted { break }
                 token = page.nextToken
@@ -106,7 +116,7 @@ struct DynamoDBCollector: Sendable {
             if let limit = options.tablePageSize { payload["Limit"] = .number(Double(min(100, max(1, limit)))) }
             if let last { payload["ExclusiveStartTableName"] = .string(last) }
             let answer: Value
-            do { answer = try await client.dynamodb("ListTables", .object(payload)) } catch {
+            do { answer = try await client.dynamodb("ListTables", .object(payload), keys: ["TableNames"]) } catch {
                 throw ScanError.listingFailed(service: .dynamodb, operation: "ListTables", underlying: error.asAWSError)
             }
             guard answer["TableNames"]?.arrayValue != nil else {

@@ -106,7 +106,8 @@ extension EC2Collector {
             repeat {
                 var page = parameters
                 if let token { page["NextToken"] = token }
-                let tree = try await client.ec2(operation, page)
+                let set = path.split(separator: "/").first.map(String.init) ?? path
+                let tree = try await client.ec2(operation, page, children: [set])
                 all += tree.all(path)
                 token = tree.nonEmptyString("nextToken")
                 if let token, !seen.insert(token).inserted {

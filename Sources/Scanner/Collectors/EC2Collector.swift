@@ -66,12 +66,22 @@ struct EC2Collector: Sendable {
         var instances: [XMLTree] = []
         var token: String? = nil
         var seenTokens = Set<String>()
-        repeat {
+        var pageSize = min(1000, max(5, options.instancePageSize))
+        while true {
             var page = parameters
+            page["MaxResults"] = String(pageSize)
             if let token { page["NextToken"] = token }
             let tree: XMLTree
-            do { tree = try await client.ec2("DescribeInstances", page) } catch {
-                throw ScanError.listingFailed(service: .ec2, operation: "DescribeInstances", underlying: error.asAWSError)
+            do { tree = try await client.ec2("DescribeInstances", page, children: ["reservationSet"]) } catch {
+                let error = error.asAWSError
+                // A page that still cannot be read after the retries (cut off by a proxy's size
+                // limit, say) is asked for again in halves, down to the API's minimum of 5.
+                if error.code == "MalformedResponse", pageSize > 5 {
+                    pageSize = max(5, pageSize / 2)
+                    tracker.phase("ec2: page unreadable, asking for \(pageSize) instances per page")
+                    continue
+                }
+                throw ScanError.listingFailed(service: .ec2, operation: "DescribeInstances", underlying: error)
             }
             guard tree.name == "DescribeInstancesResponse" else {
                 throw ScanError.malformedListing(service: .ec2, operation: "DescribeInstances", root: tree.name)
@@ -82,8 +92,9 @@ struct EC2Collector: Sendable {
             if let next, !seenTokens.insert(next).inserted {
                 throw ScanError.malformedListing(service: .ec2, operation: "DescribeInstances", root: "repeated NextToken")
             }
+            guard let next else { break }
             token = next
-        } while token != nil
+        }
         return instances
     }
 

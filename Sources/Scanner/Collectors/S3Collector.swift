@@ -12,7 +12,9 @@ struct S3Collector: Sendable {
 
     /// One setting call's outcome: a document, "not configured", the bucket vanished, or a failure.
     enum Outcome: Sendable {
-        case body(Data)
+        /// The answer's body, and its document when the operation answers in XML (already checked
+        /// to be the operation's own document).
+        case body(Data, XMLTree?)
         case notConfigured
         case bucketGone
         case failed(AWSError)
@@ -25,13 +27,16 @@ struct S3Collector: Sendable {
         tracker.phase("s3: locating \(names.count) buckets")
         let client = self.client
         let locations = await boundedMap(names, limit: options.concurrency) { name -> Outcome in
-            await S3Collector.call(client, S3Request(operation: "GetBucketLocation", bucket: name, query: ["location": ""]), notConfigured: [])
+            await S3Collector.call(
+                client,
+                S3Request(operation: "GetBucketLocation", bucket: name, query: ["location": ""], expected: S3Normalizer.locationAnswer),
+                notConfigured: [])
         }
         var buckets: [(name: String, region: String)] = []
         for (name, outcome) in zip(names, locations) {
             switch outcome {
-            case .body(let data):
-                guard let tree = try? XMLTree.parse(data) else {
+            case .body(_, let document):
+                guard let tree = document else {
                     result.errors.append(.malformed(service: .s3, operation: "GetBucketLocation", resource: name, "not XML"))
                     continue
                 }
@@ -50,7 +55,7 @@ struct S3Collector: Sendable {
         let outcomes = await boundedMap(work, limit: options.concurrency) { item -> Outcome in
             let request = S3Request(
                 operation: item.setting.operation, bucket: item.bucket.name, query: [item.setting.query: ""],
-                region: item.bucket.region)
+                region: item.bucket.region, expected: item.setting.expected)
             return await S3Collector.call(client, request, notConfigured: item.setting.notConfigured)
         }
         let perBucket = settings.count
@@ -82,16 +87,16 @@ struct S3Collector: Sendable {
             case .failed(let error):
                 errors.append(ReadError(error, service: .s3, operation: setting.operation, resource: bucket))
                 if setting.operation == "GetBucketTagging" { tagsUnreadable = true }
-            case .body(let data):
+            case .body(let data, let document):
                 if setting.operation == "GetBucketTagging" {
-                    do { tagging = try XMLTree.parse(data) } catch {
-                        errors.append(.malformed(service: .s3, operation: setting.operation, resource: bucket, error.description))
+                    if let document { tagging = document } else {
+                        errors.append(.malformed(service: .s3, operation: setting.operation, resource: bucket, "not XML"))
                         tagsUnreadable = true
                     }
                     continue
                 }
                 do {
-                    resources += try S3Normalizer.resources(setting, bucket: bucket, body: data)
+                    resources += try S3Normalizer.resources(setting, bucket: bucket, body: data, document: document)
                 } catch {
                     errors.append(.malformed(service: .s3, operation: setting.operation, resource: bucket, "\(error)"))
                 }
@@ -110,9 +115,10 @@ struct S3Collector: Sendable {
         var token: String? = nil
         var seen = Set<String>()
         repeat {
-            let request = S3Request(operation: "ListBuckets", query: token.map { ["continuation-token": $0] } ?? [:])
+            let request = S3Request(
+                operation: "ListBuckets", query: token.map { ["continuation-token": $0] } ?? [:], expected: S3Normalizer.listAnswer)
             let tree: XMLTree
-            do { tree = try await client.s3(request).xml(service: "s3", operation: "ListBuckets") } catch {
+            do { tree = try await client.s3Document(request) } catch {
                 throw ScanError.listingFailed(service: .s3, operation: "ListBuckets", underlying: error.asAWSError)
             }
             guard tree.name == "ListAllMyBucketsResult" else {
@@ -130,7 +136,10 @@ struct S3Collector: Sendable {
     }
 
     static func call(_ client: AWSClient, _ request: S3Request, notConfigured: Set<String>) async -> Outcome {
-        do { return .body(try await client.s3(request).body) } catch {
+        do {
+            let answer = try await client.s3Answer(request)
+            return .body(answer.response.body, answer.document)
+        } catch {
             let error = error.asAWSError
             if notConfigured.contains(error.code) { return .notConfigured }
             if error.code == "NoSuchBucket" { return .bucketGone }

@@ -15,29 +15,48 @@ enum S3Normalizer {
         var notConfigured: Set<String>
         /// The split resource this call describes; `nil` for tagging, which is the bucket's own.
         var terraformType: String? = nil
+        /// The documented answer: its root element (and required children), or the policy's JSON.
+        /// Anything else is retried, then an error for the bucket, never "not configured".
+        var expected: ExpectedAnswer = .anything
         /// The answer's root elements (S3's, and the one moto writes where it differs): any other
         /// document is not this operation's answer.
         var roots: Set<String> = []
     }
 
     static let settings: [Setting] = [
-        Setting(operation: "GetBucketTagging", query: "tagging", notConfigured: ["NoSuchTagSet", "NoSuchTagSetError"]),
-        Setting(operation: "GetBucketVersioning", query: "versioning", notConfigured: [], terraformType: "aws_s3_bucket_versioning"),
+        Setting(
+            operation: "GetBucketTagging", query: "tagging", notConfigured: ["NoSuchTagSet", "NoSuchTagSetError"],
+            expected: .xml(roots: ["Tagging"], children: ["TagSet"])),
+        // moto answers `<GetBucketVersioningResponse>`; S3 answers `<VersioningConfiguration>`.
+        Setting(
+            operation: "GetBucketVersioning", query: "versioning", notConfigured: [], terraformType: "aws_s3_bucket_versioning",
+            expected: .xml(roots: ["VersioningConfiguration", "GetBucketVersioningResponse"])),
         Setting(
             operation: "GetBucketEncryption", query: "encryption",
-            notConfigured: ["ServerSideEncryptionConfigurationNotFoundError"], terraformType: "aws_s3_bucket_server_side_encryption_configuration"),
+            notConfigured: ["ServerSideEncryptionConfigurationNotFoundError"],
+            terraformType: "aws_s3_bucket_server_side_encryption_configuration",
+            expected: .xml(roots: ["ServerSideEncryptionConfiguration"], children: ["Rule"])),
         Setting(
             operation: "GetPublicAccessBlock", query: "publicAccessBlock",
-            notConfigured: ["NoSuchPublicAccessBlockConfiguration"], terraformType: "aws_s3_bucket_public_access_block"),
-        Setting(operation: "GetBucketPolicy", query: "policy", notConfigured: ["NoSuchBucketPolicy"], terraformType: "aws_s3_bucket_policy"),
+            notConfigured: ["NoSuchPublicAccessBlockConfiguration"], terraformType: "aws_s3_bucket_public_access_block",
+            expected: .xml(roots: ["PublicAccessBlockConfiguration"])),
+        Setting(
+            operation: "GetBucketPolicy", query: "policy", notConfigured: ["NoSuchBucketPolicy"], terraformType: "aws_s3_bucket_policy",
+            expected: .jsonDocument),
         Setting(
             operation: "GetBucketLifecycleConfiguration", query: "lifecycle",
-            notConfigured: ["NoSuchLifecycleConfiguration"], terraformType: "aws_s3_bucket_lifecycle_configuration"),
-        Setting(operation: "GetBucketLogging", query: "logging", notConfigured: [], terraformType: "aws_s3_bucket_logging"),
+            notConfigured: ["NoSuchLifecycleConfiguration"], terraformType: "aws_s3_bucket_lifecycle_configuration",
+            expected: .xml(roots: ["LifecycleConfiguration"], children: ["Rule"])),
+        Setting(
+            operation: "GetBucketLogging", query: "logging", notConfigured: [], terraformType: "aws_s3_bucket_logging",
+            expected: .xml(roots: ["BucketLoggingStatus"])),
         Setting(
             operation: "GetBucketOwnershipControls", query: "ownershipControls",
-            notConfigured: ["OwnershipControlsNotFoundError"], terraformType: "aws_s3_bucket_ownership_controls"),
-        Setting(operation: "GetBucketAcl", query: "acl", notConfigured: [], terraformType: "aws_s3_bucket_acl"),
+            notConfigured: ["OwnershipControlsNotFoundError"], terraformType: "aws_s3_bucket_ownership_controls",
+            expected: .xml(roots: ["OwnershipControls"], children: ["Rule"])),
+        Setting(
+            operation: "GetBucketAcl", query: "acl", notConfigured: [], terraformType: "aws_s3_bucket_acl",
+            expected: .xml(roots: ["AccessControlPolicy"], children: ["Owner"])),
     ] + configSettings
 
     /// The settings a bare snapshot leaves out (`ResourceType.inBareSnapshot`).
@@ -60,6 +79,7 @@ enum S3Normalizer {
     ].map { operation, query, notConfigured, type, root in
         Setting(
             operation: operation, query: query, notConfigured: Set(notConfigured), terraformType: type,
+            expected: .xml(roots: Set([root, motoRoots[operation]].compactMap { $0 })),
             roots: [root, motoRoots[operation]].compactMap { $0 }.reduce(into: []) { $0.insert($1) })
     }
 
@@ -69,6 +89,11 @@ enum S3Normalizer {
         "GetBucketNotificationConfiguration": "GetBucketNotificationResponse",
         "ListBucketInventoryConfigurations": "ListBucketInventoryConfigurationsResponse",
     ]
+
+    /// GetBucketLocation's documented answer: `<LocationConstraint>` (empty for us-east-1).
+    static let locationAnswer = ExpectedAnswer.xml(roots: ["LocationConstraint"])
+    /// ListBuckets' documented answer.
+    static let listAnswer = ExpectedAnswer.xml(roots: ["ListAllMyBucketsResult"], children: ["Buckets"])
 
     /// The calls to make for a selection of split types: tagging always, the rest when selected.
     static func settings(for reads: (String) -> Bool) -> [Setting] {
@@ -112,12 +137,15 @@ enum S3Normalizer {
     }
 
     /// The split resources of one setting answer (none when the bucket does not have it).
-    static func resources(_ setting: Setting, bucket: String, body: Data) throws -> [LiveResource] {
+    /// `document` is the answer already parsed and checked by the client, when it is XML.
+    static func resources(_ setting: Setting, bucket: String, body: Data, document: XMLTree? = nil) throws -> [LiveResource] {
         guard !setting.roots.isEmpty else {
-            return try resource(operation: setting.operation, bucket: bucket, body: body).map { [$0] } ?? []
+            return try resource(operation: setting.operation, bucket: bucket, body: body, document: document).map { [$0] } ?? []
         }
         let tree: XMLTree
-        do { tree = try XMLTree.parse(body) } catch { throw NormalizeError.malformed(error.description) }
+        if let document { tree = document } else {
+            do { tree = try XMLTree.parse(body) } catch { throw NormalizeError.malformed(error.description) }
+        }
         guard setting.roots.contains(tree.name) else {
             throw NormalizeError.malformed(
                 "\(setting.operation) answered <\(tree.name)>, not <\(setting.roots.sorted().joined(separator: "> or <"))>")
@@ -138,9 +166,11 @@ enum S3Normalizer {
         }
     }
 
-    /// A split resource for one setting answer, `nil` when the bucket does not have it.
-    static func resource(operation: String, bucket: String, body: Data) throws -> LiveResource? {
+    /// A split resource for one setting answer (its body, and its document when it is XML), `nil`
+    /// when the answer is the documented "not configured" (versioning never enabled, no logging).
+    static func resource(operation: String, bucket: String, body: Data, document: XMLTree? = nil) throws -> LiveResource? {
         func tree() throws -> XMLTree {
+            if let document { return document }
             do { return try XMLTree.parse(body) } catch { throw NormalizeError.malformed(error.description) }
         }
         switch operation {
@@ -150,8 +180,8 @@ enum S3Normalizer {
         case "GetBucketPolicy": return try policy(bucket, body)
         case "GetBucketLifecycleConfiguration": return lifecycle(bucket, try tree())
         case "GetBucketLogging": return logging(bucket, try tree())
-        case "GetBucketOwnershipControls": return ownershipControls(bucket, try tree())
-        case "GetBucketAcl": return acl(bucket, try tree())
+        case "GetBucketOwnershipControls": return try ownershipControls(bucket, try tree())
+        case "GetBucketAcl": return try acl(bucket, try tree())
         default: return nil
         }
     }
@@ -196,9 +226,10 @@ enum S3Normalizer {
     }
 
     /// The policy as canonical JSON (keys sorted, no whitespace), so formatting never looks like drift.
+    /// An empty body is not "no policy" (that is `NoSuchBucketPolicy`): it is malformed.
     static func policy(_ bucket: String, _ body: Data) throws -> LiveResource? {
         let text = String(decoding: body, as: UTF8.self)
-        if text.trimmingWhitespace.isEmpty { return nil }
+        if text.trimmingWhitespace.isEmpty { throw NormalizeError.malformed("empty body where a bucket policy was expected") }
         let document: Value
         do { document = try JSONParser.parse(text) } catch {
             throw NormalizeError.malformed("bucket policy is not JSON: \(error.description)")
@@ -228,17 +259,18 @@ enum S3Normalizer {
         return make("aws_s3_bucket_logging", bucket, a)
     }
 
-    static func ownershipControls(_ bucket: String, _ tree: XMLTree) -> LiveResource? {
+    /// "No ownership controls" is `OwnershipControlsNotFoundError`; a document without a rule is malformed.
+    static func ownershipControls(_ bucket: String, _ tree: XMLTree) throws -> LiveResource? {
         let rules: [Value] = tree.children("Rule").compactMap { rule in
             rule.stringValue("ObjectOwnership").map { .object(["object_ownership": $0]) }
         }
-        if rules.isEmpty { return nil }
+        if rules.isEmpty { throw NormalizeError.malformed("<\(tree.name)> without an ObjectOwnership rule") }
         return make("aws_s3_bucket_ownership_controls", bucket, ["rule": .array(rules)])
     }
 
     /// The ACL as the provider reads it back: `access_control_policy` with owner and grants (a set).
-    static func acl(_ bucket: String, _ tree: XMLTree) -> LiveResource? {
-        guard let owner = tree.at("Owner") else { return nil }
+    static func acl(_ bucket: String, _ tree: XMLTree) throws -> LiveResource? {
+        guard let owner = tree.at("Owner") else { throw NormalizeError.malformed("<\(tree.name)> without <Owner>") }
         var o: [String: Value] = [:]
         o.set("id", owner.stringValue("ID"))
         o.set("display_name", owner.nonEmptyString("DisplayName").map(Value.string))

@@ -61,9 +61,27 @@ struct BodyEvaluator {
         }
         var groups: [String: [HCLValue]] = [:]
         var unknownGroups: Set<String> = []
+        // Blocks written for an attribute of list or set of objects (`ingress { ... }`), as
+        // Terraform's blocktoattr accepts them, with the first block's range for conversion errors.
+        var attributeBlocks: [String: SourceRange] = [:]
         for block in body.blocks {
             let type = OverrideMerger.effectiveType(block)
-            if let schema, checks ? !check(block: block, type: type, schema: schema) : schema[type]?.kind != .block {
+            if let schema, checks ? !check(block: block, type: type, schema: schema)
+                : (schema[type]?.kind != .block && Self.objectElement(schema[type]) == nil)
+            {
+                continue
+            }
+            if let schema, let element = Self.objectElement(schema[type]) {
+                if attributeBlocks[type] == nil { attributeBlocks[type] = block.range }
+                if recordsLayout, result.layout.sources[type] == nil {
+                    result.layout.sources[type] = block.range.location
+                    result.layout.order.append(type)
+                    result.layout.entries.append(schema[type])
+                }
+                let inner = evaluate(block.body, schema: nil, scope: scope, owner: block.typeRange, nested: true, checks: false)
+                var members = inner.values
+                for name in element.keys where members[name] == nil { members[name] = .null }
+                groups[type, default: []].append(.object(members))
                 continue
             }
             if recordsLayout, result.layout.sources[type] == nil {
@@ -87,7 +105,14 @@ struct BodyEvaluator {
                 groups[type, default: []].append(.object(inner.values))
             }
         }
-        for (type, items) in groups { result.values[type] = .tuple(items) }
+        for (type, items) in groups {
+            if let range = attributeBlocks[type] {
+                result.values[type] = SchemaConversion.converted(
+                    .tuple(items), schema: schema?[type], name: type, expression: range, log: log)
+            } else {
+                result.values[type] = .tuple(items)
+            }
+        }
         for type in unknownGroups { result.values[type] = .unknown }
         if let schema, checks { checkRequired(result, schema: schema, owner: owner) }
         return result
@@ -170,7 +195,17 @@ struct BodyEvaluator {
         }
     }
 
+    /// The object type of an attribute that is a list or set of objects: blocks may set it.
+    static func objectElement(_ entry: AttributeSchema?) -> [String: AttributeType]? {
+        guard let entry, entry.kind == .attribute else { return nil }
+        switch entry.type {
+        case .list(.object(let members))?, .set(.object(let members))?: return members
+        default: return nil
+        }
+    }
+
     private func check(block: Block, type: String, schema: [String: AttributeSchema]) -> Bool {
+        if Self.objectElement(schema[type]) != nil { return true }
         guard let entry = schema[type], entry.kind == .block else {
             var message = "Unsupported block type: blocks of type \"\(type)\" are not expected here"
             if schema[type] != nil {

@@ -100,10 +100,17 @@ struct ResourceInstanceBuilder {
                 "\(address): \(name) cannot be known offline (it depends on a data source, another resource's "
                     + "computed attribute or an impure function); it is not compared", source: source, address: address)
         }
+        // Masked everywhere: arguments fed by sensitive values, `tags_all` when `tags` is one of
+        // them (it carries the same values), and arguments the provider's schema marks sensitive.
+        var sensitive = body.sensitive
+        if sensitive.contains("tags"), attributes["tags_all"] != nil || unknown.contains("tags_all") { sensitive.insert("tags_all") }
+        if let schema {
+            for name in attributes.keys where schema[name]?.sensitive == true { sensitive.insert(name) }
+        }
         let declared = DeclaredResource(
             address: address, module: module.address, type: decl.type, name: decl.name, index: instance.index,
             attributes: attributes, unknown: unknown.sorted(), ignoreChanges: ignoreChanges,
-            sources: body.layout.sources, blockSource: blockSource, sensitive: body.sensitive.sorted(),
+            sources: body.layout.sources, blockSource: blockSource, sensitive: sensitive.sorted(),
             providerAlias: providerAlias)
         return (declared, reference)
     }

@@ -59,6 +59,7 @@ enum NumericFunctions {
         if negative || digits.hasPrefix("+") { digits = digits.dropFirst() }
         guard !digits.isEmpty else { throw args.fail(0, "cannot parse \(JSONText.quote(text)) as a base \(base) integer") }
         var value = 0.0
+        var exact: UInt64? = 0
         for character in digits {
             var digit = alphabet.firstIndex(of: character)
             if base <= 36, let found = digit, found >= 36 { digit = found - 26 }
@@ -66,7 +67,15 @@ enum NumericFunctions {
                 throw args.fail(0, "cannot parse \(JSONText.quote(text)) as a base \(base) integer")
             }
             value = value * Double(base) + Double(found)
+            exact = exact.flatMap { e in
+                let (product, o1) = e.multipliedReportingOverflow(by: UInt64(base))
+                let (sum, o2) = product.addingReportingOverflow(UInt64(found))
+                return o1 || o2 ? nil : sum
+            }
         }
+        // Terraform's result is exact; Double's only up to 2^53 (or where it happens to hold it).
+        guard let whole = exact, Double(exactly: whole) != nil else { return .unknown }
+        value = Double(whole)
         return .number(negative ? -value : value)
     }
 

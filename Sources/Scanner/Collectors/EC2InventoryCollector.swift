@@ -1,0 +1,64 @@
+import AWSClient
+import DriftModel
+
+/// Reads the EC2 types that one region-wide paged `Describe*` call each describes in full:
+/// volumes, elastic IPs, key pairs, VPCs and subnets. One collector per registry `Collector` case;
+/// a listing is skipped when no type it produces is read.
+struct EC2InventoryCollector: Sendable {
+    let client: AWSClient
+    let options: ScanOptions
+    let tracker: ProgressTracker
+    let collector: ResourceType.Collector
+
+    private struct Listing {
+        var types: [String]
+        var operation: String
+        var parameters: [String: String]
+        var items: String
+        var normalize: @Sendable (XMLTree) -> [LiveResource]
+    }
+
+    private static func listings(_ collector: ResourceType.Collector) -> [Listing] {
+        switch collector {
+        case .volumes:
+            return [Listing(types: ["aws_ebs_volume", "aws_volume_attachment"], operation: "DescribeVolumes",
+                            parameters: ["MaxResults": "1000"], items: "volumeSet/item",
+                            normalize: EC2InventoryNormalizer.volumeAndAttachments)]
+        case .addresses:
+            // DescribeAddresses does not page: one call answers for every address of the region.
+            return [Listing(types: ["aws_eip", "aws_eip_association"], operation: "DescribeAddresses", parameters: [:],
+                            items: "addressesSet/item", normalize: EC2InventoryNormalizer.addressAndAssociation)]
+        case .keyPairs:
+            return [Listing(types: ["aws_key_pair"], operation: "DescribeKeyPairs", parameters: [:],
+                            items: "keySet/item", normalize: single(EC2InventoryNormalizer.keyPair))]
+        case .networks:
+            return [
+                Listing(types: ["aws_vpc"], operation: "DescribeVpcs", parameters: ["MaxResults": "1000"],
+                        items: "vpcSet/item", normalize: single(EC2InventoryNormalizer.vpc)),
+                Listing(types: ["aws_subnet"], operation: "DescribeSubnets", parameters: ["MaxResults": "1000"],
+                        items: "subnetSet/item", normalize: single(EC2InventoryNormalizer.subnet)),
+            ]
+        case .instances, .buckets, .tables, .securityGroups:
+            return []
+        }
+    }
+
+    private static func single(_ f: @escaping @Sendable (XMLTree) -> LiveResource?) -> @Sendable (XMLTree) -> [LiveResource] {
+        { item in f(item).map { [$0] } ?? [] }
+    }
+
+    /// The types a collector produces, for `Scanner.produces`.
+    static func types(_ collector: ResourceType.Collector) -> [String] { listings(collector).flatMap(\.types) }
+
+    func collect() async throws -> CollectorResult {
+        var result = CollectorResult()
+        for listing in Self.listings(collector) where listing.types.contains(where: options.reads) {
+            tracker.phase("ec2: listing \(listing.types[0])")
+            let root = listing.operation + "Response"
+            let items = try await EC2Listing.all(client, listing.operation, listing.parameters, items: listing.items, root: root)
+            result.resources += items.flatMap(listing.normalize).filter { options.reads($0.type) }
+        }
+        tracker.found(result.resources.count)
+        return result
+    }
+}
