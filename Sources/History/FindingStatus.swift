@@ -8,9 +8,11 @@ import DriftModel
 public enum FindingStatus {
     /// The resource-level identity: `drifted|aws_instance.web`, `unmanaged|aws_instance|i-1`.
     public static func identity(_ f: Finding) -> String {
-        if let address = f.address { return "\(f.kind.rawValue)|\(address)" }
+        if let address = f.address { return identity(kind: f.kind, address: address) }
         return "\(f.kind.rawValue)|\(f.type)|\(f.id ?? "")"
     }
+
+    public static func identity(kind: Finding.Kind, address: String) -> String { "\(kind.rawValue)|\(address)" }
 
     /// `report` with `status` and `firstSeen` on every finding (and `firstSeen` on every change),
     /// and `resolved` set. `previous == nil` means the history holds no scan of this target yet:

@@ -57,21 +57,20 @@ extension HistoryQueries {
         return try timelines(versions, store: store)
     }
 
-    static func timelines(_ versions: [ResourceVersion], store: any HistoryStore) throws(HistoryError) -> [ResourceTimeline] {
+    static func timelines(
+        _ versions: [ResourceVersion], store: any HistoryStore, classify: Bool = true
+    ) throws(HistoryError) -> [ResourceTimeline] {
         let scans = try store.scans(target: nil)
-        var cache: [Int64: [Finding]] = [:]
-        return try ResourceTimeline.build(versions, scans: scans) { id throws(HistoryError) in
-            if let hit = cache[id] { return hit }
-            let found = try store.findings(scanID: id).findings
-            cache[id] = found
-            return found
+        guard classify else { return try ResourceTimeline.build(versions, scans: scans, drifted: nil) }
+        return try ResourceTimeline.build(versions, scans: scans) { scan, address throws(HistoryError) in
+            try store.findings(scanID: scan, identity: FindingStatus.identity(kind: .drifted, address: address)).first
         }
     }
 
     /// `drift history snowflakes`: every instance, most edited first.
     public static func snowflakes(store: any HistoryStore) throws(HistoryError) -> [SnowflakeRank] {
         let versions = try store.versions(type: "aws_instance")
-        return SnowflakeRank.rank(try timelines(versions, store: store), versions: versions)
+        return SnowflakeRank.rank(try timelines(versions, store: store, classify: false), versions: versions)
     }
 }
 
@@ -99,7 +98,7 @@ extension HistoryQueries {
         }
         let drifted = try timelines(versions, store: store)
         let instances = try store.versions(type: "aws_instance").filter { $0.target == target }
-        let ranks = SnowflakeRank.rank(try timelines(instances, store: store), versions: instances)
+        let ranks = SnowflakeRank.rank(try timelines(instances, store: store, classify: false), versions: instances)
         let others = Set(all.map(\.target)).subtracting([target]).sorted()
         return HTMLReport(
             target: target, scans: scans, findings: findings, resolved: resolved, snowflakes: ranks, timelines: drifted,

@@ -16,6 +16,9 @@ public protocol HistoryStore: Sendable {
     func scan(id: Int64) throws(HistoryError) -> ScanRow?
     /// The findings a scan recorded (annotated), and the ones it listed as resolved.
     func findings(scanID: Int64) throws(HistoryError) -> (findings: [Finding], resolved: [Finding])
+    /// The findings of a scan with one identity (`FindingStatus.identity`): what a timeline
+    /// needs, without reading every finding of the scan.
+    func findings(scanID: Int64, identity: String) throws(HistoryError) -> [Finding]
     /// The snapshot a scan compared, rebuilt from the stored descriptions.
     func snapshot(scanID: Int64) throws(HistoryError) -> Snapshot
     /// Every stored version of the resources a query names: a Terraform address, a live id or a

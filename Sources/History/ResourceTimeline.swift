@@ -42,11 +42,13 @@ public struct ResourceTimeline: Sendable, Hashable {
     /// Changes made in place (attribute edits; appearing and disappearing are not edits).
     public var inPlaceChanges: Int { events.filter { $0.kind == .changed }.count }
 
-    /// Builds timelines from stored versions (any order, any number of resources). `findings`
-    /// gives a scan's findings, to tell drift from snowflake edits; `scans` (oldest first) tells
-    /// a resource gone from one still there.
+    /// Builds timelines from stored versions (any order, any number of resources). `drifted`
+    /// gives the drifted finding of an address at a scan, to tell drift from snowflake edits
+    /// (`nil`: do not classify, every change counts as `snowflake`; a ranking needs only counts);
+    /// `scans` (oldest first) tells a resource gone from one still there.
     public static func build(
-        _ versions: [ResourceVersion], scans: [ScanRow], findings: (Int64) throws(HistoryError) -> [Finding]
+        _ versions: [ResourceVersion], scans: [ScanRow],
+        drifted: ((_ scan: Int64, _ address: String) throws(HistoryError) -> Finding?)?
     ) throws(HistoryError) -> [ResourceTimeline] {
         var groups: [String: [ResourceVersion]] = [:]
         for v in versions { groups[v.target.key + "\u{0}" + v.key, default: []].append(v) }
@@ -58,8 +60,11 @@ public struct ResourceTimeline: Sendable, Hashable {
             for (old, new) in zip(runs, runs.dropFirst()) {
                 let diff = ValueDiff.changes(from: old.resource.attributes, to: new.resource.attributes)
                 guard !diff.isEmpty else { continue }  // only the address changed
-                let before = try driftChanges(findings(old.lastScan), old)
-                let after = try driftChanges(findings(new.firstScan), new)
+                var before: [AttributeChange] = [], after: [AttributeChange] = []
+                if let drifted {
+                    if let address = old.address { before = try drifted(old.lastScan, address)?.changes ?? [] }
+                    if let address = new.address { after = try drifted(new.firstScan, address)?.changes ?? [] }
+                }
                 let changes = diff.map { d -> Change in
                     if let c = after.first(where: { ValueDiff.related($0.path, d.path) }) {
                         return Change(path: d.path, from: d.from, to: d.to, classification: .drift, declared: c.declared, source: c.source)
@@ -80,10 +85,5 @@ public struct ResourceTimeline: Sendable, Hashable {
                 events: events))
         }
         return timelines
-    }
-
-    static func driftChanges(_ findings: [Finding], _ version: ResourceVersion) -> [AttributeChange] {
-        guard let address = version.address else { return [] }
-        return findings.first { $0.kind == .drifted && $0.address == address }?.changes ?? []
     }
 }

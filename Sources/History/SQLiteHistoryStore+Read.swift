@@ -37,6 +37,19 @@ extension SQLiteHistoryStore {
         try read("reading the findings of scan \(scanID)") { db in try Self.loadFindings(db, scanID: scanID) }
     }
 
+    public func findings(scanID: Int64, identity: String) throws(HistoryError) -> [Finding] {
+        try read("reading the findings of scan \(scanID)") { db in
+            let bodies = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT b.body FROM finding_spans f JOIN finding_bodies b ON b.id = f.body_id
+                    WHERE f.identity = ? AND f.target = (SELECT target FROM scans WHERE id = ?)
+                        AND f.first_scan <= ? AND f.last_scan >= ?
+                    """, arguments: [identity, scanID, scanID, scanID])
+            return try bodies.compactMap { Finding(json: try JSONParser.parse($0)) }
+        }
+    }
+
     static func loadFindings(_ db: Database, scanID: Int64) throws -> (findings: [Finding], resolved: [Finding]) {
         guard let target = try String.fetchOne(db, sql: "SELECT target FROM scans WHERE id = ?", arguments: [scanID]) else {
             throw HistoryError.notFound("no scan \(scanID) in the history")

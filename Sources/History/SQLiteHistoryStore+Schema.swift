@@ -81,6 +81,8 @@ extension SQLiteHistoryStore {
             ) WITHOUT ROWID;
             CREATE INDEX resolved_by_body ON resolved_findings(body_id);
             """),
+        // A timeline asks for one resource's findings at a scan, not all of them.
+        (2, "CREATE INDEX finding_spans_by_identity ON finding_spans(identity, target, first_scan);"),
     ]
 
     static var latestVersion: Int { migrations.last?.version ?? 0 }

@@ -84,6 +84,8 @@ struct HistoryStoreSuite {
         #expect(rows.map(\.newFindings) == [2, 1, 0])
         #expect(rows.map(\.resolvedFindings) == [0, 0, 2])
         #expect(try store.findings(scanID: second.id).findings == second.report.findings)
+        #expect(try store.findings(scanID: second.id, identity: "drifted|aws_instance.web") == [drifted])
+        #expect(try store.findings(scanID: third.id, identity: "drifted|aws_instance.web") == [])
         #expect(try store.findings(scanID: third.id).resolved == resolved)
     }
 
