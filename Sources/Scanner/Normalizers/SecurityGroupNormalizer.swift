@@ -33,11 +33,8 @@ enum SecurityGroupNormalizer {
                 to: permission.numberValue("toPort")?.numberValue)
             func add(_ description: String?, _ change: (inout (cidrs: [String], ipv6: [String], prefixes: [String], groups: [String], isSelf: Bool)) -> Void) {
                 let key = Key(protocolName: protocolName, from: from, to: to, description: description ?? "")
-                if grouped[key] == nil {
-                    order.append(key)
-                    grouped[key] = ([], [], [], [], false)
-                }
-                change(&grouped[key]!)
+                if grouped[key] == nil { order.append(key) }
+                change(&grouped[key, default: ([], [], [], [], false)])
             }
             for range in permission.all("ipRanges/item") {
                 guard let cidr = range.nonEmptyString("cidrIp") else { continue }
