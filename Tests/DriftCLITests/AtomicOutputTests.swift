@@ -61,12 +61,12 @@ struct AtomicOutputTests {
         let report = dir.appendingPathComponent("report.json").path
         let previous = "{\"previous\": true}\n"
         try previous.write(toFile: report, atomically: false, encoding: .utf8)
-        // strace holds drift's fsync of the written temporary file for 10 s: the write is then
+        // strace holds drift's fsync of the written temporary file for 30 s: the write is then
         // certainly in progress (the file exists, the rename has not happened) when SIGTERM arrives.
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/strace")
         process.arguments = [
-            "-f", "-qq", "-o", "/dev/null", "-e", "trace=fsync", "-e", "inject=fsync:delay_enter=10000000",
+            "-f", "-qq", "-o", "/dev/null", "-e", "trace=fsync", "-e", "inject=fsync:delay_enter=30000000",
             DriftBinary.path, "scan", "--baseline", shop.directory.path, "--format", "json", "--out", report,
             // This test is about the write: a moto slowed by parallel suites must not fail the scan first.
             "--read-timeout", "300",
@@ -82,7 +82,9 @@ struct AtomicOutputTests {
         // The scan itself comes first; under strace on a busy machine it can take a minute.
         for _ in 0..<3600 where temporary == nil && process.isRunning {
             temporary = try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasPrefix(".report.json.") }
-            if temporary == nil { try await Task.sleep(nanoseconds: 50_000_000) }
+            // A blocking sleep: a Task.sleep can wait far longer than the fsync window for a
+            // cooperative thread while parallel suites hold them in subprocess waits.
+            if temporary == nil { usleep(50_000) }
         }
         try #require(
             temporary != nil,
