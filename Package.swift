@@ -21,7 +21,9 @@ let package = Package(
         .target(name: "Scanner", dependencies: ["AWSClient", "DriftModel", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "HCL"),
         .target(name: "Terraform", dependencies: ["HCL", "DriftModel", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "DriftCore", dependencies: ["DriftModel", "Terraform", "Scanner", "AWSClient"]),
+        // The estate a scan covers: roots, accounts, regions and shards (`drift.hcl`).
+        .target(name: "Estate", dependencies: ["HCL", "DriftModel"]),
+        .target(name: "DriftCore", dependencies: ["DriftModel", "Terraform", "Scanner", "AWSClient", "Estate"]),
         // The scheduled scan's memory: a store protocol (one test suite for every engine), the
         // SQLite engine through GRDB, and the views computed from it (status, timelines, diffs).
         .target(name: "History", dependencies: [
@@ -31,7 +33,7 @@ let package = Package(
         // Webhook notifications (Slack-compatible) for a scan's new and resolved findings.
         .target(name: "Notify", dependencies: ["DriftCore", "DriftModel", "AWSClient"]),
         .executableTarget(name: "drift", dependencies: [
-            "DriftCore", "History", "Notify", "Scanner", "Terraform", "AWSClient", "DriftModel",
+            "DriftCore", "Estate", "History", "Notify", "Scanner", "Terraform", "AWSClient", "DriftModel",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TestSupport", path: "Sources/TestSupport"),
