@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // One job per target (see ../shared/STYLE.md): the wire layer never sees HCL, the parser never sees AWS.
@@ -8,10 +8,17 @@ let package = Package(
     products: [
         .executable(name: "drift", targets: ["drift"]),
     ],
+    // PostgreSQL brings SwiftNIO and BoringSSL (minutes of compiling on 2 cores): the history's
+    // PostgreSQL engine is built only with `--traits PostgreSQL` (scripts/test, scripts/release).
+    traits: [
+        .trait(name: "PostgreSQL", description: "The PostgreSQL history engine (postgres-nio): --history postgres://…"),
+        .default(enabledTraits: []),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // Values, snapshot, baseline and schema models shared by scanner, evaluator and comparer.
@@ -30,10 +37,16 @@ let package = Package(
             "DriftCore", "DriftModel", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // The PostgreSQL engine of the same store (one shared history for many scanners). Empty
+        // unless the PostgreSQL trait is on.
+        .target(name: "HistoryPostgres", dependencies: [
+            "History", "DriftCore", "DriftModel", .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
+        ]),
         // Webhook notifications (Slack-compatible) for a scan's new and resolved findings.
         .target(name: "Notify", dependencies: ["DriftCore", "DriftModel", "AWSClient"]),
         .executableTarget(name: "drift", dependencies: [
-            "DriftCore", "Estate", "History", "Notify", "Scanner", "Terraform", "AWSClient", "DriftModel",
+            "DriftCore", "Estate", "History", "HistoryPostgres", "Notify", "Scanner", "Terraform", "AWSClient", "DriftModel",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TestSupport", path: "Sources/TestSupport"),
@@ -44,7 +57,7 @@ let package = Package(
         .testTarget(name: "HCLTests", dependencies: ["HCL"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", "DriftModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DriftCoreTests", dependencies: ["DriftCore", "DriftModel", "Terraform", "Scanner", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "HistoryTests", dependencies: ["History", "DriftCore", "DriftModel", "TestSupport"]),
+        .testTarget(name: "HistoryTests", dependencies: ["History", "HistoryPostgres", "DriftCore", "DriftModel", "TestSupport"]),
         .testTarget(
             name: "DriftCLITests", dependencies: ["TestSupport", "DriftModel", "Terraform"], resources: [.copy("Fixtures")]),
     ],

@@ -26,7 +26,8 @@ extension Finding {
 }
 
 extension Report.Summary {
-    init(json: Value) {
+    /// Reads back a stored summary (`jsonValue`'s shape).
+    public init(json: Value) {
         func n(_ key: String) -> Int { Int(json[key]?.numberValue ?? 0) }
         self.init(
             managed: n("managed"), inSync: n("inSync"), drifted: n("drifted"), missing: n("missing"),

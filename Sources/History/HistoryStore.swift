@@ -62,6 +62,11 @@ public struct ScanEntry: Sendable {
 public struct RecordedScan: Sendable {
     public var id: Int64
     public var report: Report
+
+    public init(id: Int64, report: Report) {
+        self.id = id
+        self.report = report
+    }
 }
 
 /// One stored scan as `drift history list` shows it.

@@ -192,11 +192,7 @@ public final class SQLiteHistoryStore: HistoryStore {
                     try db.execute(sql: "DELETE FROM scans WHERE scanned_at < ?", arguments: [cutoff])
                     removed = db.changesCount
                     guard removed > 0 else { return .commit }
-                    try db.execute(sql: Self.trimSpans("spans") + Self.trimSpans("finding_spans") + """
-                        DELETE FROM contents WHERE NOT EXISTS (SELECT 1 FROM spans WHERE spans.content_id = contents.id);
-                        DELETE FROM finding_bodies WHERE NOT EXISTS (SELECT 1 FROM finding_spans WHERE finding_spans.body_id = finding_bodies.id)
-                            AND NOT EXISTS (SELECT 1 FROM resolved_findings WHERE resolved_findings.body_id = finding_bodies.id);
-                        """)
+                    try db.execute(sql: HistorySchema.pruneAfterDelete)
                     return .commit
                 }
                 return removed
@@ -204,20 +200,5 @@ public final class SQLiteHistoryStore: HistoryStore {
         } catch {
             throw .database(doing: "pruning", reason: Self.reason(error))
         }
-    }
-
-    /// Drops the spans no kept scan falls in, and pulls the others' ends onto kept scans.
-    static func trimSpans(_ table: String) -> String {
-        """
-        DELETE FROM \(table) WHERE NOT EXISTS (
-            SELECT 1 FROM scans WHERE scans.target = \(table).target AND scans.id BETWEEN \(table).first_scan AND \(table).last_scan);
-        UPDATE \(table) SET first_scan = (
-            SELECT MIN(id) FROM scans WHERE scans.target = \(table).target AND scans.id >= \(table).first_scan)
-        WHERE NOT EXISTS (SELECT 1 FROM scans WHERE scans.id = \(table).first_scan);
-        UPDATE \(table) SET last_scan = (
-            SELECT MAX(id) FROM scans WHERE scans.target = \(table).target AND scans.id <= \(table).last_scan)
-        WHERE NOT EXISTS (SELECT 1 FROM scans WHERE scans.id = \(table).last_scan);
-
-        """
     }
 }

@@ -21,7 +21,7 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "text or json.") var format: HistoryFormat = .text
 
     func run() throws {
-        var store: SQLiteHistoryStore?
+        var store: (any HistoryStore)?
         func load(_ name: String) throws -> (Snapshot, String) {
             if !name.hasPrefix("@"), FileManager.default.fileExists(atPath: name) {
                 guard let data = FileManager.default.contents(atPath: name) else {

@@ -7,7 +7,7 @@ import Notify
 /// (exit 1: the user asked for a memory and did not get one).
 enum ScanRecording {
     static func record(
-        _ outcome: ScanSession.Outcome, in store: SQLiteHistoryStore, baselineDirectory: String, policy: FailPolicy,
+        _ outcome: ScanSession.Outcome, in store: any HistoryStore, baselineDirectory: String, policy: FailPolicy,
         started: ContinuousClock.Instant
     ) throws -> Report {
         do {

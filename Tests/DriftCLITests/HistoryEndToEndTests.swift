@@ -7,12 +7,12 @@ import TestSupport
 /// revert, scan. One story on one moto (each step depends on the one before).
 @Suite("drift scan --history end to end", .serialized)
 struct HistoryEndToEndTests {
-    @Test("new, then ongoing, then resolved; --fail-on new pages once; check says since when and records nothing")
-    func story() throws {
+    @Test("new, then ongoing, then resolved; --fail-on new pages once; check says since when and records nothing",
+          arguments: HistoryBackend.allCases)
+    func story(backend: HistoryBackend) throws {
         let shop = try ShopFixture()
         try shop.seed()
-        let db = shop.directory.deletingLastPathComponent().appendingPathComponent("history.db").path
-        let env = ["DRIFT_HISTORY": db]
+        let env = try backend.environment(scratch: shop.directory.deletingLastPathComponent())
 
         // 1. In sync: recorded, nothing new.
         let clean = try shop.scanJSON(["--fail-on", "new"], environment: env)

@@ -1,5 +1,6 @@
 import Foundation
 import History
+import HistoryPostgres
 import TestSupport
 import Testing
 
@@ -10,9 +11,9 @@ import Glibc
 /// The history as separate `drift` processes use it: killed mid-write, and written by two at once.
 @Suite("History across processes")
 struct HistoryProcessTests {
-    @Test("a process killed inside the recording transaction leaves no partial scan")
-    func killedWriter() throws {
-        let path = scratchDirectory().appendingPathComponent("history.db").path
+    @Test("a process killed inside the recording transaction leaves no partial scan", arguments: StoreFactory.allCases)
+    func killedWriter(engine: StoreFactory) throws {
+        let path = try engine.newHistoryArgument()
         let seeded = try DriftBinary.run(["history", "synthesize", "--history", path, "--resources", "40", "--scans", "2"])
         #expect(seeded.status == 0, "\(seeded.stderr)")
 
@@ -39,7 +40,7 @@ struct HistoryProcessTests {
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal)
 
-        let store = try SQLiteHistoryStore(path: path)
+        let store = try HistoryEngines.open(try HistoryLocation(parsing: path))
         let scans = try store.scans(target: nil)
         #expect(scans.count == 2)
         for scan in scans { #expect(try store.snapshot(scanID: scan.id).resources.count == 40) }
@@ -49,9 +50,9 @@ struct HistoryProcessTests {
         #expect(try store.scans(target: nil).count == 3)
     }
 
-    @Test("two drift processes recording into one history at once lose nothing")
-    func concurrentProcesses() throws {
-        let path = scratchDirectory().appendingPathComponent("history.db").path
+    @Test("two drift processes recording into one history at once lose nothing", arguments: StoreFactory.allCases)
+    func concurrentProcesses(engine: StoreFactory) throws {
+        let path = try engine.newHistoryArgument()
         let group = DispatchGroup()
         final class Box: @unchecked Sendable {
             let lock = NSLock()
@@ -71,7 +72,7 @@ struct HistoryProcessTests {
         }
         group.wait()
         for result in box.lock.withLock({ box.results }) { #expect(result?.status == 0, "\(result?.stderr ?? "did not run")") }
-        let store = try SQLiteHistoryStore(path: path)
+        let store = try HistoryEngines.open(try HistoryLocation(parsing: path))
         let scans = try store.scans(target: nil)
         #expect(scans.count == 24)
         #expect(Set(scans.map(\.target.root)) == ["/infra/0", "/infra/1"])

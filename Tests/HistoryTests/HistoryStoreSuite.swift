@@ -2,20 +2,42 @@ import DriftCore
 import DriftModel
 import Foundation
 import History
+import HistoryPostgres
+import TestSupport
 import Testing
 
-/// What every history engine must do. Each test takes a fresh store from `StoreFactory`, so a
-/// second engine (PostgreSQL) runs the same suite by adding its factory to `engines`.
+/// What every history engine must do. Each test opens a new, empty history on its engine, so
+/// PostgreSQL (with the `PostgreSQL` trait: scripts/test) runs the very same suite as SQLite.
 enum StoreFactory: String, CaseIterable, CustomStringConvertible {
     case sqlite
+    #if PostgreSQL
+    case postgres
+    #endif
 
     var description: String { rawValue }
 
-    func make(_ directory: URL) throws -> any HistoryStore {
+    /// A new, empty history: a file in a scratch directory, or a database on the test server.
+    func newHistory() throws -> HistoryLocation {
         switch self {
-        case .sqlite: return try SQLiteHistoryStore(path: directory.appendingPathComponent("history.db").path)
+        case .sqlite: return .sqlite(path: scratchDirectory().appendingPathComponent("history.db").path)
+        #if PostgreSQL
+        case .postgres:
+            let server = try PostgresServer.shared()
+            return try HistoryLocation(parsing: server.url(database: try server.createDatabase()))
+        #endif
         }
     }
+
+    /// The text `--history` takes for a new history.
+    func newHistoryArgument() throws -> String {
+        switch try newHistory() {
+        case .sqlite(let path): return path
+        case .postgres(let url): return url.withPassword
+        }
+    }
+
+    /// A store on a new history.
+    func make() throws -> any HistoryStore { try HistoryEngines.open(try newHistory()) }
 }
 
 func scratchDirectory() -> URL {
@@ -53,7 +75,7 @@ struct Fixture {
 struct HistoryStoreSuite {
     @Test("a first scan's findings are all new; the next scan keeps firstSeen and lists what was fixed", arguments: StoreFactory.allCases)
     func newOngoingResolved(engine: StoreFactory) throws {
-        let store = try engine.make(scratchDirectory())
+        let store = try engine.make()
         let lone = Fixture.instance("i-lone", name: "lone")
         let first = try store.record(Fixture.entry(
             at: "2026-12-01T10:00:00Z", web: Fixture.instance("i-web", type: "t3.large", name: "web"), others: [lone]))
@@ -91,7 +113,7 @@ struct HistoryStoreSuite {
 
     @Test("a stored snapshot reads back as it was, and unchanged content is one version", arguments: StoreFactory.allCases)
     func snapshotRoundTrip(engine: StoreFactory) throws {
-        let store = try engine.make(scratchDirectory())
+        let store = try engine.make()
         let web = Fixture.instance("i-web", name: "web")
         let lone = Fixture.instance("i-lone", name: "lone")
         let a = try store.record(Fixture.entry(at: "2026-12-01T10:00:00Z", web: web, others: [lone]))
@@ -113,7 +135,7 @@ struct HistoryStoreSuite {
 
     @Test("prune removes old scans and keeps later scans whole", arguments: StoreFactory.allCases)
     func prune(engine: StoreFactory) throws {
-        let store = try engine.make(scratchDirectory())
+        let store = try engine.make()
         let web = Fixture.instance("i-web", name: "web")
         for day in 1...5 {
             let lone = Fixture.instance("i-lone", name: "lone", monitoring: day % 2 == 0)
@@ -134,8 +156,8 @@ struct HistoryStoreSuite {
 
     @Test("two stores writing one history at once lose nothing", arguments: StoreFactory.allCases)
     func concurrentWriters(engine: StoreFactory) async throws {
-        let directory = scratchDirectory()
-        let stores = [try engine.make(directory), try engine.make(directory)]
+        let history = try engine.newHistory()
+        let stores = [try HistoryEngines.open(history), try HistoryEngines.open(history)]
         let perWriter = 15
         try await withThrowingTaskGroup(of: Void.self) { group in
             for (w, store) in stores.enumerated() {
