@@ -116,33 +116,54 @@ public final class PostgresServer: @unchecked Sendable {
         "postgres://\(user)\(withPassword ? ":" + password : "")@127.0.0.1:\(port)/\(database)"
     }
 
-    /// Runs one of PostgreSQL's programs (as the unprivileged user when the tests run as root).
+    /// Runs one of PostgreSQL's programs (as the unprivileged user when the tests run as root),
+    /// its output into a file. Through posix_spawn, not `Process`: Foundation learns that a child
+    /// ended when every copy of a socket it hands the child is closed, and `pg_ctl start` leaves
+    /// the server holding its copy, so `waitUntilExit` never returned. The child gets only
+    /// stdin (/dev/null), stdout and stderr, so the server keeps nothing of the test process open.
     func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
         let executable = binaries.appendingPathComponent(program).path
         guard FileManager.default.isExecutableFile(atPath: executable) else { throw StartError.notInstalled("no \(executable)") }
-        if let runAs {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-            process.arguments = ["--reuid=\(runAs.uid)", "--regid=\(runAs.gid)", "--clear-groups", "--", executable] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments
-        }
+        var argv = [executable] + arguments
+        if let runAs { argv = ["/usr/bin/setpriv", "--reuid=\(runAs.uid)", "--regid=\(runAs.gid)", "--clear-groups", "--"] + argv }
         var environment = ProcessInfo.processInfo.environment
         environment["LC_ALL"] = "C"
         environment["PGPASSWORD"] = password
-        process.environment = environment
-        process.currentDirectoryURL = directory
-        // Into a file, not a pipe: pg_ctl's server keeps the pipe open: read what the program wrote once it exits.
-        let file = directory.appendingPathComponent("\(program).out")
-        guard FileManager.default.createFile(atPath: file.path, contents: nil) else { throw StartError.failed("cannot write \(file.path)") }
-        let handle = try FileHandle(forWritingTo: file)
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
-        process.waitUntilExit()
-        try? handle.close()
-        let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
-        return (process.terminationStatus, text)
+        let outputPath = directory.appendingPathComponent("\(program).out").path
+        let status = try Self.spawnAndWait(argv, environment: environment, directory: directory.path, output: outputPath)
+        return (status, (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "")
+    }
+
+    static func spawnAndWait(_ argv: [String], environment: [String: String], directory: String, output: String) throws -> Int32 {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // glibc 2.29 and 2.34 have these two, but Swift's Glibc module does not import them.
+        typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+        typealias AddClosefrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+        let handle = dlopen(nil, RTLD_NOW)
+        guard let chdirSymbol = dlsym(handle, "posix_spawn_file_actions_addchdir_np"),
+            let closefromSymbol = dlsym(handle, "posix_spawn_file_actions_addclosefrom_np")
+        else { throw StartError.failed("this C library lacks posix_spawn_file_actions_addclosefrom_np (glibc 2.34+)") }
+        _ = unsafeBitCast(chdirSymbol, to: AddChdir.self)(&actions, directory)
+        _ = unsafeBitCast(closefromSymbol, to: AddClosefrom.self)(&actions, 3)
+        let cArgs = argv.map { strdup($0) } + [nil]
+        let cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            cArgs.forEach { free($0) }
+            cEnv.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, argv[0], &actions, nil, cArgs, cEnv)
+        guard spawned == 0 else { throw StartError.failed("cannot run \(argv[0]): \(String(cString: strerror(spawned)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 {
+            guard errno == EINTR else { throw StartError.failed("waitpid: \(String(cString: strerror(errno)))") }
+        }
+        // WIFEXITED / WEXITSTATUS, which Swift does not import.
+        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     }
 }
