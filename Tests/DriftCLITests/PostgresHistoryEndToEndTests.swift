@@ -65,7 +65,8 @@ struct PostgresHistoryEndToEndTests {
                 let report = try JSONParser.parse(result?.stdout ?? "")
                 let statuses = (report["findings"]?.arrayValue ?? []).compactMap { $0["status"]?.stringValue }
                 #expect(statuses == [round == 0 ? "new" : "ongoing"], "root \(i), round \(round)")
-                #expect(!(result?.stderr ?? "").contains(server.password))
+                let stderr = result?.stderr ?? ""
+                #expect(!stderr.contains(server.password), "root \(i): the password in stderr")
             }
         }
         let list = try shop.drift(["history", "list", "--history", url, "--format", "json"], environment: env)
