@@ -7,7 +7,7 @@ import TestSupport
 /// Many scanners, one PostgreSQL history: what a sharded deployment does, against one moto and a
 /// real PostgreSQL server of the test's own. (The shared history story itself runs on both engines
 /// in HistoryEndToEndTests.)
-@Suite("drift on a shared PostgreSQL history", .serialized)
+@Suite("drift on a shared PostgreSQL history")
 struct PostgresHistoryEndToEndTests {
     /// The shop, plus a server no file declares (so every scan has a finding to carry over), and
     /// `count` copies of its root: `count` targets of one account.
