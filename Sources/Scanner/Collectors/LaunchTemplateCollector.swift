@@ -27,19 +27,9 @@ struct LaunchTemplateCollector: Sendable {
         async let versions = EC2Listing.all(
             client, "DescribeLaunchTemplateVersions", ["LaunchTemplateVersion.1": "$Latest", "MaxResults": "200"],
             items: "launchTemplateVersionSet/item", root: "DescribeLaunchTemplateVersionsResponse")
-        let latest = LaunchTemplateNormalizer.latestVersions(try await versions)
-        for template in try await templates {
-            guard let id = template.nonEmptyString("launchTemplateId") else { continue }
-            // Listed by one call and not (or at another version) by the other: the template
-            // changed between the two. Unreadable this time, never absent.
-            guard let version = latest[id], let resource = LaunchTemplateNormalizer.resource(template, latest: version) else {
-                result.errors.append(.malformed(
-                    service: .ec2, operation: "DescribeLaunchTemplateVersions", resource: id,
-                    "no data for the template's latest version (it changed during the scan)"))
-                continue
-            }
-            result.resources.append(resource)
-        }
+        let read = LaunchTemplateNormalizer.resources(templates: try await templates, versions: try await versions)
+        result.resources = read.resources
+        result.errors = read.errors
         tracker.found(result.resources.count, phase: "ec2: \(result.resources.count) launch templates")
         return result
     }

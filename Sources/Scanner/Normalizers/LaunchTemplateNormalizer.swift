@@ -15,6 +15,26 @@ import Foundation
 /// types, with another call), `elastic_gpu_specifications`, `elastic_inference_accelerator`, `arn`,
 /// and `update_default_version` (never read back by the provider either).
 enum LaunchTemplateNormalizer {
+    /// Every listed template with its latest version's data. A template the versions listing
+    /// does not describe at its latest version (it changed between the two listings) is a
+    /// `Snapshot.errors` entry: unreadable this time, never absent.
+    static func resources(templates: [XMLTree], versions: [XMLTree]) -> (resources: [LiveResource], errors: [ReadError]) {
+        let latest = latestVersions(versions)
+        var resources: [LiveResource] = []
+        var errors: [ReadError] = []
+        for template in templates {
+            guard let id = template.nonEmptyString("launchTemplateId") else { continue }
+            guard let version = latest[id], let resource = resource(template, latest: version) else {
+                errors.append(.malformed(
+                    service: .ec2, operation: "DescribeLaunchTemplateVersions", resource: id,
+                    "no data for the template's latest version (it changed during the scan)"))
+                continue
+            }
+            resources.append(resource)
+        }
+        return (resources, errors)
+    }
+
     /// The latest-version item of each template id in a DescribeLaunchTemplateVersions answer
     /// (`launchTemplateVersionSet/item`s asked for `$Latest`): the highest version number per id.
     static func latestVersions(_ items: [XMLTree]) -> [String: XMLTree] {
@@ -38,8 +58,8 @@ enum LaunchTemplateNormalizer {
         else { return nil }
         let name = template.nonEmptyString("launchTemplateName")
         var a: [String: Value] = [:]
-        a["name"] = name.map(Value.string) ?? .null
-        a["name_prefix"] = name.flatMap(namePrefix).map(Value.string) ?? .null
+        a["name"] = .string(name ?? "")
+        a["name_prefix"] = .string(name.flatMap(namePrefix) ?? "")
         a.set("default_version", template.numberValue("defaultVersionNumber"))
         a.set("latest_version", template.numberValue("latestVersionNumber"))
         a["tags"] = EC2Normalizer.tags(template)
