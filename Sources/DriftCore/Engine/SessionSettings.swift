@@ -1,3 +1,4 @@
+import Estate
 import Foundation
 
 /// What `drift scan` and `drift check` share from the command line: the baseline and its
@@ -25,6 +26,9 @@ public struct SessionSettings: Sendable {
     public var connectTimeout: Double = 10
     public var readTimeout: Double = 30
     public var deadline: Double? = nil
+    /// The account of `drift.hcl` this session reads (its profile or role is the base every client
+    /// starts from); `nil`: the ambient credentials, as before estates.
+    public var account: EstateAccount? = nil
 
     public init(
         baselineDirectory: String, statePath: String? = nil, varFiles: [String] = [], vars: [String] = [],

@@ -76,6 +76,23 @@ public struct SessionSetup: Sendable {
         region: String?, profile: String?, roleARN: String?, sessionName: String?, externalID: String?,
         settings: SessionSettings
     ) async throws(DriftCoreError) -> AWSClient {
+        var profile = profile
+        var (roleARN, sessionName, externalID) = (roleARN, sessionName, externalID)
+        // An estate account's credentials replace whatever profile the provider block names (that
+        // names a profile on someone's laptop); its role is the base a provider's own role chains on.
+        if let account = settings.account {
+            profile = account.profile
+            if let accountRole = account.roleARN {
+                if let providerRole = roleARN, providerRole != accountRole {
+                    throw .invalidArgument(
+                        "account \(account.name): assuming the provider's role \(providerRole) on top of the account's role "
+                            + "\(accountRole) is not supported yet")
+                }
+                roleARN = accountRole
+                sessionName = account.sessionName ?? sessionName
+                externalID = account.externalID ?? externalID
+            }
+        }
         do {
             return try await AWSClient.make(AWSClientOptions(
                 region: region, profile: profile, endpointURL: settings.endpointURL, timeout: settings.readTimeout,
