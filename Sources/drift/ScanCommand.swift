@@ -16,8 +16,10 @@ struct ScanCommand: AsyncParsableCommand {
             read; 1 the scan could not be done (bad configuration, no credentials, unreadable state).
             """)
 
-    @Option(help: "The Terraform root module to compare.")
-    var baseline: String
+    @Option(help: ArgumentHelp(
+        "A Terraform root module to compare (repeatable; a quoted glob such as 'infra/prod/*' adds every directory it matches).",
+        valueName: "dir"))
+    var baseline: [String] = []
 
     @OptionGroup var common: DriftSessionOptions
 
@@ -60,15 +62,17 @@ struct ScanCommand: AsyncParsableCommand {
             throw ReportOutput.fail("--notify needs a history (--history PATH or DRIFT_HISTORY) to tell new from known")
         }
         let started = ContinuousClock.now
-        var settings = common.settings(baseline: baseline)
+        let estate = try ScanScope.config(baselines: baseline, statePath: common.state)
+        let baselineDirectory = estate.roots.count == 1 ? estate.roots[0].path : estate.roots.map(\.name).joined(separator: ", ")
+        var settings = common.settings(baseline: baselineDirectory)
         settings.concurrency = concurrency
         settings.ignorePatterns = ignore
         settings.noticesShownInReport = format == .text && out == nil
         let progress = ReportOutput.progressLine()
-        let session = ScanSession(settings: settings, notice: ReportOutput.stderr, progress: progress?.update)
+        let session = EstateScan(config: estate, settings: settings, notice: ReportOutput.stderr, progress: progress?.update)
         var report: Report
         let outcome: ScanSession.Outcome
-        do { outcome = try await session.runKeepingSnapshot() } catch {
+        do { outcome = try await session.run() } catch {
             progress?.finish()
             throw ReportOutput.fail(error.description)
         }
@@ -76,7 +80,7 @@ struct ScanCommand: AsyncParsableCommand {
         report = outcome.report
         if let store {
             report = try ScanRecording.record(
-                outcome, in: store, baselineDirectory: baseline, policy: policy, started: started)
+                outcome, in: store, baselineDirectory: baselineDirectory, policy: policy, started: started)
         }
         let toTerminal = format == .text && out == nil
         let text = format.render(
