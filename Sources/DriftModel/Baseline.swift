@@ -15,6 +15,9 @@ public struct Baseline: Sendable, Hashable {
     /// Data sources that could not be read live: what depends on them is unknown, and a scan
     /// with them is incomplete (reported as errors, never clean).
     public var readErrors: [ReadError]
+    /// `moved` blocks of every module instance, in order, as absolute addresses: the state is
+    /// renamed by them before anything is matched, as `terraform plan` does.
+    public var moves: [MoveStatement] = []
 
     public init(
         resources: [DeclaredResource] = [], diagnostics: [BaselineDiagnostic] = [],

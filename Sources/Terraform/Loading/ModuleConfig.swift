@@ -15,6 +15,8 @@ struct ModuleConfig {
     var ephemeralResources: Set<String> = []
     var moduleCalls: [ModuleCallDecl] = []
     var providers: [Block] = []
+    /// `moved` blocks, in file order.
+    var moves: [Block] = []
     /// `terraform { backend "..." {} }`.
     var backend: Block?
     /// `terraform { required_providers {} }` blocks (see `RequiredProviders`).
