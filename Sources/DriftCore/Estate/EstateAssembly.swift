@@ -15,6 +15,9 @@ struct EstateAssembly {
     var groups: [ScanGroup]
     var scans: [Int: GroupScan]
     var extraErrors: [ReadError]
+    /// Accounts where a root could not be set up: what it declares is unknown, so nothing there
+    /// is called unmanaged (the root's error says why).
+    var unsettledAccounts: Set<String> = []
     var now: Date
 
     func outcome() throws(DriftCoreError) -> ScanSession.Outcome {
@@ -127,6 +130,7 @@ struct EstateAssembly {
                 root: unit.unit.root, account: account, region: group.region, report: report, snapshot: scan.snapshot,
                 addresses: addresses(match)))
         }
+        if let account, unsettledAccounts.contains(account) { return parts }
         var seen: Set<String> = []
         unmanaged = unmanaged.filter { seen.insert("\($0.type) \($0.id)").inserted }
         let inventory = MatchResult(matches: [], unmanaged: unmanaged, errors: scan.inventory?.errors ?? [])

@@ -31,7 +31,8 @@ public struct EstateScan: Sendable {
     }
 
     public func run(now: Date = Date()) async throws(DriftCoreError) -> ScanSession.Outcome {
-        let units = RootUnit.units(of: config, shared: settings)
+        let clients = AccountClients(settings: settings)
+        let units = RootUnit.units(of: config, shared: settings, clients: clients)
         guard !units.isEmpty else { throw .invalidArgument("nothing to scan: no root (--baseline, or root blocks in drift.hcl)") }
         let estate = Set(units.map(\.root.name)).count > 1 || !config.accounts.isEmpty
         var targetErrors: [(target: EstateTarget?, error: ReadError)] = []
@@ -39,9 +40,10 @@ public struct EstateScan: Sendable {
         for (unit, result) in zip(units, await prepare(units)) {
             switch result {
             case .success(let setup): prepared.append(PreparedUnit(unit: unit, setup: setup))
-            case .failure(.aws(let doing, let reason)) where unit.account != nil:
+            case .failure(let failure) where unit.account != nil && failure.isReachability:
                 var error = ReadError(
-                    service: "sts", operation: "Connect", resource: unit.root.name, code: "Unreachable", message: "\(doing): \(reason)")
+                    service: "sts", operation: "Connect", resource: unit.account?.name, code: Self.code(of: failure.description),
+                    message: "root \(unit.root.name) in account \(unit.account?.name ?? ""): \(failure.description)")
                 error.root = unit.root.name
                 error.account = unit.account?.name
                 targetErrors.append((nil, error))
@@ -52,7 +54,7 @@ public struct EstateScan: Sendable {
         for account in config.accounts {
             for region in EstateGroups.uncoveredRegions(of: account, in: groups) {
                 var accountSettings = settings
-                accountSettings.account = account
+                accountSettings.account = AccountScope(account: account, clients: clients)
                 let target = EstateTarget(account: account.name, region: region)
                 do {
                     let client = try await SessionSetup.makeClient(
@@ -97,7 +99,8 @@ public struct EstateScan: Sendable {
         }
         return try EstateAssembly(
             config: config, settings: settings, estate: estate, units: prepared, groups: groups, scans: results,
-            extraErrors: reportedErrors, now: now
+            extraErrors: reportedErrors,
+            unsettledAccounts: Set(targetErrors.filter { $0.target == nil }.compactMap(\.error.account)), now: now
         ).outcome()
     }
 
@@ -162,6 +165,16 @@ public struct EstateScan: Sendable {
                 start()
             }
             return results.compactMap { $0 }
+        }
+    }
+}
+
+extension DriftCoreError {
+    /// A failure to reach AWS (credentials, roles, the network), not a mistake in the files.
+    var isReachability: Bool {
+        switch self {
+        case .accountUnreachable, .aws: return true
+        default: return false
         }
     }
 }

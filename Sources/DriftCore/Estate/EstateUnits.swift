@@ -12,7 +12,7 @@ struct RootUnit: Sendable {
 
     /// Every (root, account) pair a configuration scans, identical roots once: the same
     /// directory with the same var files, vars and state is one evaluation, named as first given.
-    static func units(of config: EstateConfig, shared: SessionSettings) -> [RootUnit] {
+    static func units(of config: EstateConfig, shared: SessionSettings, clients: AccountClients) -> [RootUnit] {
         let accounts: [EstateAccount?] = config.accounts.isEmpty ? [nil] : config.accounts
         var seen: Set<RootKey> = []
         var units: [RootUnit] = []
@@ -25,7 +25,7 @@ struct RootUnit: Sendable {
                 settings.vars = root.vars + shared.vars
                 settings.statePath = root.state ?? shared.statePath
                 settings.ignorePatterns = config.ignore + shared.ignorePatterns
-                settings.account = account
+                settings.account = account.map { AccountScope(account: $0, clients: clients) }
                 units.append(RootUnit(root: root, account: account, settings: settings))
             }
         }
