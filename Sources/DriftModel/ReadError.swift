@@ -23,7 +23,9 @@ public struct ReadError: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        "\(service) \(operation)\(resource.map { " \($0)" } ?? ""): \(code): \(message)"
+        let place = [root.map { "root \($0)" }, account.map { "account \($0)" }, region].compactMap { $0 }
+        return "\(service) \(operation)\(resource.map { " \($0)" } ?? ""): \(code): \(message)"
+            + (place.isEmpty ? "" : " (\(place.joined(separator: ", ")))")
     }
 
     public var jsonValue: Value {

@@ -11,9 +11,17 @@ import Darwin
 /// What `drift scan` covers: the roots of `--baseline` (repeated, globs expanded to
 /// directories), else of `--config FILE`, else of `./drift.hcl`.
 enum ScanScope {
+    /// The file read when neither `--baseline` nor `--config` is given.
+    static let defaultConfigFile = "drift.hcl"
+
     /// The configuration the flags describe; fails the command (exit 1) saying why.
-    static func config(baselines: [String], statePath: String?) throws -> EstateConfig {
+    static func config(baselines: [String], configFile: String?, statePath: String?) throws -> EstateConfig {
+        if let configFile {
+            guard baselines.isEmpty else { throw ReportOutput.fail("give --baseline or --config, not both") }
+            return try load(configFile, statePath: statePath)
+        }
         guard !baselines.isEmpty else {
+            if FileManager.default.fileExists(atPath: defaultConfigFile) { return try load(defaultConfigFile, statePath: statePath) }
             throw ReportOutput.fail("no baseline: pass --baseline DIR (repeatable), --config FILE, or write a drift.hcl here")
         }
         var roots: [EstateRoot] = []
@@ -26,6 +34,22 @@ enum ScanScope {
             throw ReportOutput.fail("--state names one root's state: with several roots, each reads its own (or give state in drift.hcl)")
         }
         return EstateConfig(roots: roots)
+    }
+
+    static func load(_ file: String, statePath: String?) throws -> EstateConfig {
+        if statePath != nil { throw ReportOutput.fail("--state names one root's state: with --config, give state in the root block") }
+        do { return try EstateConfigLoader.load(file: file, environment: ProcessInfo.processInfo.environment) } catch {
+            throw ReportOutput.fail(error.description)
+        }
+    }
+
+    /// `--shard I/N`: the targets this process scans; every target without one.
+    static func selection(_ shard: String?) throws -> @Sendable ([EstateTarget]) -> [EstateTarget] {
+        guard let shard else { return { $0 } }
+        do {
+            let parsed = try Shard(parsing: shard)
+            return { parsed.select($0) }
+        } catch { throw ReportOutput.fail("--shard: \(error.description)") }
     }
 
     /// A plain path as given; a pattern (`infra/prod/*`) as the directories it matches, sorted.

@@ -15,6 +15,9 @@ struct EstateAssembly {
     var groups: [ScanGroup]
     var scans: [Int: GroupScan]
     var extraErrors: [ReadError]
+    /// The regions of every target, scanned here or by another shard: findings name their region
+    /// when there are several, whichever shard reports them.
+    var regionsConfigured: Set<String> = []
     /// Accounts where a root could not be set up: what it declares is unknown, so nothing there
     /// is called unmanaged (the root's error says why).
     var unsettledAccounts: Set<String> = []
@@ -64,7 +67,7 @@ struct EstateAssembly {
         }
         let errors = extraErrors + EstateReport.declaredTwice(
             groups: order.map { (groups[$0], scans[$0]?.matches ?? []) }, units: units)
-        var report = EstateReport(config: config, units: units, parts: parts, errors: errors).report(
+        var report = EstateReport(config: config, units: units, parts: parts, errors: errors, regionsConfigured: regionsConfigured).report(
             scannedAt: scannedAt, region: order.first.map { groups[$0].region } ?? settings.region ?? "")
         if report.findings.isEmpty && report.errors.isEmpty && order.isEmpty {
             report.warnings.append(BaselineWarning(

@@ -9,10 +9,12 @@ struct EstateReport {
     var units: [PreparedUnit]
     var parts: [ScanSession.Outcome.Part]
     var errors: [ReadError]
+    var regionsConfigured: Set<String> = []
 
     func report(scannedAt: String, region: String) -> Report {
         let rootNames = units.map(\.name).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let regions = Set(parts.map(\.region))
+        let severalRegions = regions.union(regionsConfigured).count > 1
         let severalRoots = rootNames.count > 1
         let severalAccounts = config.accounts.count > 1
         var findings: [Finding] = []
@@ -33,7 +35,7 @@ struct EstateReport {
             _ region: WritableKeyPath<T, String?>) {
             if !severalRoots { value[keyPath: root] = nil }
             if !severalAccounts { value[keyPath: account] = nil }
-            if regions.count < 2 { value[keyPath: region] = nil }
+            if !severalRegions { value[keyPath: region] = nil }
         }
         for i in findings.indices { scrub(&findings[i], \.root, \.account, \.region) }
         for i in allErrors.indices { scrub(&allErrors[i], \.root, \.account, \.region) }

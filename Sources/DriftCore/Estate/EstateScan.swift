@@ -99,7 +99,7 @@ public struct EstateScan: Sendable {
         }
         return try EstateAssembly(
             config: config, settings: settings, estate: estate, units: prepared, groups: groups, scans: results,
-            extraErrors: reportedErrors,
+            extraErrors: reportedErrors, regionsConfigured: Set(allTargets.map(\.region).filter { !$0.isEmpty }),
             unsettledAccounts: Set(targetErrors.filter { $0.target == nil }.compactMap(\.error.account)), now: now
         ).outcome()
     }

@@ -64,7 +64,10 @@ public struct Finding: Sendable, Hashable {
     /// The contract's order: (kind, address, type, id).
     public static func sortedByContract(_ findings: [Finding]) -> [Finding] {
         findings.sorted {
-            ($0.kind.rawValue, $0.address ?? "", $0.type, $0.id ?? "") < ($1.kind.rawValue, $1.address ?? "", $1.type, $1.id ?? "")
+            // Root, account and region break ties (empty unless the scan covers several).
+            [$0.kind.rawValue, $0.address ?? "", $0.type, $0.id ?? "", $0.root ?? "", $0.account ?? "", $0.region ?? ""]
+                .lexicographicallyPrecedes(
+                    [$1.kind.rawValue, $1.address ?? "", $1.type, $1.id ?? "", $1.root ?? "", $1.account ?? "", $1.region ?? ""])
         }
     }
 
