@@ -94,7 +94,6 @@ final class EstateFixture {
     func drift(_ arguments: [String]) throws -> DriftBinary.Result {
         let endpoint = proxy?.endpoint ?? moto.endpoint
         var env = DriftBinary.motoEnvironment(endpoint: endpoint, home: home.path, region: nil)
-        env["AWS_MAX_ATTEMPTS"] = "1"
         return try DriftBinary.run(arguments, environment: env, currentDirectory: directory.path)
     }
 
