@@ -63,15 +63,20 @@ enum EstateGroups {
     /// Per group: the buckets another group of the same account declares and reads in their own
     /// region. Computed over every group (not only a shard's), so all shards agree.
     static func bucketsElsewhere(_ groups: [ScanGroup], units: [PreparedUnit]) -> [Set<String>] {
-        let declared = groups.map { group in
-            group.members.reduce(into: Set<String>()) { $0.formUnion(units[$1.unit].bucketNames(for: $1.target)) }
-        }
-        return groups.indices.map { g in
+        bucketsElsewhere(groups.map { group in
+            (group.account?.name, group.members.reduce(into: Set<String>()) { $0.formUnion(units[$1.unit].bucketNames(for: $1.target)) })
+        })
+    }
+
+    /// Per group (its account and the bucket names its roots declare): the names the account's
+    /// other groups declare and it does not.
+    static func bucketsElsewhere(_ declared: [(account: String?, names: Set<String>)]) -> [Set<String>] {
+        declared.indices.map { g in
             var elsewhere: Set<String> = []
-            for h in groups.indices where h != g && groups[h].account?.name == groups[g].account?.name {
-                elsewhere.formUnion(declared[h])
+            for h in declared.indices where h != g && declared[h].account == declared[g].account {
+                elsewhere.formUnion(declared[h].names)
             }
-            return elsewhere.subtracting(declared[g])
+            return elsewhere.subtracting(declared[g].names)
         }
     }
 }

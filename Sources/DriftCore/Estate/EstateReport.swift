@@ -81,14 +81,21 @@ struct EstateReport {
     /// Two roots of one account whose declarations are the same live resource: Terraform would
     /// fight itself over it. One error per resource, naming every root and address.
     static func declaredTwice(groups: [(ScanGroup, [MatchResult])], units: [PreparedUnit]) -> [ReadError] {
+        declaredTwice(groups.map { group, matches in
+            (group.account?.name, group.region, zip(group.members, matches).map { (units[$0.unit].name, $1) })
+        })
+    }
+
+    /// The same over plain values: per target, its account, region and each root's match.
+    static func declaredTwice(_ targets: [(account: String?, region: String, roots: [(root: String, match: MatchResult)])]) -> [ReadError] {
         struct Key: Hashable { var account: String?; var type: String; var id: String }
         var claims: [Key: [(root: String, address: String, region: String)]] = [:]
-        for (group, matches) in groups {
-            for (member, match) in zip(group.members, matches) {
+        for target in targets {
+            for (root, match) in target.roots {
                 for m in match.matches {
                     guard case .found(let live) = m.outcome else { continue }
-                    claims[Key(account: group.account?.name, type: live.type, id: live.id), default: []]
-                        .append((units[member.unit].name, m.declared.address, group.region))
+                    claims[Key(account: target.account, type: live.type, id: live.id), default: []]
+                        .append((root, m.declared.address, target.region))
                 }
             }
         }
