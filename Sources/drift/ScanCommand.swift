@@ -94,7 +94,8 @@ struct ScanCommand: AsyncParsableCommand {
         report = outcome.report
         if let store {
             report = try ScanRecording.record(
-                outcome, in: store, baselineDirectory: baselineDirectory, policy: policy, started: started)
+                outcome, in: store, baselineDirectory: outcome.parts.isEmpty ? outcome.report.baseline : baselineDirectory,
+                policy: policy, started: started)
         }
         let toTerminal = format == .text && out == nil
         let text = format.render(
