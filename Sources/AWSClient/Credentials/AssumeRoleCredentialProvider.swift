@@ -32,7 +32,9 @@ public struct AssumeRoleCredentialProvider: CredentialProvider {
         var parameters = ["RoleArn": roleARN, "RoleSessionName": sessionName]
         if let externalID { parameters["ExternalId"] = externalID }
         if let durationSeconds { parameters["DurationSeconds"] = String(durationSeconds) }
-        let tree = try await client.sts("AssumeRole", parameters)
+        // The role as the error's resource: with roles chained, the error says which one failed.
+        let tree = try await client.queryDocument(
+            .sts, "AssumeRole", version: "2011-06-15", parameters, resource: roleARN, children: [])
         return try STSCredentials.read(tree, result: "AssumeRoleResult", operation: "AssumeRole", source: name)
     }
 

@@ -66,11 +66,12 @@ public struct Matcher: Sendable {
             matches.append(ResourceMatch(declared: declared, outcome: outcome))
         }
         matches = resolveDoubleClaims(matches)
-        let unmanaged = unmanaged(matches: matches, possibly: possibly)
+        let claimed = claimed(matches: matches, possibly: possibly)
+        let unmanaged = unmanaged(matches: matches, claimed: claimed)
         let orphaned = orphaned(liveByKey: liveByKey)
         return MatchResult(
             matches: matches, unmanaged: unmanaged, orphaned: orphaned,
-            errors: identificationErrors(matches) + relevantErrors(matches: matches, unmanaged: unmanaged))
+            errors: identificationErrors(matches) + relevantErrors(matches: matches, unmanaged: unmanaged), claimed: claimed)
     }
 
     private struct ErrorKey: Hashable { var service: String; var resource: String }
@@ -165,7 +166,8 @@ public struct Matcher: Sendable {
         }
     }
 
-    private func unmanaged(matches: [ResourceMatch], possibly: Set<String>) -> [LiveResource] {
+    /// Live `type id`s the declarations and the state are or may be.
+    private func claimed(matches: [ResourceMatch], possibly: Set<String>) -> Set<String> {
         var claimed: Set<String> = possibly
         for m in matches {
             if let id = m.id { claimed.insert("\(m.declared.type) \(id)") }
@@ -174,6 +176,10 @@ public struct Matcher: Sendable {
         for instance in state.map({ Array($0.instances.values) }) ?? [] where ResourceType.named(instance.type) != nil {
             if let id = instance.liveID { claimed.insert("\(instance.type) \(id)") }
         }
+        return claimed
+    }
+
+    private func unmanaged(matches: [ResourceMatch], claimed: Set<String>) -> [LiveResource] {
         let parents = ManagedParents(matches: matches, baseline: baseline, state: state, snapshot: snapshot)
         return snapshot.resources.filter { live in
             guard let type = ResourceType.named(live.type), !live.isGone, !claimed.contains("\(live.type) \(live.id)"),
