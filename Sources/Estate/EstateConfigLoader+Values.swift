@@ -56,14 +56,14 @@ extension EstateConfigDecoder {
         guard EstateChecks.isName(name) else {
             error(
                 "Invalid \(kind) name",
-                "A \(kind) name starts with a letter or digit and has only letters, digits, underscores, dashes and dots.",
+                "\(Self.article(kind)) \(kind) name starts with a letter or digit and has only letters, digits, underscores, dashes and dots.",
                 at: block.labelRanges[0])
             return nil
         }
         if let first = seen[name] {
             error(
                 "Duplicate \(kind)",
-                "A \(kind) named \"\(name)\" was already declared at \(first.hclDescription). \(kind.prefix(1).uppercased() + kind.dropFirst()) names must be unique.",
+                "\(Self.article(kind)) \(kind) named \"\(name)\" was already declared at \(first.hclDescription). \(kind.prefix(1).uppercased() + kind.dropFirst()) names must be unique.",
                 at: block.labelRanges[0])
             return nil
         }
@@ -211,6 +211,8 @@ extension EstateConfigDecoder {
         }
         return expression.range
     }
+
+    static func article(_ word: String) -> String { word.first.map { "aeiou".contains($0) } == true ? "An" : "A" }
 
     /// The closest name within edit distance 2, for "Did you mean" hints.
     static func suggestion(for name: String, among candidates: [String]) -> String? {
