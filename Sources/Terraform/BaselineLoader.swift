@@ -70,6 +70,11 @@ public struct BaselineLoader: Sendable {
     /// unknown.
     public var dataSourceReader: (any DataSourceReader)?
 
+    /// Whether a directory without any `.tf`/`.tf.json` file is an empty baseline with a warning
+    /// (`drift baseline`, as `terraform validate` accepts it) rather than an error (`drift scan`
+    /// and `drift check`, where comparing nothing would call the whole account unmanaged).
+    public var acceptsEmptyDirectory = false
+
     public func loadMeasuringPhases() -> (baseline: Baseline, phases: Phases) {
         LargeStackThread.run {
             let (baseline, phases, foundCycle) = self.evaluate(workers: self.workers)
@@ -98,6 +103,11 @@ public struct BaselineLoader: Sendable {
         // unmanaged (and, with state, orphaned). Terraform refuses to plan without configuration.
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
         guard entries.contains(where: { $0.hasSuffix(".tf") || $0.hasSuffix(".tf.json") }) else {
+            if acceptsEmptyDirectory {
+                log.warning("No configuration files: \"\(directory)\" contains no .tf or .tf.json file; the baseline declares nothing",
+                            at: HCLBridge.emptyRange(directory))
+                return (Baseline(diagnostics: log.rendered()), phases, false)
+            }
             log.error("No configuration files: \"\(directory)\" contains no .tf or .tf.json file; is the path right?",
                       at: HCLBridge.emptyRange(directory))
             return (Baseline(diagnostics: log.rendered()), phases, false)
@@ -125,11 +135,13 @@ public struct BaselineLoader: Sendable {
         module.walk()
         var aliased = session.providers
         let provider = aliased.removeValue(forKey: "aws") ?? ProviderSettings()
-        let baseline = Baseline(
+        var baseline = Baseline(
             resources: session.takeSortedResources(), diagnostics: log.rendered(),
             provider: provider,
             aliasedProviders: Dictionary(uniqueKeysWithValues: aliased.map { (Self.aliasKey($0.key), $0.value) }),
             backend: backend, warnings: session.warnings, readErrors: session.readErrors)
+        baseline.moves = session.moves
+        baseline.forgotten = session.forgotten
         phases.evaluate = clock.now - parsed
         phases.evaluateCPU = Self.threadCPUTime() - cpuStart
         // The syntax trees and caches are freed off this thread: nothing waits for that.

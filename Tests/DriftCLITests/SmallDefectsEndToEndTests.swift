@@ -97,5 +97,10 @@ struct SmallDefectsEndToEndTests {
             #expect(out.stdout.isEmpty)
             #expect(out.stderr.hasSuffix("\(empty.path):1:1: error: No configuration files\n\"\(empty.path)\" contains no .tf or .tf.json file; is the path right?\n"), "\(out.stderr)")
         }
+        // `drift baseline` accepts it as `terraform validate` does: nothing declared, and a warning saying so.
+        let offline = try shop.drift(["baseline", "--baseline", empty.path, "--format", "json"])
+        #expect(offline.status == 0, "\(offline.stderr)")
+        #expect(offline.stderr.contains("warning: No configuration files"), "\(offline.stderr)")
+        #expect(try JSONParser.parse(offline.stdout)["resources"]?.arrayValue?.isEmpty == true, "\(offline.stdout)")
     }
 }
