@@ -54,6 +54,8 @@ extension EstateConfigDecoder {
         }
         let name = block.labels[0]
         guard EstateChecks.isName(name) else {
+            // Still declared: references to it are not a second mistake.
+            if seen[name] == nil { seen[name] = block.labelRanges[0] }
             error(
                 "Invalid \(kind) name",
                 "\(Self.article(kind)) \(kind) name starts with a letter or digit and has only letters, digits, underscores, dashes and dots.",

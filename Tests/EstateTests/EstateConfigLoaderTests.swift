@@ -296,6 +296,20 @@ struct EstateConfigLoaderTests {
         ])
     }
 
+    @Test("one mistake never turns into several diagnostics", arguments: [
+        "account \"prod/eu\" { profile = \"p\" }\nroot \"a\" {\n  path = \".\"\n  accounts = [\"prod/eu\"]\n}",
+        "account \"p\" {}\naccount \"p\" {}\nroot \"a\" {\n  path = \".\"\n  accounts = [\"p\"]\n}",
+        "root \"a\" { path = env(\"UNSET\") }",
+        "root \"a\" { path = \".\" }\naccount \"p\" { regions = split(\",\", env(\"UNSET\")) }",
+        "root \"a\" { path = \".\" }\nhistory \"main\" { url = \"h.sqlite\" }",
+        "root \"a\" {\n  path = \".\"\n  vars = { x = env(\"UNSET\") }\n}",
+        "root \"a\" \"b\" { path = \".\" }",
+        "root \"a\" { path = \".\" }\naccount \"p\" { regions = [\"eu-west-1\", 1] }",
+    ])
+    func oneDiagnostic(_ source: String) {
+        #expect(failure(source)?.diagnostics.count == 1, "\(failure(source)?.rendered ?? "loaded")")
+    }
+
     @Test("an unreadable file is one diagnostic naming it")
     func unreadable() {
         do {
