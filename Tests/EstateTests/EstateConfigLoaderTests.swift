@@ -185,6 +185,25 @@ struct EstateConfigLoaderTests {
             """) == true, "\(error?.rendered ?? "")")
     }
 
+    @Test("an expression error inside a secret argument shows no detail that could quote the value")
+    func secretExpressionErrors() {
+        let source = """
+            root "a" { path = "." }
+            account "prod" {
+              role_arn    = "arn:aws:iam::111122223333:role/drift"
+              external_id = { for k in [env("ID"), env("ID")] : k => 1 }
+            }
+            history { url = "${env("H")}" + 1 }
+            """
+        let error = failure(source, environment: ["ID": "SECRET1", "H": "postgres://u:SECRET2@db/drift"])
+        #expect(error?.diagnostics.map(\.message) == ["Duplicate object key", "Invalid operand"])
+        #expect(error?.rendered.contains("SECRET") == false, "\(error?.rendered ?? "")")
+        #expect(error?.diagnostics.first?.notes == ["The details are not shown: the value of \"external_id\" is a secret."])
+        // Not a secret: the details stay.
+        let plain = failure(#"root "a" { path = { for k in ["x", "x"] : k => 1 } }"#)
+        #expect(plain?.diagnostics.first?.notes.first?.contains("\"x\"") == true)
+    }
+
     // MARK: vars
 
     @Test("vars become NAME=VALUE as --var takes them: strings raw, other values HCL literals that read back the same")
