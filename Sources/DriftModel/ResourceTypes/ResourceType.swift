@@ -14,7 +14,7 @@ public struct ResourceType: Sendable, Hashable {
     /// The scanner component that lists the type. One collector may produce several types (a
     /// bucket's split settings are read with the bucket), and runs when any of them is needed.
     public enum Collector: String, Sendable, Hashable, CaseIterable {
-        case instances, buckets, tables, securityGroups, volumes, addresses, keyPairs, networks
+        case instances, buckets, tables, securityGroups, volumes, addresses, keyPairs, launchTemplates, networks
     }
 
     /// How a declaration finds its live resource when there is no state. With state, the state's
