@@ -46,7 +46,10 @@ struct EstateConfigDecoder {
                 let name = label(block, kind: "account", seen: &accountLabels)
                 config.accounts.append(account(block, name: name ?? ""))
             case "history":
-                guard noLabels(block) else { continue }
+                guard noLabels(block) else {
+                    _ = history(block)
+                    continue
+                }
                 if let first = historyBlock {
                     error(
                         "Duplicate history block", "A history block was already declared at \(first.hclDescription). There is one history per configuration.",
@@ -57,7 +60,10 @@ struct EstateConfigDecoder {
                 historyBlock = block.typeRange
                 config.historyURL = history(block)
             case "notify":
-                guard noLabels(block) else { continue }
+                guard noLabels(block) else {
+                    _ = notify(block)
+                    continue
+                }
                 if let url = notify(block) { config.notifyURLs.append(url) }
             default:
                 var detail = "Blocks of type \"\(block.type)\" are not expected here."

@@ -4,10 +4,12 @@ import HCL
 /// still line up). Masked: the values of `external_id` and of every `url` (webhook URLs are
 /// secrets, a history URL may hold a password), and of every argument the schema does not know
 /// (a misspelt `externl_id` is still a secret). An argument whose value is a bare function call
-/// (`env("NAME")`) shows only names, so it is left as written. Lines the parser could not turn
-/// into arguments are masked after `external_id =` or `url =` too.
+/// (`env("NAME")`) shows only names, so it is left as written. In a file with syntax errors,
+/// lines are masked after `external_id =` or `url =` too, whatever the parser recovered.
 enum SecretMask {
-    static func masked(_ source: String, body: Body) -> String {
+    /// `lineByLine`: also mask after `external_id =` / `url =` at the start of a line, for
+    /// sources with syntax errors (the recovered tree may have lost those arguments).
+    static func masked(_ source: String, body: Body, lineByLine: Bool) -> String {
         var ranges: [Range<Int>] = []
         collect(body, kind: nil, into: &ranges)
         // The parser's offsets do not count a byte order mark.
@@ -36,7 +38,7 @@ enum SecretMask {
             if lineStart {
                 lineText.unicodeScalars.append(scalar)
                 if scalar == "=" {
-                    maskingLine = startsSecretArgument(lineText)
+                    maskingLine = lineByLine && startsSecretArgument(lineText)
                     lineStart = false
                 }
             }

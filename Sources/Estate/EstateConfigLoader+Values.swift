@@ -54,16 +54,18 @@ extension EstateConfigDecoder {
         }
         let name = block.labels[0]
         guard EstateChecks.isName(name) else {
+            // Still declared: references to it are not a second mistake.
+            if seen[name] == nil { seen[name] = block.labelRanges[0] }
             error(
                 "Invalid \(kind) name",
-                "A \(kind) name starts with a letter or digit and has only letters, digits, underscores, dashes and dots.",
+                "\(Self.article(kind)) \(kind) name starts with a letter or digit and has only letters, digits, underscores, dashes and dots.",
                 at: block.labelRanges[0])
             return nil
         }
         if let first = seen[name] {
             error(
                 "Duplicate \(kind)",
-                "A \(kind) named \"\(name)\" was already declared at \(first.hclDescription). \(kind.prefix(1).uppercased() + kind.dropFirst()) names must be unique.",
+                "\(Self.article(kind)) \(kind) named \"\(name)\" was already declared at \(first.hclDescription). \(kind.prefix(1).uppercased() + kind.dropFirst()) names must be unique.",
                 at: block.labelRanges[0])
             return nil
         }
@@ -82,11 +84,19 @@ extension EstateConfigDecoder {
 
     /// The attribute's value and where it is; the value is nil when evaluation failed (logged) or
     /// gave null.
-    mutating func evaluate(_ attribute: Attribute) -> (HCLValue?, SourceRange) {
+    /// `secret`: the evaluator's details are replaced (a `for` expression's duplicate key, say,
+    /// would quote part of the value), except for function calls, whose details name only
+    /// functions and variables.
+    mutating func evaluate(_ attribute: Attribute, secret: Bool = false) -> (HCLValue?, SourceRange) {
         let range = attribute.expression.range
         let (value, found) = Evaluator.evaluate(attribute.expression, in: context)
-        let errors = found.filter { $0.severity == .error }
+        var errors = found.filter { $0.severity == .error }
         if !errors.isEmpty {
+            if secret {
+                for index in errors.indices where !Self.functionErrors.contains(errors[index].message) {
+                    errors[index].notes = ["The details are not shown: the value of \"\(attribute.name)\" is a secret."]
+                }
+            }
             diagnostics += errors
             return (nil, range)
         }
@@ -94,11 +104,13 @@ extension EstateConfigDecoder {
         return (value, range)
     }
 
-    /// A non-empty string. `required`: null is a mistake, not "absent". `secret`: messages never
-    /// quote the value (none of these do; the flag documents the call site).
+    static let functionErrors: Set<String> = ["Error in function call", "Invalid function argument", "Call to unknown function"]
+
+    /// A non-empty string. `required`: null is a mistake, not "absent". `secret`: no message
+    /// quotes the value (see `evaluate`).
     mutating func string(_ attribute: Attribute, required: Bool = false, secret: Bool = false) -> String? {
         let before = diagnostics.count
-        let (value, range) = evaluate(attribute)
+        let (value, range) = evaluate(attribute, secret: secret)
         guard let value else {
             // Null, not a failed evaluation (that is logged already).
             if required, diagnostics.count == before {
@@ -211,6 +223,8 @@ extension EstateConfigDecoder {
         }
         return expression.range
     }
+
+    static func article(_ word: String) -> String { word.first.map { "aeiou".contains($0) } == true ? "An" : "A" }
 
     /// The closest name within edit distance 2, for "Did you mean" hints.
     static func suggestion(for name: String, among candidates: [String]) -> String? {

@@ -31,7 +31,7 @@ public enum EstateConfigLoader {
         source: String, file: String, environment: [String: String], pathKind: ((String) -> PathKind)? = nil
     ) throws(EstateConfigError) -> EstateConfig {
         let parsed = HCLParser.parse(source, filename: file)
-        let masked = SecretMask.masked(source, body: parsed.body)
+        let masked = SecretMask.masked(source, body: parsed.body, lineByLine: parsed.hasErrors)
         if parsed.hasErrors {
             throw failure(file, parsed.diagnostics.filter { $0.severity == .error }, source: masked)
         }
