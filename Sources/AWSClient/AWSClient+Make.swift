@@ -30,7 +30,8 @@ extension AWSClient {
         let endpoints = Endpoints.resolve(
             endpointURL: options.endpointURL, environment: env, profileEndpointURL: profileSettings?["endpoint_url"])
         let context = CredentialContext(
-            environment: env, transport: transport, endpoints: endpoints, region: region, timeout: options.timeout)
+            environment: env, transport: transport, endpoints: endpoints, region: region, timeout: options.timeout,
+            metrics: options.metrics)
         var provider: any CredentialProvider
         if let base = options.baseCredentials {
             provider = base

@@ -92,6 +92,7 @@ final class AccountClientsMotoTests {
         #expect(all.map(\.region) == ["eu-west-1", "us-east-1", "eu-west-1", "ap-south-1"])
         for client in all { _ = try await client.ec2("DescribeVpcs", [:]) }
         #expect(clients.metrics.requestsByService["ec2"] == 4)
+        #expect(clients.metrics.requestsByService["sts"] == 2, "the AssumeRole calls count among the scan's requests")
         #expect(assumeRoles.count == 2)
     }
 

@@ -26,6 +26,7 @@ public struct AssumeRoleCredentialProvider: CredentialProvider {
 
     public func credentials() async throws -> Credentials {
         let client = AWSClient(
+            metrics: context.metrics ?? RequestMetrics(),
             configuration: .init(
                 region: context.region, endpoints: context.endpoints, credentials: source, transport: context.transport,
                 retryPolicy: RetryPolicy(maxAttempts: 3), timeout: context.timeout))
