@@ -18,6 +18,9 @@ public struct Baseline: Sendable, Hashable {
     /// `moved` blocks of every module instance, in order, as absolute addresses: the state is
     /// renamed by them before anything is matched, as `terraform plan` does.
     public var moves: [MoveStatement] = []
+    /// `removed` blocks with `lifecycle { destroy = false }`: Terraform forgets what the state
+    /// records there (it stays live, unmanaged) rather than destroying it, so it is never `orphaned`.
+    public var forgotten: [ResourceAddress] = []
 
     public init(
         resources: [DeclaredResource] = [], diagnostics: [BaselineDiagnostic] = [],

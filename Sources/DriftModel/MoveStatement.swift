@@ -78,6 +78,21 @@ public struct ResourceAddress: Sendable, Hashable, CustomStringConvertible {
         self.init(modules: modules, resource: resource)
     }
 
+    /// Whether this (state) address is one `endpoint` names: one of the resource's instances, or
+    /// anything inside one of the module call's instances (a `removed` block's `from`). A key on
+    /// the endpoint narrows it to that instance.
+    public func isWithin(_ endpoint: ResourceAddress) -> Bool {
+        func matches(_ step: Step, _ pattern: Step) -> Bool { step.name == pattern.name && (pattern.key == nil || step.key == pattern.key) }
+        if let wanted = endpoint.resource {
+            guard let resource, modules.count == endpoint.modules.count,
+                zip(modules, endpoint.modules).allSatisfy(matches), resource.type == wanted.type, resource.name == wanted.name
+            else { return false }
+            return wanted.key == nil || resource.key == wanted.key
+        }
+        guard !endpoint.modules.isEmpty, modules.count >= endpoint.modules.count else { return false }
+        return zip(modules, endpoint.modules).allSatisfy(matches)
+    }
+
     /// Where `move` puts this (state) address, or `nil` when the move does not concern it — as
     /// Terraform reads a `moved` block: when either endpoint has an instance key, both stand for
     /// single instances (no key meaning the unkeyed one); otherwise they stand for a whole

@@ -33,4 +33,22 @@ struct MovedBlocksEndToEndTests {
         #expect(check.status == 0, "\(check.stdout)")
         #expect(check.stdout.hasPrefix("aws_instance.frontend"), "\(check.stdout)")
     }
+
+    @Test("a removed block that keeps the object: not orphaned (apply forgets it), so unmanaged; with destroy = true orphaned")
+    func removedKept() throws {
+        let shop = try ShopFixture()
+        try shop.seed()
+        let oldID = try shop.boto("""
+            ec2 = client("ec2")
+            ami = ec2.describe_images(Owners=["amazon"])["Images"][0]["ImageId"]
+            print(ec2.run_instances(ImageId=ami, MinCount=1, MaxCount=1, InstanceType="t3.micro")["Instances"][0]["InstanceId"])
+            """).trimmingCharacters(in: .whitespacesAndNewlines)
+        let state = try shop.stateFile(instanceID: shop.webID, extra: [("aws_instance", "old", oldID)])
+        try shop.write("removed.tf", "removed {\n  from = aws_instance.old\n  lifecycle {\n    destroy = true\n  }\n}\n")
+        let (_, destroyed) = try shop.scanJSON(["--state", state])
+        #expect(destroyed.findingLines == ["orphaned aws_instance.old"])
+        try shop.write("removed.tf", "removed {\n  from = aws_instance.old\n  lifecycle {\n    destroy = false\n  }\n}\n")
+        let (_, forgotten) = try shop.scanJSON(["--state", state])
+        #expect(forgotten.findingLines == ["unmanaged aws_instance \(oldID)"])
+    }
 }

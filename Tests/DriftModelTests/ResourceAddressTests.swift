@@ -52,4 +52,16 @@ struct ResourceAddressTests {
             #expect(result?.description == expected)
         }
     }
+
+    @Test("what a removed block's from covers", arguments: [
+        ("aws_instance.a", "aws_instance.a", true), ("aws_instance.a", "aws_instance.a[3]", true),
+        ("aws_instance.a", "aws_instance.ab", false), ("aws_instance.a", "module.m.aws_instance.a", false),
+        ("module.m", "module.m.aws_instance.a", true), ("module.m", "module.m[\"k\"].module.n.aws_instance.a[0]", true),
+        ("module.m", "module.mm.aws_instance.a", false), ("module.m", "aws_instance.a", false),
+        ("module.m.aws_instance.a", "module.m[1].aws_instance.a", true),
+    ])
+    func within(_ endpoint: String, _ state: String, _ expected: Bool) throws {
+        let address = try #require(ResourceAddress(parsing: state))
+        #expect(address.isWithin(try #require(ResourceAddress(parsing: endpoint))) == expected)
+    }
 }

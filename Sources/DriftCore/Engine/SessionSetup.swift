@@ -46,8 +46,11 @@ public struct SessionSetup: Sendable {
         }
         let targets = try await ProviderTargets.build(baseline: baseline, settings: settings, defaultClient: client)
         var located = try await StateLocator(settings: settings, baseline: baseline, client: client, notice: notice).locate()
-        // `moved` blocks rename the state before anything is planned.
-        if let moved = located.state?.state.applying(baseline.moves) { located.state?.state = moved }
+        // `moved` blocks rename the state before anything is planned; `removed` blocks that keep
+        // the object make Terraform forget it.
+        if let moved = located.state?.state.applying(baseline.moves).forgetting(baseline.forgotten) {
+            located.state?.state = moved
+        }
         return SessionSetup(
             baseline: baseline, client: client, targets: targets, state: located.state,
             warnings: located.warning.map { [$0] } ?? [])

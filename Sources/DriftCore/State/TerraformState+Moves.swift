@@ -33,4 +33,15 @@ extension TerraformState {
         moved.instances = instances
         return moved
     }
+
+    /// The state without what `removed` blocks with `destroy = false` make Terraform forget.
+    public func forgetting(_ endpoints: [ResourceAddress]) -> TerraformState {
+        guard !endpoints.isEmpty else { return self }
+        var kept = self
+        kept.instances = instances.filter { key, _ in
+            guard let address = ResourceAddress(parsing: key) else { return true }
+            return !endpoints.contains { address.isWithin($0) }
+        }
+        return kept
+    }
 }

@@ -6,6 +6,7 @@ extension ResourceType {
         ResourceType(
             "aws_instance", service: .ec2, collector: .instances, identity: .tags,
             inventory: .all, displayName: .tag("Name"),
+            plural: "instances",
             skippableCalls: [
                 SkippableCall("DescribeVolumes", arguments: ["root_block_device", "ebs_block_device", "volume_tags"]),
                 SkippableCall("DescribeInstanceCreditSpecifications", arguments: ["credit_specification"]),
@@ -16,7 +17,7 @@ extension ResourceType {
             ]),
         ResourceType(
             "aws_s3_bucket", service: .s3, collector: .buckets, identity: .argument("bucket"), idArguments: ["bucket"],
-            inventory: .all),
+            inventory: .all, plural: "buckets"),
         bucketSetting("aws_s3_bucket_versioning"),
         bucketSetting("aws_s3_bucket_server_side_encryption_configuration"),
         bucketSetting("aws_s3_bucket_public_access_block", ownerInID: false),
@@ -38,7 +39,7 @@ extension ResourceType {
         namedBucketSetting("aws_s3_bucket_analytics_configuration"),
         ResourceType(
             "aws_dynamodb_table", service: .dynamodb, collector: .tables, identity: .argument("name"), idArguments: ["name"],
-            inventory: .all,
+            inventory: .all, plural: "tables",
             skippableCalls: [
                 SkippableCall("DescribeContinuousBackups", arguments: ["point_in_time_recovery"]),
                 SkippableCall("DescribeTimeToLive", arguments: ["ttl"]),
@@ -74,6 +75,10 @@ extension ResourceType {
         ResourceType(
             "aws_key_pair", service: .ec2, collector: .keyPairs, identity: .argument("key_name"),
             idArguments: ["key_name"], inventory: .all),
+        ResourceType(
+            "aws_launch_template", service: .ec2, collector: .launchTemplates,
+            identity: .attributes(["name", "name_prefix"]), inventory: .all, displayName: .attribute("name"),
+            unsetIdentity: ["name_prefix": "terraform-"]),
         ResourceType(
             "aws_vpc", service: .ec2, collector: .networks, identity: .tags, inventory: .all,
             displayName: .tag("Name")),

@@ -6,8 +6,16 @@ extension ModuleInstance {
     /// module's endpoints are relative to its instance). An endpoint that is not a static address
     /// is left alone here: the configuration checks report it.
     func recordMoves() {
-        guard !config.moves.isEmpty else { return }
+        guard !config.moves.isEmpty || !config.removals.isEmpty else { return }
         let prefix = address.flatMap(ResourceAddress.init(parsing:))?.modules ?? []
+        // `removed { from = ...  lifecycle { destroy = false } }`: forgotten, not destroyed.
+        let kept = config.removals.compactMap { block -> ResourceAddress? in
+            guard let lifecycle = block.body.blocks(ofType: "lifecycle").first,
+                case .literal(.bool(false))? = lifecycle.body.attribute("destroy")?.expression.kind
+            else { return nil }
+            return Self.endpoint(block.body.attribute("from"), prefix: prefix)
+        }
+        if !kept.isEmpty { session.addForgotten(kept) }
         var moves: [MoveStatement] = []
         for block in config.moves {
             guard let from = Self.endpoint(block.body.attribute("from"), prefix: prefix),

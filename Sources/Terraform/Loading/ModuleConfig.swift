@@ -17,6 +17,8 @@ struct ModuleConfig {
     var providers: [Block] = []
     /// `moved` blocks, in file order.
     var moves: [Block] = []
+    /// `removed` blocks, in file order.
+    var removals: [Block] = []
     /// `terraform { backend "..." {} }`.
     var backend: Block?
     /// `terraform { required_providers {} }` blocks (see `RequiredProviders`).

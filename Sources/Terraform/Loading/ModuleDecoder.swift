@@ -133,6 +133,8 @@ struct ModuleDecoder {
             config.providers.append(block)
         case "moved":
             config.moves.append(block)
+        case "removed":
+            config.removals.append(block)
         case "terraform":
             for backend in block.body.blocks where backend.type == "backend" || backend.type == "cloud" {
                 config.backend = backend
