@@ -46,10 +46,12 @@ enum SecretMask {
         return String(output)
     }
 
-    /// Whether a line up to its first `=` assigns `external_id` or `url`.
+    /// Whether a line up to its first `=` assigns `external_id` or `url` (the last word before
+    /// the `=`: `url =`, `notify { url =`, `account "p" { external_id =`).
     private static func startsSecretArgument(_ text: String) -> Bool {
-        let name = text.dropLast().trimmingSpaces
-        return name == "external_id" || name == "url" || name.hasSuffix("{ url") || name.hasSuffix("{url")
+        let name = text.dropLast().trimmingSpaces.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+        let word = String(name.reversed())
+        return word == "external_id" || word == "url"
     }
 
     private static func collect(_ body: Body, kind: String?, into ranges: inout [Range<Int>]) {

@@ -95,7 +95,7 @@ struct EstateAccountsEndToEndTests {
         #expect(bad.status == 1)
     }
 
-    @Test("a role that cannot be assumed is an error for its account alone; the other account is still reported")
+    @Test("a role that cannot be assumed, or a region not enabled, is an error for those targets alone; the rest is reported")
     func deniedRole() throws {
         let estate = try EstateFixture(proxy: true)
         try seed(estate)
@@ -108,5 +108,18 @@ struct EstateAccountsEndToEndTests {
         #expect(!errors.isEmpty)
         #expect(errors.allSatisfy { $0["account"] == "staging" && $0["code"] == "AccessDenied" })
         #expect(!result.stdout.contains(EstateFixture.role(Self.prod)))
+
+        // us-east-1 not enabled: both accounts' us-east-1 targets fail, eu-west-1 is still reported.
+        try estate.proxy?.configure(disabledRegions: ["us-east-1"])
+        let (regionResult, regionReport) = try estate.scan([])
+        #expect(regionResult.status == 2, "\(regionResult.stderr)")
+        #expect(regionReport.placedFindings == (Self.expected + ["missing aws_s3_bucket.prod_logs app staging eu-west-1"])
+            .filter { $0.hasSuffix(" eu-west-1") }.sorted())
+        let regionErrors = regionReport["errors"]?.arrayValue ?? []
+        let targets = regionErrors.filter { $0["operation"] == "Scan" }
+        #expect(Set(targets.compactMap { $0["resource"]?.stringValue }) == ["prod/us-east-1", "staging/us-east-1"])
+        #expect(targets.allSatisfy { $0["region"] == "us-east-1" })
+        // prod-logs lives in us-east-1: read from eu-west-1's target, it cannot be read either.
+        #expect(regionErrors.allSatisfy { $0["region"] == "us-east-1" || $0["resource"] == "prod-logs" })
     }
 }

@@ -185,6 +185,22 @@ struct EstateConfigLoaderTests {
             """) == true, "\(error?.rendered ?? "")")
     }
 
+    @Test("in a file with syntax errors, secrets on lines the parser could not read are masked too")
+    func secretsMaskedInBrokenFiles() {
+        let source = """
+            root "a" { path = "." }
+            account "p" { external_id = "SECRET1" ) }
+            notify { url = "https://hooks.example.com/SECRET2" + }
+            history {
+              url = "postgres://u:SECRET3@db/x" ]
+            }
+            account "q" ] { external_id = "SECRET4" }
+            """
+        let error = failure(source)
+        #expect((error?.diagnostics.count ?? 0) >= 4)
+        #expect(error?.rendered.contains("SECRET") == false, "\(error?.rendered ?? "")")
+    }
+
     @Test("an expression error inside a secret argument shows no detail that could quote the value")
     func secretExpressionErrors() {
         let source = """
