@@ -18,19 +18,24 @@ public enum HistoryQueries {
     /// A scan named the way `drift diff` and `drift history` accept it: `@last`, `@-1`, `@-2`…
     /// (counted back from the latest), a scan id, a date (`2026-12-01`: the last scan before that
     /// day began) or a timestamp (the last scan at or before it).
-    public static func resolveScan(_ text: String, store: any HistoryStore) throws(HistoryError) -> ScanRow {
-        let scans = try store.scans(target: nil)
-        guard !scans.isEmpty else { throw .notFound("the history holds no scan yet") }
+    ///
+    /// In a history of several targets (an estate, shards), names other than a scan id count
+    /// only the scans of one target: the latest scan's, or the latest one of `root`'s. So
+    /// `@-1 @last` always compares a target with itself, never two parts of one estate run.
+    public static func resolveScan(_ text: String, store: any HistoryStore, root: String? = nil) throws(HistoryError) -> ScanRow {
+        let all = try store.scans(target: nil)
+        guard !all.isEmpty else { throw .notFound("the history holds no scan yet") }
+        if let id = Int64(text.hasPrefix("#") ? String(text.dropFirst()) : text) {
+            guard let row = all.first(where: { $0.id == id }) else { throw .notFound("no scan \(id) in the history") }
+            return row
+        }
+        let scans = try scansOfOneTarget(all, root: root)
         if text == "@last" || text == "@-0" { return scans[scans.count - 1] }
         if text.hasPrefix("@-"), let back = Int(text.dropFirst(2)), back >= 0 {
             guard back < scans.count else {
                 throw .notFound("\(text): the history holds \(scans.count) scan\(scans.count == 1 ? "" : "s")")
             }
             return scans[scans.count - 1 - back]
-        }
-        if let id = Int64(text.hasPrefix("#") ? String(text.dropFirst()) : text) {
-            guard let row = scans.first(where: { $0.id == id }) else { throw .notFound("no scan \(id) in the history") }
-            return row
         }
         let row: ScanRow?
         if text.count == 10, let day = SinceText.date(text + "T00:00:00Z") {
@@ -50,6 +55,20 @@ public enum HistoryQueries {
 }
 
 extension HistoryQueries {
+    /// The scans of the target relative scan names count in: with `root`, its latest target's;
+    /// else the latest scan's target (every scan when the history holds one target).
+    static func scansOfOneTarget(_ all: [ScanRow], root: String?) throws(HistoryError) -> [ScanRow] {
+        let target: ScanTarget?
+        if let root {
+            let canonical = ScanTarget.canonicalRoot(root)
+            target = all.last { $0.target.root == canonical }?.target
+            if target == nil { throw .notFound("the history holds no scan of \(canonical)") }
+        } else {
+            target = all.last?.target
+        }
+        return all.filter { $0.target == target }
+    }
+
     /// `drift history show QUERY`: the timelines of the resources an address, id or Name names.
     public static func timelines(matching query: String, store: any HistoryStore) throws(HistoryError) -> [ResourceTimeline] {
         let versions = try store.versions(matching: query)

@@ -19,6 +19,10 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: "The newer snapshot.") var to: String
     @OptionGroup var history: HistoryOptions
     @Option(help: "text or json.") var format: HistoryFormat = .text
+    @Option(help: ArgumentHelp(
+        "With several roots in the history: whose scans @last, @-1 and dates count (default: the latest scan's).",
+        valueName: "dir"))
+    var root: String?
 
     func run() throws {
         var store: (any HistoryStore)?
@@ -39,7 +43,7 @@ struct DiffCommand: ParsableCommand {
             }
             guard let store else { throw ExitCode(1) }
             do {
-                let row = try HistoryQueries.resolveScan(name, store: store)
+                let row = try HistoryQueries.resolveScan(name, store: store, root: root)
                 return (try store.snapshot(scanID: row.id), "scan #\(row.id)")
             } catch { throw ReportOutput.fail(error.description) }
         }

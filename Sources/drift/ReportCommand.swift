@@ -12,7 +12,7 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             Summary, trend chart, open findings with drifting-since and file:line, the snowflake \\
             ranking and each drifted resource's timeline, for the target of the latest scan (or \\
-            --root). No external scripts, fonts or styles: it works as a CI artifact or an attachment.
+            --root; with several targets and no --root, every target side by side). No external scripts, fonts or styles: it works as a CI artifact or an attachment.
             """)
 
     @OptionGroup var history: HistoryOptions
@@ -26,7 +26,7 @@ struct ReportCommand: ParsableCommand {
         guard let store = try history.open(required: true) else { return }
         let page: String
         do {
-            page = try HistoryQueries.htmlReport(store: store, root: root, now: SinceText.timestamp(Date())).render()
+            page = try HistoryQueries.reportPage(store: store, root: root, now: SinceText.timestamp(Date()))
         } catch { throw ReportOutput.fail(error.description) }
         guard let out, let destination else { return ReportOutput.stdout(page) }
         do { try destination.write(page) } catch { throw ReportOutput.fail(error.description) }

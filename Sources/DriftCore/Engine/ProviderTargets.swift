@@ -4,7 +4,7 @@ import DriftModel
 /// Where one provider configuration's resources live: a client for its region, profile and role.
 /// Provider configurations that resolve to the same connection (two aliases for one region) share
 /// one target, so each region and account is read once.
-public struct ScanTarget: Sendable {
+public struct ProviderTarget: Sendable {
     /// The connection as the client resolved it (region from the block, the flags or the environment).
     public struct Connection: Sendable, Hashable {
         public var region: String
@@ -23,7 +23,7 @@ public struct ScanTarget: Sendable {
 /// declared resource and each state resource belongs to.
 public struct ProviderTargets: Sendable {
     /// The default provider's target first, then the others by region.
-    public var targets: [ScanTarget]
+    public var targets: [ProviderTarget]
     /// Alias key (as `Baseline.aliasedProviders` has it) → index into `targets`.
     var byAlias: [String: Int]
 
@@ -34,16 +34,16 @@ public struct ProviderTargets: Sendable {
         baseline: Baseline, settings: SessionSettings, defaultClient: AWSClient
     ) async throws(DriftCoreError) -> ProviderTargets {
         let main = baseline.provider
-        let defaultConnection = ScanTarget.Connection(
+        let defaultConnection = ProviderTarget.Connection(
             region: defaultClient.region, profile: settings.profile ?? main.profile, roleARN: main.assumeRoleARN,
             sessionName: main.assumeRoleSessionName, externalID: main.assumeRoleExternalID)
-        var targets = [ScanTarget(client: defaultClient, connection: defaultConnection)]
-        var byConnection: [ScanTarget.Connection: Int] = [defaultConnection: 0]
+        var targets = [ProviderTarget(client: defaultClient, connection: defaultConnection)]
+        var byConnection: [ProviderTarget.Connection: Int] = [defaultConnection: 0]
         var byAlias: [String: Int] = [:]
         let environmentRegion = [settings.environment["AWS_REGION"], settings.environment["AWS_DEFAULT_REGION"]]
             .compactMap { $0 }.first { !$0.isEmpty }
         for (alias, provider) in baseline.aliasedProviders.sorted(by: { $0.key < $1.key }) {
-            let connection = ScanTarget.Connection(
+            let connection = ProviderTarget.Connection(
                 region: provider.region ?? environmentRegion ?? defaultClient.region,
                 profile: provider.profile ?? settings.profile, roleARN: provider.assumeRoleARN,
                 sessionName: provider.assumeRoleSessionName, externalID: provider.assumeRoleExternalID)
@@ -63,13 +63,13 @@ public struct ProviderTargets: Sendable {
             }
             byConnection[connection] = targets.count
             byAlias[alias] = targets.count
-            targets.append(ScanTarget(client: client, connection: connection))
+            targets.append(ProviderTarget(client: client, connection: connection))
         }
         return ProviderTargets(targets: targets, byAlias: byAlias)
     }
 
     /// A single target: the default provider's.
-    init(targets: [ScanTarget], byAlias: [String: Int]) {
+    init(targets: [ProviderTarget], byAlias: [String: Int]) {
         self.targets = targets
         self.byAlias = byAlias
     }

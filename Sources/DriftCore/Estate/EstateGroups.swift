@@ -14,7 +14,7 @@ struct ScanGroup: Sendable {
     }
 
     var account: EstateAccount?
-    var connection: ScanTarget.Connection
+    var connection: ProviderTarget.Connection
     var client: AWSClient
     var members: [Member]
 
@@ -31,7 +31,7 @@ enum EstateGroups {
 
     struct Key: Hashable {
         var account: String?
-        var connection: ScanTarget.Connection
+        var connection: ProviderTarget.Connection
     }
 
     /// Units' provider targets in order, one group per distinct (account, connection).

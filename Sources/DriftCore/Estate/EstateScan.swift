@@ -61,7 +61,7 @@ public struct EstateScan: Sendable {
                         region: region, profile: nil, roleARN: nil, sessionName: nil, externalID: nil, settings: accountSettings)
                     groups.append(ScanGroup(
                         account: account,
-                        connection: ScanTarget.Connection(
+                        connection: ProviderTarget.Connection(
                             region: region, profile: account.profile, roleARN: account.roleARN,
                             sessionName: account.sessionName, externalID: account.externalID),
                         client: client, members: []))
