@@ -121,4 +121,10 @@ struct HCLNumberTests {
         #expect(Self.n("0.5").generalText == "0.5")
         #expect(Self.n("0.00001").generalText == "1e-05")
     }
+
+    @Test("a number is no bigger than a Double with its tag and precision, so HCLValue stays small")
+    func layout() {
+        #expect(MemoryLayout<HCLNumber>.size <= 16)
+        #expect(MemoryLayout<HCLValue>.size <= 17)
+    }
 }

@@ -35,9 +35,10 @@ extension HCLNumber {
     public static prefix func - (x: HCLNumber) -> HCLNumber {
         switch x.storage {
         case .double(let value): return HCLNumber(storage: .double(-value), precision: x.precision)
-        case .big(var parts):
+        case .big(let box):
+            var parts = box.parts
             parts.negative.toggle()
-            return HCLNumber(storage: .big(parts), precision: x.precision)
+            return HCLNumber(storage: .big(Box(parts)), precision: x.precision)
         }
     }
 

@@ -24,7 +24,7 @@ extension HCLNumber: Equatable, Hashable, Comparable {
         if isInteger {
             switch storage {
             case .double(let value): hasher.combine(value == 0 ? 0 : value)
-            case .big(let parts): hasher.combine(parts)
+            case .big(let box): hasher.combine(box.parts)
             }
         } else {
             hasher.combine(text)

@@ -15,8 +15,15 @@ public struct HCLNumber: Sendable {
     enum Storage: Sendable {
         /// Any value a finite or infinite `Double` holds exactly (the canonical form for them).
         case double(Double)
-        /// ± mantissa × 2^exponent, mantissa odd, for finite values no `Double` holds.
-        case big(Parts)
+        /// ± mantissa × 2^exponent, mantissa odd, for finite values no `Double` holds. Boxed so
+        /// that a number (and an `HCLValue`) stays as small as a `Double` plus a tag.
+        case big(Box)
+    }
+
+    /// Immutable parts behind one reference.
+    final class Box: Sendable {
+        let parts: Parts
+        init(_ parts: Parts) { self.parts = parts }
     }
 
     /// ± mantissa × 2^exponent (finite); mantissa may be zero.
@@ -27,9 +34,10 @@ public struct HCLNumber: Sendable {
     }
 
     var storage: Storage
+    private let storedPrecision: UInt32
     /// Go's `big.Float` precision in bits: how the value rounds in later operations and how many
     /// digits its shortest decimal form needs.
-    public let precision: Int
+    public var precision: Int { Int(storedPrecision) }
 
     /// The precision cty parses numbers with (`ParseNumberVal`).
     public static let parsePrecision = 512
@@ -40,7 +48,7 @@ public struct HCLNumber: Sendable {
 
     init(storage: Storage, precision: Int) {
         self.storage = storage
-        self.precision = precision
+        self.storedPrecision = UInt32(clamping: precision)
     }
 
     /// An integer as cty's `NumberIntVal` makes it (counts, lengths, indexes).
@@ -83,13 +91,13 @@ public struct HCLNumber: Sendable {
             let value = Double(sign: parts.negative ? .minus : .plus, exponent: exponent, significand: significand)
             return HCLNumber(storage: .double(value), precision: precision)
         }
-        return HCLNumber(storage: .big(Parts(negative: parts.negative, mantissa: mantissa, exponent: exponent)), precision: precision)
+        return HCLNumber(storage: .big(Box(Parts(negative: parts.negative, mantissa: mantissa, exponent: exponent))), precision: precision)
     }
 
     /// The exact parts of a finite value; nil for an infinity.
     var parts: Parts? {
         switch storage {
-        case .big(let parts): return parts
+        case .big(let box): return box.parts
         case .double(let value):
             guard value.isFinite else { return nil }
             let bits = value.bitPattern
@@ -115,7 +123,7 @@ public struct HCLNumber: Sendable {
     public var isNegative: Bool {
         switch storage {
         case .double(let value): return value.sign == .minus
-        case .big(let parts): return parts.negative
+        case .big(let box): return box.parts.negative
         }
     }
 
@@ -129,7 +137,7 @@ public struct HCLNumber: Sendable {
     public var isInteger: Bool {
         switch storage {
         case .double(let value): return value.isFinite && value == value.rounded(.towardZero)
-        case .big(let parts): return parts.exponent >= 0
+        case .big(let box): return box.parts.exponent >= 0
         }
     }
 
@@ -138,7 +146,8 @@ public struct HCLNumber: Sendable {
     public var doubleValue: Double {
         switch storage {
         case .double(let value): return value
-        case .big(let parts):
+        case .big(let box):
+            let parts = box.parts
             let rounded = Self.rounded(parts, to: 53)
             let width = rounded.mantissa.bitWidth
             let top = rounded.exponent + width
@@ -159,7 +168,8 @@ public struct HCLNumber: Sendable {
         case .double(let value):
             guard value.isFinite, value == value.rounded(.towardZero) else { return nil }
             return Int(exactly: value)
-        case .big(let parts):
+        case .big(let box):
+            let parts = box.parts
             guard parts.exponent >= 0, parts.exponent + parts.mantissa.bitWidth <= 63 else { return nil }
             let magnitude = Int(parts.mantissa << parts.exponent)
             return parts.negative ? -magnitude : magnitude
