@@ -51,6 +51,8 @@ extension AWSClient {
         var attempt = 1
         var clockCorrected = false
         var retryAfter: Double?
+        // The retry quota's tokens the last retry took, given back if the call then succeeds.
+        var acquired: Int?
         while true {
             if Task.isCancelled {
                 throw AWSError(
@@ -89,7 +91,11 @@ extension AWSClient {
                     code: failure.code, message: failure.message, retryClass: .transient)
             case .success(let response) where (200..<300).contains(response.status):
                 rateLimiter?.update(throttled: false)
-                do throws(MalformedAnswer) { return (response, try decode(response)) } catch let malformed {
+                do throws(MalformedAnswer) {
+                    let value = try decode(response)
+                    retryQuota?.release(acquired: acquired)
+                    return (response, value)
+                } catch let malformed {
                     error = AWSError(
                         service: request.service.rawValue, operation: request.operation, resource: request.resource,
                         code: "MalformedResponse", message: malformed.reason, httpStatus: response.status,
@@ -97,7 +103,10 @@ extension AWSClient {
                         retryClass: .server)
                 }
             case .success(let response):
-                if passThrough(response) { return (response, nil) }
+                if passThrough(response) {
+                    retryQuota?.release(acquired: acquired)
+                    return (response, nil)
+                }
                 retryAfter = response.headers["retry-after"].flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
                 error = ErrorDecoder.decode(
                     response, service: request.service.rawValue, operation: request.operation, resource: request.resource)
@@ -126,6 +135,11 @@ extension AWSClient {
                 // A wait that would end past the deadline is not worth starting: report this error.
                 if let deadline = configuration.deadline, configuration.clock() + delay >= deadline {
                     throw deadlineError(request, after: error)
+                }
+                // An exhausted quota answers with this error rather than another try.
+                if let quota = retryQuota {
+                    guard let cost = quota.acquire(after: error) else { throw error }
+                    acquired = cost
                 }
                 await configuration.sleep(delay)
                 attempt += 1

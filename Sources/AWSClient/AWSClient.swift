@@ -75,12 +75,15 @@ public final class AWSClient: Sendable {
     public let clockCorrection: ClockCorrection
     /// The `adaptive` mode's rate limiter, shared with every `withRegion` copy; `nil` in `standard`.
     public let rateLimiter: ClientRateLimiter?
+    /// The retry quota, shared with every `withRegion` copy; `nil` in `legacy` mode.
+    public let retryQuota: RetryQuota?
 
     public init(configuration: Configuration) {
         self.configuration = configuration
         self.metrics = RequestMetrics()
         self.clockCorrection = ClockCorrection()
         self.rateLimiter = configuration.retryMode == .adaptive ? ClientRateLimiter(clock: configuration.clock) : nil
+        self.retryQuota = configuration.retryMode == .legacy ? nil : RetryQuota()
         if let provider = configuration.credentials {
             self.credentialProvider = provider is CredentialCache ? provider : CredentialCache(provider)
         } else {
@@ -90,12 +93,13 @@ public final class AWSClient: Sendable {
 
     private init(
         configuration: Configuration, metrics: RequestMetrics, credentialProvider: (any CredentialProvider)?,
-        clockCorrection: ClockCorrection, rateLimiter: ClientRateLimiter?
+        clockCorrection: ClockCorrection, rateLimiter: ClientRateLimiter?, retryQuota: RetryQuota?
     ) {
         self.configuration = configuration
         self.metrics = metrics
         self.clockCorrection = clockCorrection
         self.rateLimiter = rateLimiter
+        self.retryQuota = retryQuota
         self.credentialProvider = credentialProvider
     }
 
@@ -107,7 +111,7 @@ public final class AWSClient: Sendable {
         configuration.region = region
         return AWSClient(
             configuration: configuration, metrics: metrics, credentialProvider: credentialProvider,
-            clockCorrection: clockCorrection, rateLimiter: rateLimiter)
+            clockCorrection: clockCorrection, rateLimiter: rateLimiter, retryQuota: retryQuota)
     }
 
     /// The credentials requests are signed with (resolved and cached on first use).

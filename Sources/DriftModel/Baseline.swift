@@ -15,6 +15,12 @@ public struct Baseline: Sendable, Hashable {
     /// Data sources that could not be read live: what depends on them is unknown, and a scan
     /// with them is incomplete (reported as errors, never clean).
     public var readErrors: [ReadError]
+    /// `moved` blocks of every module instance, in order, as absolute addresses: the state is
+    /// renamed by them before anything is matched, as `terraform plan` does.
+    public var moves: [MoveStatement] = []
+    /// `removed` blocks with `lifecycle { destroy = false }`: Terraform forgets what the state
+    /// records there (it stays live, unmanaged) rather than destroying it, so it is never `orphaned`.
+    public var forgotten: [ResourceAddress] = []
 
     public init(
         resources: [DeclaredResource] = [], diagnostics: [BaselineDiagnostic] = [],

@@ -1,5 +1,6 @@
 import Foundation
 import AWSClient
+import DriftModel
 
 /// Why a scan could not produce a snapshot at all.
 ///
@@ -19,6 +20,13 @@ public enum ScanError: Error, CustomStringConvertible, Sendable {
         case .malformedListing(let service, let operation, let root):
             return "could not list \(ScanError.what(service)) (\(operation)): unexpected answer (\(root))"
         }
+    }
+
+    /// The listing's error entry when the `--deadline` (not AWS) stopped it: the scan then goes on
+    /// without that listing's types, which are reported as not read, never as missing.
+    public var cutByDeadline: ReadError? {
+        guard case .listingFailed(let service, let operation, let error) = self, error.code == "DeadlineExceeded" else { return nil }
+        return ReadError(service: service.rawValue, operation: operation, resource: nil, code: error.code, message: error.message)
     }
 
     static func what(_ service: AWSService) -> String {

@@ -29,18 +29,29 @@ public struct Scanner: Sendable {
         let collectors = ResourceType.Collector.allCases.filter { collector in
             ResourceType.all.contains { $0.collector == collector && options.reads($0) }
         }
-        let results = try await withThrowingTaskGroup(of: CollectorResult.self) { group in
+        let results = try await withThrowingTaskGroup(of: (ResourceType.Collector, CollectorResult?, ReadError?).self) { group in
             for collector in collectors {
-                group.addTask { try await self.collect(collector, tracker: tracker) }
+                group.addTask {
+                    do { return (collector, try await self.collect(collector, tracker: tracker), nil) } catch let error as ScanError {
+                        guard let cut = error.cutByDeadline else { throw error }
+                        return (collector, nil, cut)
+                    }
+                }
             }
-            var all: [CollectorResult] = []
+            var all: [(ResourceType.Collector, CollectorResult?, ReadError?)] = []
             for try await result in group { all.append(result) }
             return all
         }
+        let read = results.compactMap(\.1)
         var snapshot = Snapshot(
             takenAt: Scanner.timestamp(now), region: client.region, account: await account,
-            resources: results.flatMap(\.resources), errors: results.flatMap(\.errors))
+            resources: read.flatMap(\.resources), errors: read.flatMap(\.errors) + results.compactMap(\.2))
         snapshot.omitted = Self.omitted(options, collectors: Set(collectors))
+        // A listing the --deadline cut short read none of its types: each is "not read" (`*`), so
+        // the report is still written, with that listing as an error and nothing called missing.
+        for (collector, result, _) in results where result == nil {
+            for type in Self.produces(collector) { snapshot.omitted[type] = ["*"] }
+        }
         tracker.phase("done")
         return snapshot.normalized()
     }

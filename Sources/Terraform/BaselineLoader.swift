@@ -135,11 +135,13 @@ public struct BaselineLoader: Sendable {
         module.walk()
         var aliased = session.providers
         let provider = aliased.removeValue(forKey: "aws") ?? ProviderSettings()
-        let baseline = Baseline(
+        var baseline = Baseline(
             resources: session.takeSortedResources(), diagnostics: log.rendered(),
             provider: provider,
             aliasedProviders: Dictionary(uniqueKeysWithValues: aliased.map { (Self.aliasKey($0.key), $0.value) }),
             backend: backend, warnings: session.warnings, readErrors: session.readErrors)
+        baseline.moves = session.moves
+        baseline.forgotten = session.forgotten
         phases.evaluate = clock.now - parsed
         phases.evaluateCPU = Self.threadCPUTime() - cpuStart
         // The syntax trees and caches are freed off this thread: nothing waits for that.

@@ -88,6 +88,14 @@ struct ProviderRegionsEndToEndTests {
         #expect(check.status == 2, "\(check.stdout)\(check.stderr)")
         #expect(check.stdout.contains("aws_instance.far  "), "\(check.stdout)")
         #expect(check.stdout.contains("managed, drifted"), "\(check.stdout)")
+        // By id or Name tag, an instance in another region the baseline names is found there:
+        // the hotfix is a snowflake in us-west-2, not "no running instance".
+        for target in [hotfix, "west-hotfix"] {
+            let snowflake = try shop.drift(["check", target, "--baseline", shop.directory.path])
+            #expect(snowflake.status == 2, "\(target): \(snowflake.stdout)\(snowflake.stderr)")
+            #expect(snowflake.stdout.contains("\(hotfix)"), "\(snowflake.stdout)")
+            #expect(snowflake.stdout.contains("snowflake: no file declares it"), "\(snowflake.stdout)")
+        }
 
         // --region moves the default configuration: the shop is missing there; the aliased ones are not.
         let (_, moved) = try shop.scanJSON(["--region", "eu-central-1"])

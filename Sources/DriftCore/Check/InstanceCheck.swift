@@ -46,21 +46,45 @@ public struct InstanceCheck: Sendable {
         } else {
             options.instanceNameTag = target
         }
-        // A declaration read with its own provider configuration (`provider = aws.west`).
-        let client = addressed.map { setup.targets.targets[setup.targets.index(for: $0)].client } ?? setup.client
-        let scanner = LiveScanner(client: client, options: options)
+        // Where to look: a declaration's (or the state's) own provider configuration (`provider =
+        // aws.west`); else the default one first, then every other region the baseline names.
+        let targets = setup.targets.targets
+        let preferred: Int? = addressed.map { setup.targets.index(for: $0) }
+            ?? options.instanceIDs?.first.flatMap { id in
+                state?.instances.values.first { $0.type == "aws_instance" && $0.liveID == id }
+            }.map { recorded in
+                setup.baseline.resources.first { $0.address == recorded.address }.map { setup.targets.index(for: $0) }
+                    ?? setup.targets.index(for: recorded)
+            }
+        let order = preferred.map { [$0] } ?? Array(targets.indices)
         // What hangs off the instance (groups, volumes, addresses), listed at the same time.
         var relatedOptions = ScanOptions()
         relatedOptions.services = [.ec2]
         relatedOptions.types = RelatedResources.types
         relatedOptions.declaredArguments = ResourceType.declaredArguments(of: setup.baseline.resources)
-        async let relatedSnapshot = try? LiveScanner(client: client, options: relatedOptions).snapshot(now: now)
+        var client = targets[order[0]].client
+        var scanner = LiveScanner(client: client, options: options)
+        async let firstRelated = try? LiveScanner(client: client, options: relatedOptions).snapshot(now: now)
         var snapshot: Snapshot
         do { snapshot = try await scanner.snapshot(now: now) } catch {
             throw .aws(doing: "reading \(target)", reason: SessionSetup.explain(error, baseline: setup.baseline))
         }
-        let related = await relatedSnapshot
         snapshot.resources.removeAll { $0.isGone }
+        var related = await firstRelated
+        var searched: Set<String> = [client.region]
+        for index in order.dropFirst() where snapshot.resources.isEmpty && !searched.contains(targets[index].region) {
+            searched.insert(targets[index].region)
+            let other = LiveScanner(client: targets[index].client, options: options)
+            var found: Snapshot
+            do { found = try await other.snapshot(now: now) } catch {
+                // A region that could not be read may hold it: unable, never "no such instance".
+                throw .aws(doing: "reading \(target) in \(targets[index].region)", reason: SessionSetup.explain(error, baseline: setup.baseline))
+            }
+            found.resources.removeAll { $0.isGone }
+            guard !found.resources.isEmpty else { continue }
+            (client, scanner, snapshot) = (targets[index].client, other, found)
+            related = try? await LiveScanner(client: client, options: relatedOptions).snapshot(now: now)
+        }
         // The declarations this check is about, matched against only the instances it read.
         let candidates: [DeclaredResource]
         if let addressed {
@@ -97,7 +121,7 @@ public struct InstanceCheck: Sendable {
             stateSource: setup.state?.source, warnings: setup.warnings)
         let report = DriftAnalyzer(baseline: baseline, ignore: ignore).report(match, context: context)
         let snowflakes = report.findings.filter { $0.kind == .unmanaged }.compactMap(\.id)
-        let launchTimes = await Self.launchTimes(snowflakes, client: setup.client)
+        let launchTimes = await Self.launchTimes(snowflakes, client: client)
         var result = CheckResult(target: target, report: report, match: match, live: snapshot.resources, launchTimes: launchTimes)
         if let instance = snapshot.resources.first(where: { $0.type == "aws_instance" }), let related {
             var relatedBaseline = setup.baseline

@@ -45,7 +45,12 @@ public struct SessionSetup: Sendable {
                 externalID: provider.assumeRoleExternalID, settings: settings)
         }
         let targets = try await ProviderTargets.build(baseline: baseline, settings: settings, defaultClient: client)
-        let located = try await StateLocator(settings: settings, baseline: baseline, client: client, notice: notice).locate()
+        var located = try await StateLocator(settings: settings, baseline: baseline, client: client, notice: notice).locate()
+        // `moved` blocks rename the state before anything is planned; `removed` blocks that keep
+        // the object make Terraform forget it.
+        if let moved = located.state?.state.applying(baseline.moves).forgetting(baseline.forgotten) {
+            located.state?.state = moved
+        }
         return SessionSetup(
             baseline: baseline, client: client, targets: targets, state: located.state,
             warnings: located.warning.map { [$0] } ?? [])

@@ -75,22 +75,15 @@ public struct Coverage: Sendable, Hashable {
         return "coverage: \(percent)% (\(parts.joined(separator: ", ")))"
     }
 
-    /// The plural a person says for a type: `instances`, `buckets`, `tables`; else the type
-    /// without `aws_` (`security_group`s).
+    /// The plural a person says for a type (the registry's `pluralName`).
     static func label(_ type: String) -> String {
-        switch type {
-        case "aws_instance": return "instances"
-        case "aws_s3_bucket": return "buckets"
-        case "aws_dynamodb_table": return "tables"
-        default:
-            let bare = type.hasPrefix("aws_") ? String(type.dropFirst(4)) : type
-            return bare + "s"
-        }
+        ResourceType.named(type)?.pluralName ?? (type.hasPrefix("aws_") ? String(type.dropFirst(4)) : type) + "s"
     }
 
-    /// Instances, buckets, tables first (the order people read them in), then by name.
+    /// Types a person has a word for (instances, buckets, tables) first, in the registry's order,
+    /// then by name.
     private static func order(_ type: String) -> (Int, String) {
-        let first = ["aws_instance", "aws_s3_bucket", "aws_dynamodb_table"]
+        let first = ResourceType.all.filter { $0.plural != nil }.map(\.name)
         return (first.firstIndex(of: type) ?? first.count, type)
     }
 }

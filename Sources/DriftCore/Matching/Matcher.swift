@@ -39,6 +39,12 @@ public struct Matcher: Sendable {
                 matches.append(ResourceMatch(declared: declared, outcome: LegacySecurityGroupRule.outcome(declared, state: state, rules: rules)))
                 continue
             }
+            // A type whose listing was not read (the deadline cut it) has nothing to match against.
+            if snapshot.omitted[declared.type] == ["*"] {
+                let id = state.flatMap { $0.instances[declared.address]?.liveID }
+                matches.append(ResourceMatch(declared: declared, outcome: .unreadable(id: id)))
+                continue
+            }
             let candidates = searchable[declared.type] ?? []
             let identity = identify(declared, type: type, among: candidates)
             let outcome: ResourceMatch.Outcome

@@ -7,8 +7,8 @@ public struct ResourceMatch: Sendable, Hashable {
         case found(LiveResource)
         /// Known (from state or its natural key / tags) and gone live: Terraform would create it.
         case missing(id: String?)
-        /// Its reads failed: neither missing nor in sync.
-        case unreadable(id: String)
+        /// Its reads failed (or its type's listing did: no id then): neither missing nor in sync.
+        case unreadable(id: String?)
         /// Cannot be told apart from other live resources, or has nothing to find it by.
         case unidentified(reason: String)
         case ambiguous(candidates: [String])

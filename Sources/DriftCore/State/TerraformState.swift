@@ -12,6 +12,13 @@ public struct TerraformState: Sendable, Hashable {
         /// for a default provider configuration.
         public var providerAlias: String? = nil
 
+        public init(address: String, type: String, attributes: [String: Value], providerAlias: String? = nil) {
+            self.address = address
+            self.type = type
+            self.attributes = attributes
+            self.providerAlias = providerAlias
+        }
+
         /// The id the snapshot knows this resource by (its type's key argument, else `id`), as
         /// recorded at apply.
         public var liveID: String? {

@@ -6,6 +6,7 @@ extension ResourceType {
         ResourceType(
             "aws_instance", service: .ec2, collector: .instances, identity: .tags,
             inventory: .all, displayName: .tag("Name"),
+            plural: "instances",
             skippableCalls: [
                 SkippableCall("DescribeVolumes", arguments: ["root_block_device", "ebs_block_device", "volume_tags"]),
                 SkippableCall("DescribeInstanceCreditSpecifications", arguments: ["credit_specification"]),
@@ -16,7 +17,7 @@ extension ResourceType {
             ]),
         ResourceType(
             "aws_s3_bucket", service: .s3, collector: .buckets, identity: .argument("bucket"), idArguments: ["bucket"],
-            inventory: .all),
+            inventory: .all, plural: "buckets"),
         bucketSetting("aws_s3_bucket_versioning"),
         bucketSetting("aws_s3_bucket_server_side_encryption_configuration"),
         bucketSetting("aws_s3_bucket_public_access_block", ownerInID: false),
@@ -38,7 +39,7 @@ extension ResourceType {
         namedBucketSetting("aws_s3_bucket_analytics_configuration"),
         ResourceType(
             "aws_dynamodb_table", service: .dynamodb, collector: .tables, identity: .argument("name"), idArguments: ["name"],
-            inventory: .all,
+            inventory: .all, plural: "tables",
             skippableCalls: [
                 SkippableCall("DescribeContinuousBackups", arguments: ["point_in_time_recovery"]),
                 SkippableCall("DescribeTimeToLive", arguments: ["ttl"]),

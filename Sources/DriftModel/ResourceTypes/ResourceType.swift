@@ -90,6 +90,9 @@ public struct ResourceType: Sendable, Hashable {
     /// group named `default`).
     public var awsManaged: [String: Value]
     public var displayName: DisplayName?
+    /// What a person calls several of them in a summary (`instances`, `buckets`); `nil`: the type
+    /// without `aws_`, plus `s` (`security_groups`).
+    public var plural: String?
     public var skippableCalls: [SkippableCall]
     /// Whether a scan with no baseline to select by (a bare `drift snapshot`) reads it: `false`
     /// for a setting that costs a call per bucket and that few buckets have, read only for a
@@ -98,7 +101,7 @@ public struct ResourceType: Sendable, Hashable {
 
     public init(
         _ name: String, service: Service, collector: Collector, identity: Identity, idArguments: [String] = [],
-        inventory: Inventory, awsManaged: [String: Value] = [:], displayName: DisplayName? = nil,
+        inventory: Inventory, awsManaged: [String: Value] = [:], displayName: DisplayName? = nil, plural: String? = nil,
         skippableCalls: [SkippableCall] = [], inBareSnapshot: Bool = true
     ) {
         self.name = name
@@ -111,6 +114,12 @@ public struct ResourceType: Sendable, Hashable {
         self.displayName = displayName
         self.skippableCalls = skippableCalls
         self.inBareSnapshot = inBareSnapshot
+        self.plural = plural
+    }
+
+    /// `plural`, else the bare type name with an `s`.
+    public var pluralName: String {
+        plural ?? (name.hasPrefix("aws_") ? String(name.dropFirst(4)) : name) + "s"
     }
 }
 

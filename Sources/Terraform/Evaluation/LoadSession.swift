@@ -36,6 +36,14 @@ final class LoadSession {
     /// Data sources that could not be read, in a fixed order.
     var readErrors: [ReadError] { lock.sync { readErrorList }.sorted() }
     func addReadError(_ error: ReadError) { lock.sync { readErrorList.append(error) } }
+    private var moveList: [MoveStatement] = []
+    /// `moved` blocks of every module instance walked, in walk order.
+    var moves: [MoveStatement] { lock.sync { moveList } }
+    func addMoves(_ moves: [MoveStatement]) { lock.sync { moveList += moves } }
+    private var forgottenList: [ResourceAddress] = []
+    /// `removed` blocks that keep the object (`destroy = false`), as absolute addresses.
+    var forgotten: [ResourceAddress] { lock.sync { forgottenList } }
+    func addForgotten(_ addresses: [ResourceAddress]) { lock.sync { forgottenList += addresses } }
     private var warningList: [BaselineWarning] = []
     private var warningSet: Set<BaselineWarning> = []
     /// Every evaluated block's resources, one array per block, appended under `lock` as blocks are

@@ -170,6 +170,7 @@ extension ModuleInstance {
         if !evaluatedAll {
             for decl in config.resources { _ = resourceResult(decl) }
         }
+        recordMoves()
         for call in config.moduleCalls {
             for child in moduleResult(call).children { child.walk() }
         }

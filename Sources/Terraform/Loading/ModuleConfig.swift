@@ -15,6 +15,10 @@ struct ModuleConfig {
     var ephemeralResources: Set<String> = []
     var moduleCalls: [ModuleCallDecl] = []
     var providers: [Block] = []
+    /// `moved` blocks, in file order.
+    var moves: [Block] = []
+    /// `removed` blocks, in file order.
+    var removals: [Block] = []
     /// `terraform { backend "..." {} }`.
     var backend: Block?
     /// `terraform { required_providers {} }` blocks (see `RequiredProviders`).

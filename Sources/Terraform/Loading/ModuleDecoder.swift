@@ -131,6 +131,10 @@ struct ModuleDecoder {
             config.moduleCalls.append(ModuleCallDecl(name: block.labels[0], block: block))
         case "provider":
             config.providers.append(block)
+        case "moved":
+            config.moves.append(block)
+        case "removed":
+            config.removals.append(block)
         case "terraform":
             for backend in block.body.blocks where backend.type == "backend" || backend.type == "cloud" {
                 config.backend = backend
