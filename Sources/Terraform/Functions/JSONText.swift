@@ -71,6 +71,16 @@ enum JSONText {
         return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
+    /// Whether a number inside is ±∞, which cty refuses to write as JSON.
+    static func containsInfinity(_ value: HCLValue) -> Bool {
+        switch value {
+        case .number(let number): return number.isInfinite
+        case .tuple(let items), .set(let items): return items.contains(where: containsInfinity)
+        case .object(let members): return members.values.contains(where: containsInfinity)
+        default: return false
+        }
+    }
+
     /// `jsondecode`: objects become objects, arrays tuples, numbers numbers.
     /// The model parser decides validity and the error; numbers come from HCL's exact reader.
     static func decode(_ text: String) throws(JSONParseError) -> HCLValue {
