@@ -81,6 +81,13 @@ struct HCLNumberTests {
         #expect(throws: HCLNumber.NotANumber.self) { try HCLNumber.positiveInfinity.adding(.negativeInfinity) }
         #expect(try HCLNumber(1).divided(by: .zero).text == "+Inf")
         #expect(try HCLNumber(-1).divided(by: .zero).text == "-Inf")
+        // Beyond a Double's range the result is still finite and exact, as in Go.
+        let quotient = try Self.n("1e300").divided(by: Self.n("1e-300"))
+        let product = try Self.n("1e300").multiplied(by: Self.n("1e300"))
+        for big in [quotient, product] {
+            #expect(!big.isInfinite && big > Self.n("9.99e599") && big < Self.n("1.01e600"))
+        }
+        #expect(try Self.n("1.7976931348623157e308").adding(Self.n("1.7976931348623157e308")).isInfinite == false)
     }
 
     @Test("precision follows Go: 53 bits print like float64, 512 bits print every digit")

@@ -108,7 +108,8 @@ extension HCLNumber {
         if case .double(let x) = storage, case .double(let y) = other.storage {
             let quotient = x / y
             if quotient.isNaN { throw NotANumber() }
-            if !quotient.isFinite || x.isInfinite || y.isInfinite || x == 0 || y == 0 {
+            // (A finite quotient that overflows a Double is computed below, as Go would.)
+            if x.isInfinite || y.isInfinite || x == 0 || y == 0 {
                 return HCLNumber(storage: .double(quotient), precision: precision)
             }
             if quotient.isNormal, quotient.magnitude > 0x1p-900, x.magnitude > 0x1p-900, x.addingProduct(-quotient, y) == 0 {
