@@ -48,7 +48,8 @@ let package = Package(
         .testTarget(
             name: "HCLTests", dependencies: ["HCL", .product(name: "BigInt", package: "BigInt")], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", "DriftModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DriftCoreTests", dependencies: ["DriftCore", "DriftModel", "Terraform", "Scanner", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DriftCoreTests", dependencies: ["DriftCore", "DriftModel", "Terraform", "Scanner", "TestSupport", "Estate", "AWSClient"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EstateTests", dependencies: ["Estate", "HCL"], resources: [.copy("Fixtures")]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "DriftCore", "DriftModel", "TestSupport"]),
         .testTarget(
             name: "DriftCLITests", dependencies: ["TestSupport", "DriftModel", "Terraform"], resources: [.copy("Fixtures")]),

@@ -30,27 +30,34 @@ extension AWSClient {
         let endpoints = Endpoints.resolve(
             endpointURL: options.endpointURL, environment: env, profileEndpointURL: profileSettings?["endpoint_url"])
         let context = CredentialContext(
-            environment: env, transport: transport, endpoints: endpoints, region: region, timeout: options.timeout)
-        var chain: [any CredentialProvider] = []
-        // As in botocore: an explicit --profile means "these credentials", not the environment's.
-        if explicitProfile == nil { chain.append(EnvironmentCredentialProvider(environment: env)) }
-        chain += [
-            ProfileCredentialProvider(profile: profileName, config: config, context: context),
-            WebIdentityCredentialProvider.fromEnvironment(context),
-            ContainerCredentialProvider(context: context),
-            InstanceMetadataCredentialProvider(context: context),
-        ]
-        var provider: any CredentialProvider = CredentialCache(CredentialChain(chain))
+            environment: env, transport: transport, endpoints: endpoints, region: region, timeout: options.timeout,
+            metrics: options.metrics)
+        var provider: any CredentialProvider
+        if let base = options.baseCredentials {
+            provider = base
+        } else {
+            var chain: [any CredentialProvider] = []
+            // As in botocore: an explicit --profile means "these credentials", not the environment's.
+            if explicitProfile == nil { chain.append(EnvironmentCredentialProvider(environment: env)) }
+            chain += [
+                ProfileCredentialProvider(profile: profileName, config: config, context: context),
+                WebIdentityCredentialProvider.fromEnvironment(context),
+                ContainerCredentialProvider(context: context),
+                InstanceMetadataCredentialProvider(context: context),
+            ]
+            provider = CredentialCache(CredentialChain(chain))
+        }
         if let roleARN = options.assumeRoleARN, !roleARN.isEmpty {
             provider = CredentialCache(
                 AssumeRoleCredentialProvider(
-                    roleARN: roleARN, sessionName: options.sessionName, externalID: options.externalID, source: provider,
-                    context: context))
+                    roleARN: roleARN, sessionName: options.sessionName, externalID: options.externalID,
+                    durationSeconds: options.durationSeconds, source: provider, context: context))
         }
         var retries = try RetrySettings.resolve(environment: env, profile: profileSettings)
         if let attempts = options.maxAttempts { retries.maxAttempts = attempts }
         if let mode = options.retryMode { retries.mode = mode }
         return AWSClient(
+            metrics: options.metrics ?? RequestMetrics(),
             configuration: Configuration(
                 region: region, endpoints: endpoints, credentials: provider, transport: transport,
                 retryPolicy: RetryPolicy(maxAttempts: retries.maxAttempts), timeout: options.timeout,

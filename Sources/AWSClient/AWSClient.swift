@@ -69,8 +69,9 @@ public final class AWSClient: Sendable {
     public let configuration: Configuration
     /// Requests made and retries, shared with every `withRegion` copy.
     public let metrics: RequestMetrics
-    /// The configured provider wrapped once in a cache, shared with every `withRegion` copy.
-    let credentialProvider: (any CredentialProvider)?
+    /// The configured provider wrapped once in a cache, shared with every `withRegion` copy; an
+    /// estate's account provider, on which a root's `assume_role` is chained.
+    public let credentialProvider: (any CredentialProvider)?
     /// AWS's clock minus ours once a skew was detected, shared with every `withRegion` copy.
     public let clockCorrection: ClockCorrection
     /// The `adaptive` mode's rate limiter, shared with every `withRegion` copy; `nil` in `standard`.
@@ -78,9 +79,14 @@ public final class AWSClient: Sendable {
     /// The retry quota, shared with every `withRegion` copy; `nil` in `legacy` mode.
     public let retryQuota: RetryQuota?
 
-    public init(configuration: Configuration) {
+    public convenience init(configuration: Configuration) {
+        self.init(metrics: RequestMetrics(), configuration: configuration)
+    }
+
+    /// A client whose requests are counted in `metrics`, which other clients may share.
+    public init(metrics: RequestMetrics, configuration: Configuration) {
         self.configuration = configuration
-        self.metrics = RequestMetrics()
+        self.metrics = metrics
         self.clockCorrection = ClockCorrection()
         self.rateLimiter = configuration.retryMode == .adaptive ? ClientRateLimiter(clock: configuration.clock) : nil
         self.retryQuota = configuration.retryMode == .legacy ? nil : RetryQuota()

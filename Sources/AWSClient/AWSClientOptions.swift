@@ -25,12 +25,20 @@ public struct AWSClientOptions: Sendable {
     public var assumeRoleARN: String?
     public var sessionName: String?
     public var externalID: String?
+    /// AssumeRole `DurationSeconds` for `assumeRoleARN`; `nil`: STS's default.
+    public var durationSeconds: Int?
+    /// Credentials to use instead of the chain (an estate account's, already cached), with
+    /// `assumeRoleARN` chained on top when set. The profile still gives endpoints and retries.
+    public var baseCredentials: (any CredentialProvider)?
+    /// Counters to share with other clients (one estate scan counts all its accounts' calls).
+    public var metrics: RequestMetrics?
 
     public init(
         region: String? = nil, profile: String? = nil, endpointURL: String? = nil, maxAttempts: Int? = nil,
         retryMode: RetrySettings.Mode? = nil, timeout: Double = 30, connectTimeout: Double = 10, deadline: Double? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        assumeRoleARN: String? = nil, sessionName: String? = nil, externalID: String? = nil
+        assumeRoleARN: String? = nil, sessionName: String? = nil, externalID: String? = nil,
+        durationSeconds: Int? = nil, baseCredentials: (any CredentialProvider)? = nil, metrics: RequestMetrics? = nil
     ) {
         self.region = region
         self.profile = profile
@@ -44,5 +52,8 @@ public struct AWSClientOptions: Sendable {
         self.assumeRoleARN = assumeRoleARN
         self.sessionName = sessionName
         self.externalID = externalID
+        self.durationSeconds = durationSeconds
+        self.baseCredentials = baseCredentials
+        self.metrics = metrics
     }
 }

@@ -4,5 +4,5 @@
 
 extension ProviderSchema {
     static let generated: [String: ResourceSchema] = Dictionary(
-        uniqueKeysWithValues: Array(ec2) + Array(s3Bucket) + Array(s3Settings) + Array(s3Configs) + Array(dynamoDB) + Array(ec2Network) + Array(ec2Storage))
+        uniqueKeysWithValues: Array(ec2) + Array(s3Bucket) + Array(s3Settings) + Array(s3Configs) + Array(dynamoDB) + Array(ec2Network) + Array(ec2Storage) + Array(ec2LaunchTemplate))
 }

@@ -23,6 +23,10 @@ public struct ScanOptions: Sendable {
     /// for this region that lives in another still exists: leaving it out would make it look
     /// deleted). `drift scan` passes the bucket names its baseline and state declare.
     public var bucketsAnyRegion: Set<String> = []
+    /// Buckets not read at all: another target of the same account declares them and reads them
+    /// in their own region (S3 names are global), so this one can neither compare them nor call
+    /// them unmanaged. Saves their location and settings calls.
+    public var bucketsElsewhere: Set<String> = []
     /// Per-bucket and per-table calls in flight at once, per service.
     public var concurrency = 16
     /// Restrict DescribeInstances to these ids (`drift check`); unknown ids are simply not found.

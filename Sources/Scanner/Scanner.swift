@@ -124,6 +124,7 @@ public struct Scanner: Sendable {
         case .tables: return ["aws_dynamodb_table"]
         case .securityGroups:
             return Set(["aws_security_group", SecurityGroupCollector.legacyRuleType] + SecurityGroupCollector.ruleTypes)
+        case .launchTemplates: return [LaunchTemplateCollector.type]
         case .volumes, .addresses, .keyPairs, .networks:
             return Set(EC2InventoryCollector.types(collector))
         }
@@ -136,6 +137,7 @@ public struct Scanner: Sendable {
         case .buckets: return try await S3Collector(client: client, options: options, tracker: tracker).collect()
         case .tables: return try await DynamoDBCollector(client: client, options: options, tracker: tracker).collect()
         case .securityGroups: return try await SecurityGroupCollector(client: client, options: options, tracker: tracker).collect()
+        case .launchTemplates: return try await LaunchTemplateCollector(client: client, options: options, tracker: tracker).collect()
         case .volumes, .addresses, .keyPairs, .networks:
             return try await EC2InventoryCollector(client: client, options: options, tracker: tracker, collector: collector).collect()
         }

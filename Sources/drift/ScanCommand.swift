@@ -16,8 +16,20 @@ struct ScanCommand: AsyncParsableCommand {
             read; 1 the scan could not be done (bad configuration, no credentials, unreadable state).
             """)
 
-    @Option(help: "The Terraform root module to compare.")
-    var baseline: String
+    @Option(help: ArgumentHelp(
+        "A Terraform root module to compare (repeatable; a quoted glob such as 'infra/prod/*' adds every directory it matches).",
+        valueName: "dir"))
+    var baseline: [String] = []
+
+    @Option(help: ArgumentHelp(
+        "The estate configuration: roots, accounts, regions (default: ./drift.hcl when no --baseline is given).",
+        valueName: "file"))
+    var config: String?
+
+    @Option(help: ArgumentHelp(
+        "Scan share I of N (0-based: 0/4 ... 3/4) of the (account, region) targets, with all their roots.",
+        valueName: "I/N"))
+    var shard: String?
 
     @OptionGroup var common: DriftSessionOptions
 
@@ -52,6 +64,11 @@ struct ScanCommand: AsyncParsableCommand {
         // A place the report cannot go is found before the scan, not after it.
         let destination: OutputFile?
         do { destination = try out.map(OutputFile.prepare) } catch { throw ReportOutput.fail(error.description) }
+        let estate = try ScanScope.config(baselines: baseline, configFile: config, statePath: common.state)
+        let select = try ScanScope.selection(shard)
+        var history = self.history
+        if history.resolvedPath == nil, let url = estate.historyURL { history.path = url }
+        let notify = self.notify + estate.notifyURLs
         let store = try history.open(required: false)
         if policy.onlyNew && store == nil {
             throw ReportOutput.fail("--fail-on new needs a history (--history PATH or DRIFT_HISTORY) to tell new from known")
@@ -60,15 +77,16 @@ struct ScanCommand: AsyncParsableCommand {
             throw ReportOutput.fail("--notify needs a history (--history PATH or DRIFT_HISTORY) to tell new from known")
         }
         let started = ContinuousClock.now
-        var settings = common.settings(baseline: baseline)
+        let baselineDirectory = estate.roots.count == 1 ? estate.roots[0].path : estate.roots.map(\.name).joined(separator: ", ")
+        var settings = common.settings(baseline: baselineDirectory)
         settings.concurrency = concurrency
         settings.ignorePatterns = ignore
         settings.noticesShownInReport = format == .text && out == nil
         let progress = ReportOutput.progressLine()
-        let session = ScanSession(settings: settings, notice: ReportOutput.stderr, progress: progress?.update)
+        let session = EstateScan(config: estate, settings: settings, select: select, notice: ReportOutput.stderr, progress: progress?.update)
         var report: Report
         let outcome: ScanSession.Outcome
-        do { outcome = try await session.runKeepingSnapshot() } catch {
+        do { outcome = try await session.run() } catch {
             progress?.finish()
             throw ReportOutput.fail(error.description)
         }
@@ -76,7 +94,8 @@ struct ScanCommand: AsyncParsableCommand {
         report = outcome.report
         if let store {
             report = try ScanRecording.record(
-                outcome, in: store, baselineDirectory: baseline, policy: policy, started: started)
+                outcome, in: store, baselineDirectory: outcome.parts.isEmpty ? outcome.report.baseline : baselineDirectory,
+                policy: policy, started: started)
         }
         let toTerminal = format == .text && out == nil
         let text = format.render(

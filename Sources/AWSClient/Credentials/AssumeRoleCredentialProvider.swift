@@ -26,13 +26,16 @@ public struct AssumeRoleCredentialProvider: CredentialProvider {
 
     public func credentials() async throws -> Credentials {
         let client = AWSClient(
+            metrics: context.metrics ?? RequestMetrics(),
             configuration: .init(
                 region: context.region, endpoints: context.endpoints, credentials: source, transport: context.transport,
                 retryPolicy: RetryPolicy(maxAttempts: 3), timeout: context.timeout))
         var parameters = ["RoleArn": roleARN, "RoleSessionName": sessionName]
         if let externalID { parameters["ExternalId"] = externalID }
         if let durationSeconds { parameters["DurationSeconds"] = String(durationSeconds) }
-        let tree = try await client.sts("AssumeRole", parameters)
+        // The role as the error's resource: with roles chained, the error says which one failed.
+        let tree = try await client.queryDocument(
+            .sts, "AssumeRole", version: "2011-06-15", parameters, resource: roleARN, children: [])
         return try STSCredentials.read(tree, result: "AssumeRoleResult", operation: "AssumeRole", source: name)
     }
 

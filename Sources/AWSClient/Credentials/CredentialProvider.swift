@@ -36,16 +36,19 @@ public struct CredentialContext: Sendable {
     public var region: String
     /// Seconds per request.
     public var timeout: Double
+    /// Where STS calls are counted; `nil`: nowhere (a client of their own).
+    public var metrics: RequestMetrics?
 
     public init(
         environment: [String: String], transport: any HTTPTransport = URLSessionTransport(),
-        endpoints: Endpoints = .aws, region: String = "us-east-1", timeout: Double = 30
+        endpoints: Endpoints = .aws, region: String = "us-east-1", timeout: Double = 30, metrics: RequestMetrics? = nil
     ) {
         self.environment = environment
         self.transport = transport
         self.endpoints = endpoints
         self.region = region
         self.timeout = timeout
+        self.metrics = metrics
     }
 }
 

@@ -34,6 +34,7 @@ public struct WebIdentityCredentialProvider: CredentialProvider {
             throw AWSError.credentialsFailed(name, "cannot read the web identity token file \(tokenFile)")
         }
         let client = AWSClient(
+            metrics: context.metrics ?? RequestMetrics(),
             configuration: .init(
                 region: context.region, endpoints: context.endpoints, credentials: nil, transport: context.transport,
                 retryPolicy: RetryPolicy(maxAttempts: 3), timeout: context.timeout))

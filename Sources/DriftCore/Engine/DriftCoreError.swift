@@ -12,6 +12,9 @@ public enum DriftCoreError: Error, Sendable, CustomStringConvertible {
     /// A command-line value that cannot be used.
     case invalidArgument(String)
     case cannotWrite(path: String, reason: String)
+    /// An estate account's credentials cannot be had (its role cannot be assumed, its profile does
+    /// not exist): an `errors` entry for each of its targets in an estate scan.
+    case accountUnreachable(AccountAccessError)
 
     public var description: String {
         switch self {
@@ -22,6 +25,7 @@ public enum DriftCoreError: Error, Sendable, CustomStringConvertible {
         case .aws(let doing, let reason): return "\(doing): \(reason)"
         case .invalidArgument(let message): return message
         case .cannotWrite(let path, let reason): return "cannot write \(path): \(reason)"
+        case .accountUnreachable(let error): return error.description
         }
     }
 }

@@ -1,5 +1,6 @@
 import AWSClient
 import DriftModel
+import Estate
 import Foundation
 import Scanner
 
@@ -31,77 +32,35 @@ public struct ScanSession: Sendable {
         public var snapshot: Snapshot
         /// `type` + NUL + `id` → address.
         public var addresses: [String: String]
+        /// An estate scan's reports per root and target, and each target's unmanaged resources
+        /// (`root` nil), for the history; empty for a single-root scan.
+        public var parts: [Part] = []
+
+        public init(report: Report, snapshot: Snapshot, addresses: [String: String], parts: [Part] = []) {
+            self.report = report
+            self.snapshot = snapshot
+            self.addresses = addresses
+            self.parts = parts
+        }
+
+        public struct Part: Sendable {
+            /// `nil`: the part holding the target's unmanaged resources.
+            public var root: EstateRoot?
+            /// The `account` block's name; `nil` for the ambient credentials.
+            public var account: String?
+            public var region: String
+            public var report: Report
+            /// The target's snapshot (shared by the target's parts).
+            public var snapshot: Snapshot
+            public var addresses: [String: String]
+        }
     }
 
     public func runKeepingSnapshot(now: Date = Date()) async throws(DriftCoreError) -> Outcome {
-        let setup = try await SessionSetup.prepare(settings, notice: notice)
-        let targets = setup.targets
-        let state = setup.state?.state
-        // Each provider configuration's resources are read with its connection, in its region.
-        var slices = Array(repeating: [DeclaredResource](), count: targets.targets.count)
-        for resource in setup.baseline.resources { slices[targets.index(for: resource)].append(resource) }
-        let everyAddress = Set(setup.baseline.resources.map(\.address))
-        let declaredTarget = Dictionary(setup.baseline.resources.map { ($0.address, targets.index(for: $0)) }) { a, _ in a }
-        // A recorded resource belongs to its declaration's configuration, else to the one it was applied with.
-        func targetOf(_ instance: TerraformState.Instance) -> Int {
-            declaredTarget[instance.address] ?? targets.index(for: instance)
-        }
-        let ignore = DriftIgnore.load(directory: settings.baselineDirectory)
-            .appending(DriftIgnore(patterns: settings.ignorePatterns))
-        let silenced = Set(ResourceType.all.map(\.name).filter(ignore.silencesUnmanaged))
-        var matches: [MatchResult] = []
-        var snapshots: [Snapshot] = []
-        var baselines: [Baseline] = []
-        var takenAt: [String] = []
-        for (i, target) in targets.targets.enumerated() {
-            var baseline = setup.baseline
-            baseline.resources = slices[i]
-            let recorded = state.map { Array($0.instances.values.filter { targetOf($0) == i }) } ?? []
-            var options = Self.options(for: baseline, recorded: recorded, concurrency: settings.concurrency)
-            options.silencedTypes = silenced
-            let scanner = LiveScanner(client: target.client, options: options, progress: progress)
-            let snapshot: Snapshot
-            do { snapshot = try await scanner.snapshot(now: now) } catch {
-                throw .aws(doing: "scanning \(target.region)", reason: SessionSetup.explain(error, baseline: setup.baseline))
-            }
-            let completed = await InstanceAttributeFetch.complete(snapshot, baseline: baseline, state: state, scanner: scanner)
-            var match = Matcher(baseline: baseline, snapshot: completed, state: state).match()
-            // An orphan is declared by no file and was applied with this configuration.
-            match.orphaned.removeAll { orphan in
-                everyAddress.contains(orphan.address) || state?.instances[orphan.address].map { targetOf($0) != i } ?? true
-            }
-            matches.append(match)
-            baselines.append(baseline)
-            takenAt.append(snapshot.takenAt)
-            snapshots.append(completed)
-        }
-        // A live resource another configuration's declaration is (or may be) is not unmanaged here.
-        if matches.count > 1 {
-            let claims = matches.map(Self.claims)
-            for i in matches.indices {
-                let others = claims.enumerated().filter { $0.offset != i }.reduce(into: Set<String>()) { $0.formUnion($1.element) }
-                matches[i].unmanaged.removeAll { others.contains("\($0.type) \($0.id)") }
-            }
-        }
-        let reports = targets.targets.indices.map { i in
-            let context = DriftAnalyzer.Context(
-                scannedAt: takenAt[0], baseline: settings.baselineDirectory, region: targets.targets[i].region,
-                stateSource: setup.state?.source, warnings: setup.warnings)
-            return DriftAnalyzer(baseline: baselines[i], ignore: ignore).report(matches[i], context: context)
-        }
-        guard let report = Report.merging(reports), var snapshot = snapshots.first else {
-            throw .aws(doing: "scanning", reason: "no provider configuration to scan")
-        }
-        // One snapshot for the history: every region's resources and errors.
-        for other in snapshots.dropFirst() {
-            snapshot.resources += other.resources
-            snapshot.errors += other.errors
-        }
-        var addresses: [String: String] = [:]
-        for m in matches.flatMap(\.matches) {
-            if case .found(let live) = m.outcome { addresses[live.type + "\u{0}" + live.id] = m.declared.address }
-        }
-        return Outcome(report: report, snapshot: snapshot, addresses: addresses)
+        let root = EstateRoot(name: settings.baselineDirectory, path: settings.baselineDirectory)
+        return try await EstateScan(
+            config: EstateConfig(roots: [root]), settings: settings, notice: notice, progress: progress
+        ).run(now: now)
     }
 }
 
@@ -157,14 +116,26 @@ enum InstanceAttributeFetch {
     /// The snapshot with those attributes filled in (an unset one as `null`) and failed calls
     /// added to its errors.
     static func complete(_ snapshot: Snapshot, baseline: Baseline, state: TerraformState?, scanner: LiveScanner) async -> Snapshot {
-        let match = Matcher(baseline: baseline, snapshot: snapshot, state: state).match()
-        var wanted: [Set<String>: [String]] = [:]
-        for m in match.matches where m.declared.type == "aws_instance" {
-            guard case .found(let live) = m.outcome else { continue }
-            let declared = Set(m.declared.attributes.filter { !$0.value.isNull }.keys)
-                .intersection(names).subtracting(m.declared.unknown).subtracting(m.declared.ignoreChanges)
-            if !declared.isEmpty { wanted[declared, default: []].append(live.id) }
+        await complete(snapshot, members: [(baseline, state)], scanner: scanner)
+    }
+
+    /// Several baselines reading one snapshot (roots sharing a target): each instance's calls
+    /// once, for every attribute any of them declares.
+    static func complete(
+        _ snapshot: Snapshot, members: [(baseline: Baseline, state: TerraformState?)], scanner: LiveScanner
+    ) async -> Snapshot {
+        var perInstance: [String: Set<String>] = [:]
+        for (baseline, state) in members {
+            let match = Matcher(baseline: baseline, snapshot: snapshot, state: state).match()
+            for m in match.matches where m.declared.type == "aws_instance" {
+                guard case .found(let live) = m.outcome else { continue }
+                let declared = Set(m.declared.attributes.filter { !$0.value.isNull }.keys)
+                    .intersection(names).subtracting(m.declared.unknown).subtracting(m.declared.ignoreChanges)
+                if !declared.isEmpty { perInstance[live.id, default: []].formUnion(declared) }
+            }
         }
+        var wanted: [Set<String>: [String]] = [:]
+        for (id, attributes) in perInstance { wanted[attributes, default: []].append(id) }
         guard !wanted.isEmpty else { return snapshot }
         var result = snapshot
         var index: [String: Int] = [:]

@@ -1,3 +1,4 @@
+import Estate
 import Foundation
 
 /// What `drift scan` and `drift check` share from the command line: the baseline and its
@@ -25,6 +26,11 @@ public struct SessionSettings: Sendable {
     public var connectTimeout: Double = 10
     public var readTimeout: Double = 30
     public var deadline: Double? = nil
+    /// In an estate scan: the account this root is scanned in, and the scan's clients. Every client
+    /// (provider configurations, data sources, the S3 backend) then starts from the account's
+    /// credentials, with the provider's `assume_role` chained on top; the provider's `profile` is
+    /// not used (the account says how it is reached). `nil`: the ambient credentials, as before.
+    public var account: AccountScope? = nil
 
     public init(
         baselineDirectory: String, statePath: String? = nil, varFiles: [String] = [], vars: [String] = [],
@@ -47,5 +53,16 @@ public struct SessionSettings: Sendable {
     public var workspace: String {
         let ws = environment["TF_WORKSPACE"] ?? ""
         return ws.isEmpty ? "default" : ws
+    }
+}
+
+/// An estate account and the clients of the scan that reaches it.
+public struct AccountScope: Sendable {
+    public var account: EstateAccount
+    public var clients: AccountClients
+
+    public init(account: EstateAccount, clients: AccountClients) {
+        self.account = account
+        self.clients = clients
     }
 }

@@ -76,11 +76,18 @@ public struct SessionSetup: Sendable {
         }
     }
 
-    /// A client as the AWS CLI would build it, with the provider block's choices on top.
+    /// A client as the AWS CLI would build it, with the provider block's choices on top; in an
+    /// estate account (`settings.account`), the account's credentials with the role chained on them.
     static func makeClient(
         region: String?, profile: String?, roleARN: String?, sessionName: String?, externalID: String?,
         settings: SessionSettings
     ) async throws(DriftCoreError) -> AWSClient {
+        if let scope = settings.account {
+            let candidates = [region, settings.environment["AWS_REGION"], settings.environment["AWS_DEFAULT_REGION"], scope.account.regions.first]
+            guard let region = candidates.compactMap({ $0 }).first(where: { !$0.isEmpty }) else { throw .noRegion }
+            let role = roleARN.flatMap { $0.isEmpty ? nil : RoleToAssume(roleARN: $0, externalID: externalID, sessionName: sessionName) }
+            return try await scope.clients.client(account: scope.account, region: region, providerRole: role)
+        }
         do {
             return try await AWSClient.make(AWSClientOptions(
                 region: region, profile: profile, endpointURL: settings.endpointURL, timeout: settings.readTimeout,

@@ -29,6 +29,12 @@ public struct Finding: Sendable, Hashable {
     public var changes: [AttributeChange]
     /// The region the resource was read in; set only when a scan covers more than one region.
     public var region: String? = nil
+    /// The root that declares it (as given on the command line or labelled in `drift.hcl`); set
+    /// only when a scan covers more than one root, and never on unmanaged findings (no root
+    /// declares them: they belong to their account and region).
+    public var root: String? = nil
+    /// The account it lives in; set only when a scan covers more than one account.
+    public var account: String? = nil
     /// With a history: whether the previous scan of the same target had it. `nil` without one.
     public var status: Status?
     /// With a history: when it was first seen (`scannedAt` of that scan); for a drifted finding
@@ -58,7 +64,10 @@ public struct Finding: Sendable, Hashable {
     /// The contract's order: (kind, address, type, id).
     public static func sortedByContract(_ findings: [Finding]) -> [Finding] {
         findings.sorted {
-            ($0.kind.rawValue, $0.address ?? "", $0.type, $0.id ?? "") < ($1.kind.rawValue, $1.address ?? "", $1.type, $1.id ?? "")
+            // Root, account and region break ties (empty unless the scan covers several).
+            [$0.kind.rawValue, $0.address ?? "", $0.type, $0.id ?? "", $0.root ?? "", $0.account ?? "", $0.region ?? ""]
+                .lexicographicallyPrecedes(
+                    [$1.kind.rawValue, $1.address ?? "", $1.type, $1.id ?? "", $1.root ?? "", $1.account ?? "", $1.region ?? ""])
         }
     }
 
@@ -81,6 +90,9 @@ public struct Finding: Sendable, Hashable {
         case .orphaned, .unmanaged: doc["name"] = name.map(Value.string) ?? .null
         }
         if let region { doc["region"] = .string(region) }
+        // Estate additions: present only when a scan covers several roots or accounts.
+        if let root { doc["root"] = .string(root) }
+        if let account { doc["account"] = .string(account) }
         // History additions: present only when the scan used a history (schemaVersion stays 1).
         if let status { doc["status"] = .string(status.rawValue) }
         if let firstSeen { doc["firstSeen"] = .string(firstSeen) }

@@ -50,6 +50,11 @@ public struct Report: Sendable, Hashable {
     /// Every region scanned, sorted, when the provider configurations name more than one; then the
     /// JSON carries `regions` instead of `region` and every finding its `region`.
     public var regions: [String] = []
+    /// The roots of a scan that covers more than one (empty otherwise: the JSON then has no
+    /// `roots`, and findings no `root`).
+    public var roots: [Root] = []
+    /// The accounts scanned, sorted, when there are several (findings then carry `account`).
+    public var accounts: [String] = []
     /// `s3://bucket/key`, a file path, or `nil` when the scan ran without state.
     public var stateSource: String?
     public var summary: Summary
@@ -115,7 +120,41 @@ public struct Report: Sendable, Hashable {
             doc["region"] = .string(region)
         }
         if let resolved { doc["resolved"] = .array(resolved.map(\.jsonValue)) }
+        if !roots.isEmpty { doc["roots"] = .array(roots.map(\.jsonValue)) }
+        if !accounts.isEmpty { doc["accounts"] = .array(accounts.map(Value.string)) }
         return .object(doc)
+    }
+
+    /// One root of a multi-root scan: its name (as given), directory, state and what it has.
+    public struct Root: Sendable, Hashable {
+        public var name: String
+        public var path: String
+        public var stateSource: String?
+        /// The accounts it was scanned in (empty: the ambient credentials only).
+        public var accounts: [String]
+        /// Its own counts (unmanaged resources belong to no root: always 0 here).
+        public var summary: Summary
+
+        public init(name: String, path: String, stateSource: String?, accounts: [String] = [], summary: Summary = Summary()) {
+            self.name = name
+            self.path = path
+            self.stateSource = stateSource
+            self.accounts = accounts
+            self.summary = summary
+        }
+
+        public var jsonValue: Value {
+            var doc: [String: Value] = [
+                "name": .string(name), "path": .string(path), "stateSource": stateSource.map(Value.string) ?? .null,
+                "summary": .object([
+                    "managed": .number(Double(summary.managed)), "inSync": .number(Double(summary.inSync)),
+                    "drifted": .number(Double(summary.drifted)), "missing": .number(Double(summary.missing)),
+                    "orphaned": .number(Double(summary.orphaned)), "errors": .number(Double(summary.errors)),
+                ]),
+            ]
+            if !accounts.isEmpty { doc["accounts"] = .array(accounts.map(Value.string)) }
+            return .object(doc)
+        }
     }
 
     /// One report of several, one per scanned region (provider configuration): counts added,

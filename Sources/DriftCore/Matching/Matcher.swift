@@ -66,11 +66,12 @@ public struct Matcher: Sendable {
             matches.append(ResourceMatch(declared: declared, outcome: outcome))
         }
         matches = resolveDoubleClaims(matches)
-        let unmanaged = unmanaged(matches: matches, possibly: possibly)
+        let claimed = claimed(matches: matches, possibly: possibly)
+        let unmanaged = unmanaged(matches: matches, claimed: claimed)
         let orphaned = orphaned(liveByKey: liveByKey)
         return MatchResult(
             matches: matches, unmanaged: unmanaged, orphaned: orphaned,
-            errors: identificationErrors(matches) + relevantErrors(matches: matches, unmanaged: unmanaged))
+            errors: identificationErrors(matches) + relevantErrors(matches: matches, unmanaged: unmanaged), claimed: claimed)
     }
 
     private struct ErrorKey: Hashable { var service: String; var resource: String }
@@ -90,21 +91,27 @@ public struct Matcher: Sendable {
             }
             return .id(id)
         }
-        if case .attributes(let keys) = type.identity { return identifyByAttributes(declared, keys: keys, among: live) }
+        if case .attributes(let keys) = type.identity {
+            return identifyByAttributes(declared, keys: keys, unset: type.unsetIdentity, among: live)
+        }
         return identifyByTags(declared, among: live)
     }
 
     /// The live resources whose attributes equal the declaration's for every key known offline
-    /// (an unset argument matches an absent attribute).
-    private func identifyByAttributes(_ declared: DeclaredResource, keys: [String], among live: [LiveResource]) -> Identity {
+    /// (an unset argument matches an absent attribute). When every key is unset, `unset` gives
+    /// the values the provider names the resource with (`ResourceType.unsetIdentity`).
+    private func identifyByAttributes(
+        _ declared: DeclaredResource, keys: [String], unset: [String: Value], among live: [LiveResource]
+    ) -> Identity {
         let known = keys.filter { !declared.unknown.contains($0) }
         guard let first = keys.first, known.contains(first) || known.count > 1 else {
             return .outcome(.unidentified(reason: "its \(keys[0]) is not known offline and there is no state"))
         }
         func value(_ v: Value?) -> Value { v.map { $0 == .array([]) ? .null : $0 } ?? .null }
+        let allUnset = known.count == keys.count && keys.allSatisfy { value(declared.attributes[$0]) == .null }
         return pick(live.filter { resource in
             known.allSatisfy { key in
-                let want = value(declared.attributes[key])
+                let want = allUnset ? unset[key] ?? .null : value(declared.attributes[key])
                 // An optional+computed argument left unset (a security group's `vpc_id`) matches any.
                 if want == .null, ProviderSchema.schema(for: declared.type)?[key]?.computed == true { return true }
                 return ScalarEquivalence.equal(want, value(resource.attributes[key]))
@@ -165,7 +172,8 @@ public struct Matcher: Sendable {
         }
     }
 
-    private func unmanaged(matches: [ResourceMatch], possibly: Set<String>) -> [LiveResource] {
+    /// Live `type id`s the declarations and the state are or may be.
+    private func claimed(matches: [ResourceMatch], possibly: Set<String>) -> Set<String> {
         var claimed: Set<String> = possibly
         for m in matches {
             if let id = m.id { claimed.insert("\(m.declared.type) \(id)") }
@@ -174,6 +182,10 @@ public struct Matcher: Sendable {
         for instance in state.map({ Array($0.instances.values) }) ?? [] where ResourceType.named(instance.type) != nil {
             if let id = instance.liveID { claimed.insert("\(instance.type) \(id)") }
         }
+        return claimed
+    }
+
+    private func unmanaged(matches: [ResourceMatch], claimed: Set<String>) -> [LiveResource] {
         let parents = ManagedParents(matches: matches, baseline: baseline, state: state, snapshot: snapshot)
         return snapshot.resources.filter { live in
             guard let type = ResourceType.named(live.type), !live.isGone, !claimed.contains("\(live.type) \(live.id)"),

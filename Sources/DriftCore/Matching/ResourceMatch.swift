@@ -58,11 +58,18 @@ public struct MatchResult: Sendable, Hashable {
     public var unmanaged: [LiveResource]
     public var orphaned: [OrphanedResource]
     public var errors: [ReadError]
+    /// Every live `type id` a declaration or the state is, or may be (an unidentified
+    /// declaration's candidates): what no other baseline of the same account may call unmanaged.
+    public var claimed: Set<String>
 
-    public init(matches: [ResourceMatch], unmanaged: [LiveResource], orphaned: [OrphanedResource] = [], errors: [ReadError]) {
+    public init(
+        matches: [ResourceMatch], unmanaged: [LiveResource], orphaned: [OrphanedResource] = [], errors: [ReadError],
+        claimed: Set<String> = []
+    ) {
         self.matches = matches
         self.unmanaged = unmanaged
         self.orphaned = orphaned
         self.errors = errors
+        self.claimed = claimed
     }
 }

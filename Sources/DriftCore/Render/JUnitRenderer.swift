@@ -19,6 +19,16 @@ public struct JUnitRenderer: Sendable {
         var isError: Bool { if case .error = outcome { return true } else { return false } }
     }
 
+    /// `infra/app: aws_instance.web in prod eu-west-1` for an estate scan (the in-sync cases'
+    /// names are `root: address` already); the name alone otherwise.
+    static func placed(_ name: String, _ f: Finding) -> String {
+        guard f.root != nil || f.account != nil else { return name }
+        var text = f.root.map { "\($0): \(name)" } ?? name
+        let place = [f.account, f.region].compactMap { $0 }
+        if !place.isEmpty { text += " in " + place.joined(separator: " ") }
+        return text
+    }
+
     public func render(_ report: Report) -> String {
         var declared: [String: [Case]] = [:]
         for resource in report.inSyncResources {
@@ -28,14 +38,15 @@ public struct JUnitRenderer: Sendable {
         for f in report.findings {
             let failure = Case.Outcome.failure(type: f.kind.rawValue, message: summary(of: f) + historyNote(f), details: details(of: f))
             if f.kind == .unmanaged {
-                unmanaged.append(Case(name: f.displayName, outcome: failure))
+                unmanaged.append(Case(name: Self.placed(f.displayName, f), outcome: failure))
             } else {
-                declared[f.type, default: []].append(Case(name: f.address ?? f.displayName, outcome: failure))
+                declared[f.type, default: []].append(Case(name: Self.placed(f.address ?? f.displayName, f), outcome: failure))
             }
         }
         let unreadable = report.errors.map { e in
             Case(
-                name: [e.service, e.operation, e.resource].compactMap { $0 }.joined(separator: " "),
+                name: [e.service, e.operation, e.resource, e.root.map { "(root \($0))" }, e.account, e.region]
+                    .compactMap { $0 }.joined(separator: " "),
                 outcome: .error(type: e.code, message: e.message, details: e.description))
         }
         var suites: [(name: String, cases: [Case])] = declared.keys.sorted().map { type in

@@ -10,14 +10,28 @@ public struct MarkdownRenderer: Sendable {
         let clean = report.findings.isEmpty && report.errors.isEmpty
         out.append(clean ? "## ✅ drift: no drift" : "## ⚠️ drift: \(headline(report.summary))")
         out.append("")
-        var context = "Baseline `\(report.baseline)` · region `\(report.regionText)` · "
-        context += report.stateSource.map { "state `\($0)`" } ?? "no state"
+        var context: String
+        if report.roots.isEmpty && report.accounts.isEmpty {
+            context = "Baseline `\(report.baseline)` · region `\(report.regionText)` · "
+            context += report.stateSource.map { "state `\($0)`" } ?? "no state"
+        } else {
+            context = report.roots.isEmpty ? "Baseline `\(report.baseline)`" : "Roots " + report.roots.map { code($0.name) }.joined(separator: ", ")
+            if !report.accounts.isEmpty { context += " · accounts " + report.accounts.map(code).joined(separator: ", ") }
+            context += " · region `\(report.regionText)`"
+        }
         out.append(context + " · scanned \(report.scannedAt)")
         out.append("")
         out.append("| managed | in sync | drifted | missing | orphaned | unmanaged | errors |")
         out.append("|---:|---:|---:|---:|---:|---:|---:|")
         let s = report.summary
         out.append("| \(s.managed) | \(s.inSync) | \(s.drifted) | \(s.missing) | \(s.orphaned) | \(s.unmanaged) | \(s.errors) |")
+        if !report.roots.isEmpty {
+            out += ["", "| root | managed | in sync | drifted | missing | orphaned | errors |", "|---|---:|---:|---:|---:|---:|---:|"]
+            for root in report.roots {
+                let r = root.summary
+                out.append(row([code(root.name), "\(r.managed)", "\(r.inSync)", "\(r.drifted)", "\(r.missing)", "\(r.orphaned)", "\(r.errors)"]))
+            }
+        }
         if let coverage = s.coverage.line {
             out += ["", "IaC " + coverage]
         }
@@ -27,7 +41,7 @@ public struct MarkdownRenderer: Sendable {
             for finding in drifted {
                 for change in finding.changes {
                     out.append(row([
-                        code(finding.address ?? finding.type) + since(finding, report), code(change.path), code(change.declared.displayText),
+                        code(finding.address ?? finding.type) + place(finding) + since(finding, report), code(change.path), code(change.declared.displayText),
                         code(change.live.displayText), change.source.map(code) ?? "",
                     ]))
                 }
@@ -37,21 +51,21 @@ public struct MarkdownRenderer: Sendable {
         if !missing.isEmpty {
             out += ["", "### Missing (Terraform would create them)", "", "| Resource | ID | Declared at |", "|---|---|---|"]
             for f in missing {
-                out.append(row([code(f.address ?? f.type) + since(f, report), f.id.map(code) ?? "", f.source.map(code) ?? ""]))
+                out.append(row([code(f.address ?? f.type) + place(f) + since(f, report), f.id.map(code) ?? "", f.source.map(code) ?? ""]))
             }
         }
         let orphaned = report.findings.filter { $0.kind == .orphaned }
         if !orphaned.isEmpty {
             out += ["", "### Orphaned (in the state, declared by no file: terraform apply would destroy them)", "", "| Resource | ID | Name |", "|---|---|---|"]
             for f in orphaned {
-                out.append(row([code(f.address ?? f.type), f.id.map(code) ?? "", f.name.map(escape) ?? ""]))
+                out.append(row([code(f.address ?? f.type) + place(f), f.id.map(code) ?? "", f.name.map(escape) ?? ""]))
             }
         }
         let unmanaged = report.findings.filter { $0.kind == .unmanaged }
         if !unmanaged.isEmpty {
             out += ["", "### Unmanaged (no file declares them)", "", "| Type | ID | Name |", "|---|---|---|"]
             for f in unmanaged {
-                out.append(row([code(f.type) + since(f, report), f.id.map(code) ?? "", f.name.map(escape) ?? ""]))
+                out.append(row([code(f.type) + place(f) + since(f, report), f.id.map(code) ?? "", f.name.map(escape) ?? ""]))
             }
         }
         if let resolved = report.resolved, !resolved.isEmpty {
@@ -63,7 +77,8 @@ public struct MarkdownRenderer: Sendable {
         if !report.errors.isEmpty {
             out += ["", "### Errors (not read, so neither in sync nor missing)", "", "| Service | Operation | Resource | Code | Message |", "|---|---|---|---|---|"]
             for e in report.errors {
-                out.append(row([e.service, e.operation, e.resource.map(code) ?? "", code(e.code), escape(e.message)]))
+                let resource = (e.resource.map(code) ?? "") + place([e.root, e.account, e.region])
+                out.append(row([e.service, e.operation, resource, code(e.code), escape(e.message)]))
             }
         }
         if !report.warnings.isEmpty {
@@ -84,6 +99,16 @@ public struct MarkdownRenderer: Sendable {
         if s.unmanaged > 0 { parts.append("\(s.unmanaged) unmanaged") }
         if s.errors > 0 { parts.append("\(s.errors) \(s.errors == 1 ? "error" : "errors")") }
         return parts.joined(separator: ", ")
+    }
+
+    /// ` · root `infra/app` · `prod` · `eu-west-1``: where a finding of an estate scan is.
+    private func place(_ f: Finding) -> String {
+        guard f.root != nil || f.account != nil else { return "" }
+        return place([f.root.map { "root \($0)" }, f.account, f.region])
+    }
+
+    private func place(_ parts: [String?]) -> String {
+        parts.compactMap { $0 }.map { " · " + code($0) }.joined()
     }
 
     /// ` · drifting since 2026-12-01 (5 days)` with a history, nothing without.

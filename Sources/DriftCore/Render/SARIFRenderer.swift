@@ -26,28 +26,34 @@ public struct SARIFRenderer: Sendable {
     public func render(_ report: Report) -> String {
         var results: [Value] = []
         for f in report.findings {
+            // A finding of an estate scan: its files are under its root's directory.
+            let baseline = report.roots.first { $0.name == f.root }?.path ?? report.baseline
             switch f.kind {
             case .drifted:
                 for c in f.changes {
                     let text = "\(f.address ?? f.type): \(c.path) is \(c.live.displayText) live, declared \(c.declared.displayText)"
-                    results.append(result("drifted", text, location: c.source, baseline: report.baseline, logical: f.address))
+                    results.append(result("drifted", text, location: c.source, baseline: baseline, logical: f.address))
                 }
             case .missing:
                 let text = "\(f.address ?? f.type) (\(f.id ?? "unknown id")) is gone live; terraform plan would create it"
-                results.append(result("missing", text, location: f.source, baseline: report.baseline, logical: f.address))
+                results.append(result("missing", text, location: f.source, baseline: baseline, logical: f.address))
             case .orphaned:
                 let text = "\(f.address ?? f.type) (\(f.id ?? "unknown id")) is in the state but declared by no file; terraform apply would destroy it"
-                results.append(result("orphaned", text, location: nil, baseline: report.baseline, logical: f.address))
+                results.append(result("orphaned", text, location: nil, baseline: baseline, logical: f.address))
             case .unmanaged:
                 let text = "\(f.type) \(f.id ?? "")\(f.name.map { " (\($0))" } ?? "") is declared by no file"
                 results.append(result(
-                    "unmanaged", text, location: nil, baseline: report.baseline, logical: "\(f.type).\(f.id ?? "")",
-                    atBaseline: true))
+                    "unmanaged", text, location: nil, baseline: baseline, logical: "\(f.type).\(f.id ?? "")",
+                    atBaseline: report.roots.isEmpty))
             }
         }
         // With a history: SARIF's baselineState (new/unchanged), and resolved findings as absent.
-        results = zip(results, report.findings.flatMap { f in Array(repeating: f.status, count: f.kind == .drifted ? f.changes.count : 1) })
-            .map { Self.withBaselineState($0, $1 == nil ? nil : ($1 == .new ? "new" : "unchanged")) }
+        let perResult = report.findings.flatMap { f in Array(repeating: f, count: f.kind == .drifted ? f.changes.count : 1) }
+        results = zip(results, perResult).map { result, f in
+            Self.withPlace(
+                Self.withBaselineState(result, f.status == nil ? nil : (f.status == .new ? "new" : "unchanged")),
+                root: f.root, account: f.account, region: f.region)
+        }
         for f in report.resolved ?? [] {
             let paths = f.changes.isEmpty ? "" : " (" + f.changes.map(\.path).joined(separator: ", ") + ")"
             let text = "\(f.displayName)\(paths) is no longer \(f.kind.rawValue)"
@@ -57,7 +63,9 @@ public struct SARIFRenderer: Sendable {
                 "absent"))
         }
         for e in report.errors {
-            results.append(result("unreadable", e.description, location: nil, baseline: report.baseline, logical: e.resource))
+            results.append(Self.withPlace(
+                result("unreadable", e.description, location: nil, baseline: report.baseline, logical: e.resource),
+                root: e.root, account: e.account, region: e.region))
         }
         let rules: [Value] = Self.rules.map { rule in
             .object([
@@ -80,6 +88,18 @@ public struct SARIFRenderer: Sendable {
             ]),
         ])
         return document.canonicalJSON(pretty: true) + "\n"
+    }
+
+    /// An estate scan's root, account and region as result properties (absent otherwise).
+    static func withPlace(_ result: Value, root: String?, account: String?, region: String?) -> Value {
+        var place: [String: Value] = [:]
+        if let root { place["root"] = .string(root) }
+        if let account { place["account"] = .string(account) }
+        if let region { place["region"] = .string(region) }
+        // A single root's report keeps its shape (its findings' regions are in the message's context).
+        guard root != nil || account != nil, case .object(var doc) = result else { return result }
+        doc["properties"] = .object(place)
+        return .object(doc)
     }
 
     static func withBaselineState(_ result: Value, _ state: String?) -> Value {

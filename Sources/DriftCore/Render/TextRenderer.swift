@@ -18,33 +18,15 @@ public struct TextRenderer: Sendable {
 
     public func render(_ report: Report) -> String {
         var lines: [String] = []
-        var header = "drift scan of \(report.baseline) in \(report.regionText)"
-        header += report.stateSource.map { " (state: \($0))" } ?? " (no state)"
-        lines.append(paint(header, .bold))
+        lines.append(paint(header(report), .bold))
         lines.append("")
-        for finding in report.findings {
-            let since = SinceText.describe(finding, at: report.scannedAt).map { "  " + dim($0) } ?? ""
-            switch finding.kind {
-            case .drifted:
-                lines.append(paint("~ \(finding.address ?? finding.type)", .yellow) + dim(id(finding)) + since)
-                for change in finding.changes {
-                    var line = "    ~ \(change.path) = \(change.declared.humanText) → \(change.live.humanText)"
-                    if let source = change.source { line += "  " + dim(source) }
-                    lines.append(line)
-                }
-            case .missing:
-                var line = paint("- \(finding.address ?? finding.type)", .red) + dim(id(finding)) + "  missing: would be created"
-                if let source = finding.source { line += "  " + dim(source) }
-                lines.append(line + since)
-            case .orphaned:
-                var line = paint("- \(finding.address ?? finding.type)", .red) + dim(id(finding))
-                if let name = finding.name { line += " (\(name))" }
-                lines.append(line + "  orphaned: in the state, declared by no file; terraform apply would destroy it" + since)
-            case .unmanaged:
-                var line = paint("? \(finding.type) \(finding.id ?? "")", .magenta)
-                if let name = finding.name { line += " (\(name))" }
-                line += dim(id(finding))
-                lines.append(line + "  unmanaged: no file declares it" + since)
+        if report.roots.isEmpty && report.accounts.isEmpty {
+            for finding in report.findings { lines += self.lines(for: finding, at: report.scannedAt) }
+        } else {
+            // An estate: each root's findings under it, then the resources no root declares.
+            for (heading, findings) in Self.sections(report) {
+                lines.append(paint(heading, .bold))
+                for finding in findings { lines += self.lines(for: finding, at: report.scannedAt).map { "  " + $0 } }
             }
         }
         if !report.findings.isEmpty { lines.append("") }
@@ -63,6 +45,60 @@ public struct TextRenderer: Sendable {
         if let coverage = report.summary.coverage.line { lines.append(coverage) }
         lines.append("\(verdict(report)) \(report.summary.line)")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `drift scan of infra/app in eu-west-1 (state: ...)`; for an estate, how many roots and accounts.
+    func header(_ report: Report) -> String {
+        guard report.roots.isEmpty && report.accounts.isEmpty else {
+            var header = "drift scan of "
+            header += report.roots.isEmpty ? report.baseline : "\(report.roots.count) roots (\(report.roots.map(\.name).joined(separator: ", ")))"
+            if !report.accounts.isEmpty { header += " in accounts \(report.accounts.joined(separator: ", "))" }
+            return header + (report.accounts.isEmpty ? " in " : "; regions ") + report.regionText
+        }
+        return "drift scan of \(report.baseline) in \(report.regionText)"
+            + (report.stateSource.map { " (state: \($0))" } ?? " (no state)")
+    }
+
+    /// Findings per root (in the report's root order), then the unmanaged ones.
+    static func sections(_ report: Report) -> [(String, [Finding])] {
+        var sections: [(String, [Finding])] = []
+        let names = report.roots.isEmpty ? [nil] : report.roots.map { Optional($0.name) }
+        for name in names {
+            let own = report.findings.filter { $0.kind != .unmanaged && $0.root == name }
+            if !own.isEmpty { sections.append((name.map { "root \($0):" } ?? "declared resources:", own)) }
+        }
+        let unmanaged = report.findings.filter { $0.kind == .unmanaged }
+        if !unmanaged.isEmpty { sections.append(("declared by no root:", unmanaged)) }
+        return sections
+    }
+
+    /// One finding's block: its heading line and, when drifted, a line per change.
+    func lines(for finding: Finding, at scannedAt: String) -> [String] {
+        var lines: [String] = []
+        let since = SinceText.describe(finding, at: scannedAt).map { "  " + dim($0) } ?? ""
+        switch finding.kind {
+        case .drifted:
+            lines.append(paint("~ \(finding.address ?? finding.type)", .yellow) + dim(id(finding)) + since)
+            for change in finding.changes {
+                var line = "    ~ \(change.path) = \(change.declared.humanText) → \(change.live.humanText)"
+                if let source = change.source { line += "  " + dim(source) }
+                lines.append(line)
+            }
+        case .missing:
+            var line = paint("- \(finding.address ?? finding.type)", .red) + dim(id(finding)) + "  missing: would be created"
+            if let source = finding.source { line += "  " + dim(source) }
+            lines.append(line + since)
+        case .orphaned:
+            var line = paint("- \(finding.address ?? finding.type)", .red) + dim(id(finding))
+            if let name = finding.name { line += " (\(name))" }
+            lines.append(line + "  orphaned: in the state, declared by no file; terraform apply would destroy it" + since)
+        case .unmanaged:
+            var line = paint("? \(finding.type) \(finding.id ?? "")", .magenta)
+            if let name = finding.name { line += " (\(name))" }
+            line += dim(id(finding))
+            lines.append(line + "  unmanaged: no file declares it" + since)
+        }
+        return lines
     }
 
     /// `No drift.`, `Drift found.`, or `Drift found (not failing: missing).` when `--fail-on` leaves
@@ -110,7 +146,12 @@ public struct TextRenderer: Sendable {
     private func id(_ finding: Finding) -> String {
         var text = ""
         if let id = finding.id, finding.address != nil { text = " (\(id))" }
-        if let region = finding.region { text += " in \(region)" }
+        switch (finding.account, finding.region) {
+        case (let account?, let region?): text += " in \(account) \(region)"
+        case (let account?, nil): text += " in \(account)"
+        case (nil, let region?): text += " in \(region)"
+        case (nil, nil): break
+        }
         return text
     }
 

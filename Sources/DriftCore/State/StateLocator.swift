@@ -21,6 +21,7 @@ struct StateLocator: Sendable {
 
     /// The state, or `nil` with a warning when a backend has none yet.
     func locate() async throws(DriftCoreError) -> (state: LocatedState?, warning: BaselineWarning?) {
+        if let path = settings.statePath, path.hasPrefix("s3://") { return (try await readObject(path), nil) }
         if let path = settings.statePath { return (try readFile(path), nil) }
         if let backend = baseline.backend { return try await readBackend(backend) }
         let base = URL(fileURLWithPath: settings.baselineDirectory)
@@ -29,6 +30,25 @@ struct StateLocator: Sendable {
             : base.appendingPathComponent("terraform.tfstate.d/\(settings.workspace)/terraform.tfstate")
         guard FileManager.default.fileExists(atPath: local.path) else { return (nil, nil) }
         return (try readFile(local.path), nil)
+    }
+
+    /// A state named as `s3://BUCKET/KEY` (a root's `state` in drift.hcl), read with the root's
+    /// default client. Named explicitly, it must exist.
+    private func readObject(_ url: String) async throws(DriftCoreError) -> LocatedState {
+        let rest = url.dropFirst("s3://".count)
+        guard let slash = rest.firstIndex(of: "/"), slash != rest.startIndex, rest.index(after: slash) != rest.endIndex else {
+            throw .unreadableState(source: url, reason: "not s3://BUCKET/KEY")
+        }
+        let bucket = String(rest[..<slash])
+        let key = String(rest[rest.index(after: slash)...])
+        do {
+            let response = try await client.s3(S3Request(operation: "GetObject", bucket: bucket, key: key))
+            return LocatedState(state: try TerraformState.parse(Array(response.body), source: url), source: url)
+        } catch let error as DriftCoreError {
+            throw error
+        } catch {
+            throw .unreadableState(source: url, reason: "\(error)")
+        }
     }
 
     private func readFile(_ path: String) throws(DriftCoreError) -> LocatedState {

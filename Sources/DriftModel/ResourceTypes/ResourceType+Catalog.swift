@@ -76,6 +76,10 @@ extension ResourceType {
             "aws_key_pair", service: .ec2, collector: .keyPairs, identity: .argument("key_name"),
             idArguments: ["key_name"], inventory: .all),
         ResourceType(
+            "aws_launch_template", service: .ec2, collector: .launchTemplates,
+            identity: .attributes(["name", "name_prefix"]), inventory: .all, displayName: .attribute("name"),
+            unsetIdentity: ["name_prefix": "terraform-"]),
+        ResourceType(
             "aws_vpc", service: .ec2, collector: .networks, identity: .tags, inventory: .all,
             displayName: .tag("Name")),
         ResourceType(

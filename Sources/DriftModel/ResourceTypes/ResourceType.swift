@@ -14,7 +14,7 @@ public struct ResourceType: Sendable, Hashable {
     /// The scanner component that lists the type. One collector may produce several types (a
     /// bucket's split settings are read with the bucket), and runs when any of them is needed.
     public enum Collector: String, Sendable, Hashable, CaseIterable {
-        case instances, buckets, tables, securityGroups, volumes, addresses, keyPairs, networks
+        case instances, buckets, tables, securityGroups, volumes, addresses, keyPairs, launchTemplates, networks
     }
 
     /// How a declaration finds its live resource when there is no state. With state, the state's
@@ -93,6 +93,11 @@ public struct ResourceType: Sendable, Hashable {
     /// What a person calls several of them in a summary (`instances`, `buckets`); `nil`: the type
     /// without `aws_`, plus `s` (`security_groups`).
     public var plural: String?
+    /// For an `.attributes` identity: the values the provider gives identity arguments that a
+    /// declaration leaves all unset (`name_prefix = "terraform-"`: with neither `name` nor
+    /// `name_prefix`, `create.Name` names the resource `terraform-` and a unique suffix). Such a
+    /// declaration can then be only a live resource with these values, never any one.
+    public var unsetIdentity: [String: Value]
     public var skippableCalls: [SkippableCall]
     /// Whether a scan with no baseline to select by (a bare `drift snapshot`) reads it: `false`
     /// for a setting that costs a call per bucket and that few buckets have, read only for a
@@ -102,7 +107,7 @@ public struct ResourceType: Sendable, Hashable {
     public init(
         _ name: String, service: Service, collector: Collector, identity: Identity, idArguments: [String] = [],
         inventory: Inventory, awsManaged: [String: Value] = [:], displayName: DisplayName? = nil, plural: String? = nil,
-        skippableCalls: [SkippableCall] = [], inBareSnapshot: Bool = true
+        unsetIdentity: [String: Value] = [:], skippableCalls: [SkippableCall] = [], inBareSnapshot: Bool = true
     ) {
         self.name = name
         self.service = service
@@ -115,6 +120,7 @@ public struct ResourceType: Sendable, Hashable {
         self.skippableCalls = skippableCalls
         self.inBareSnapshot = inBareSnapshot
         self.plural = plural
+        self.unsetIdentity = unsetIdentity
     }
 
     /// `plural`, else the bare type name with an `s`.

@@ -38,7 +38,7 @@ struct EC2InventoryCollector: Sendable {
                 Listing(types: ["aws_subnet"], operation: "DescribeSubnets", parameters: ["MaxResults": "1000"],
                         items: "subnetSet/item", normalize: single(EC2InventoryNormalizer.subnet)),
             ]
-        case .instances, .buckets, .tables, .securityGroups:
+        case .instances, .buckets, .tables, .securityGroups, .launchTemplates:
             return []
         }
     }

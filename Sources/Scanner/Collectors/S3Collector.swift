@@ -22,7 +22,11 @@ struct S3Collector: Sendable {
 
     func collect() async throws -> CollectorResult {
         let names: [String]
-        if let given = options.bucketNames { names = given } else { names = try await listBuckets() }
+        if let given = options.bucketNames {
+            names = given
+        } else {
+            names = try await listBuckets().filter { !options.bucketsElsewhere.contains($0) }
+        }
         var result = CollectorResult()
         tracker.phase("s3: locating \(names.count) buckets")
         let client = self.client

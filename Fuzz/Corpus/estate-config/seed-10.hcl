@@ -1,0 +1,6 @@
+# ERROR: 4:23 Duplicate account
+root "a" {
+  path     = "root"
+  accounts = ["prod", "prod"]
+}
+account "prod" { profile = "p" }

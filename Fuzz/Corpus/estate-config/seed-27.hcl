@@ -1,0 +1,4 @@
+# ERROR: 3:10 Invalid expression
+root "a" {
+  path = 
+}

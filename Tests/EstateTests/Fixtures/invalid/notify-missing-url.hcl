@@ -1,0 +1,3 @@
+# ERROR: 3:1 Missing required argument
+root "a" { path = "root" }
+notify {}
