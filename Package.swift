@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/attaswift/BigInt", exact: "6.0.1"),
     ],
     targets: [
         // Values, snapshot, baseline and schema models shared by scanner, evaluator and comparer.
@@ -26,8 +27,11 @@ let package = Package(
         .target(name: "SigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "AWSClient", dependencies: ["SigV4", "DriftModel", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Scanner", dependencies: ["AWSClient", "DriftModel", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "HCL"),
-        .target(name: "Terraform", dependencies: ["HCL", "DriftModel", .product(name: "Crypto", package: "swift-crypto")]),
+        // Numbers as Terraform computes them: 512-bit binary floating point on BigInt's integers.
+        .target(name: "HCL", dependencies: [.product(name: "BigInt", package: "BigInt")]),
+        .target(name: "Terraform", dependencies: [
+            "HCL", "DriftModel", .product(name: "Crypto", package: "swift-crypto"), .product(name: "BigInt", package: "BigInt"),
+        ]),
         // The estate a scan covers: roots, accounts, regions and shards (`drift.hcl`).
         .target(name: "Estate", dependencies: ["HCL", "DriftModel"]),
         .target(name: "DriftCore", dependencies: ["DriftModel", "Terraform", "Scanner", "AWSClient", "Estate"]),
@@ -54,7 +58,8 @@ let package = Package(
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4"]),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "SigV4", "TestSupport"]),
         .testTarget(name: "ScannerTests", dependencies: ["Scanner", "AWSClient", "DriftModel", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "HCLTests", dependencies: ["HCL"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "HCLTests", dependencies: ["HCL", .product(name: "BigInt", package: "BigInt")], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", "DriftModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DriftCoreTests", dependencies: ["DriftCore", "DriftModel", "Terraform", "Scanner", "TestSupport", "Estate", "AWSClient"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EstateTests", dependencies: ["Estate", "HCL"], resources: [.copy("Fixtures")]),

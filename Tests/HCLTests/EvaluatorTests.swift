@@ -8,7 +8,7 @@ struct EvaluatorTests {
         (#""5" + 1"#, HCLValue.number(6)), (#"var.numstr * 2"#, .number(10)), (#""10" > 9"#, .bool(true)),
         ("7 % 3", .number(1)), ("-7 % 3", .number(-1)), ("1 / 4", .number(0.25)), (#"-"2""#, .number(-2)),
         (#"!"false""#, .bool(true)), (#""true" && true"#, .bool(true)), (#"!"0""#, .bool(true)),
-        (#""-Inf" + 0"#, .number(-.infinity)), (#""inf" + 1"#, .number(.infinity)),
+        (#""-Inf" + 0"#, .number(.negativeInfinity)), (#""inf" + 1"#, .number(.positiveInfinity)),
     ])
     func conversions(source: String, expected: HCLValue) {
         #expect(TestHelpers.value(source) == expected)
@@ -134,7 +134,7 @@ struct EvaluatorTests {
         ("var.list.x", "expr.hcl:1:9: error: Unsupported attribute\nvar.list.x\n        ^\nThis value does not have any attributes."),
         ("nope", "expr.hcl:1:1: error: Unknown variable\nnope\n^\nThere is no variable named \"nope\"."),
         (#""a" + 1"#, "expr.hcl:1:1: error: Invalid operand\n\"a\" + 1\n^\nUnsuitable value for left operand: a number is required."),
-        ("0 / 0", "expr.hcl:1:1: error: Operation failed\n0 / 0\n^\nError during operation: can't divide zero by zero."),
+        ("0 / 0", "expr.hcl:1:1: error: Operation failed\n0 / 0\n^\nError during operation: can't divide zero by zero or infinity by infinity."),
         ("var.nothing ? 1 : 2", "expr.hcl:1:1: error: Null condition\nvar.nothing ? 1 : 2\n^\nThe condition value is null. Conditions must either be true or false."),
         ("[for x in var.nothing : x]", "expr.hcl:1:11: error: Iteration over null value\n[for x in var.nothing : x]\n          ^\nA null value cannot be used as the collection in a 'for' expression."),
         ("{for x in [\"a\", \"a\"] : x => 1}", "expr.hcl:1:24: error: Duplicate object key\n{for x in [\"a\", \"a\"] : x => 1}\n                       ^\nTwo different items produced the key \"a\" in this 'for' expression. If duplicates are expected, use the ellipsis (...) after the value expression to enable grouping by key."),
@@ -146,8 +146,8 @@ struct EvaluatorTests {
 
     @Test("numbers format without exponents in strings", arguments: [
         (1e20, "100000000000000000000"), (1.5e-7, "0.00000015"), (-2.5, "-2.5"), (42, "42"), (0.1, "0.1"), (123456789012345680000.0, "123456789012345680000"),
-    ])
-    func numberFormatting(value: Double, expected: String) {
+    ] as [(HCLNumber, String)])
+    func numberFormatting(value: HCLNumber, expected: String) {
         #expect(HCLValue.formatNumber(value) == expected)
     }
 

@@ -38,8 +38,8 @@ struct ParserSyntaxTests {
         }
     }
 
-    @Test("numbers: integers, fractions, exponents", arguments: [("1", 1.0), ("12.5", 12.5), ("1e3", 1000), ("2.5E-1", 0.25), ("0", 0)])
-    func numbers(source: String, expected: Double) throws {
+    @Test("numbers: integers, fractions, exponents", arguments: [("1", 1.0), ("12.5", 12.5), ("1e3", 1000), ("2.5E-1", 0.25), ("0", 0)] as [(String, HCLNumber)])
+    func numbers(source: String, expected: HCLNumber) throws {
         #expect(try TestHelpers.expression(source).kind == .literal(.number(expected)))
     }
 

@@ -38,9 +38,9 @@ extension TestHelpers {
             return .string(s.uppercased())
         },
         "sum": HCLFunction(name: "sum") { args throws(FunctionError) in
-            .number(args.reduce(0) { $0 + ($1.asNumber ?? 0) })
+            .number(args.reduce(HCLNumber.zero) { (try? $0.adding($1.asNumber ?? .zero)) ?? $0 })
         },
-        "count_args": HCLFunction(name: "count_args", propagatesUnknown: false) { args in .number(Double(args.count)) },
+        "count_args": HCLFunction(name: "count_args", propagatesUnknown: false) { args in .number(HCLNumber(args.count)) },
         "fail": HCLFunction(name: "fail") { _ throws(FunctionError) in throw FunctionError("always fails") },
         "provider::aws::echo": HCLFunction(name: "provider::aws::echo") { args in args.first ?? .null },
     ]

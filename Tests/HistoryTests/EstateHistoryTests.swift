@@ -2,6 +2,7 @@ import DriftCore
 import DriftModel
 import Foundation
 import History
+import TestSupport
 import Testing
 
 /// A history several targets write into (an estate scan's parts, shards): relative scan names
@@ -49,6 +50,13 @@ struct EstateHistoryTests {
         let findings = page.components(separatedBy: "<section id=\"findings\">").last?.components(separatedBy: "</section>").first ?? ""
         #expect(findings.contains("i-lone-1") && !findings.contains("i-lone-0"), "\(findings)")
         #expect(findings.contains("aws_instance.web"))
+        // In a real browser: both targets render, and the page asks nothing of the network.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("drift-estate-\(UUID().uuidString).html")
+        try page.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let loaded = try Chromium.load(file, width: 390)
+        #expect(loaded.dom.components(separatedBy: "<tr class=\"target\"").count - 1 == 2)
+        #expect(loaded.pageRequests.allSatisfy { $0.hasPrefix("file:") }, "\(loaded.pageRequests)")
         // One root asked for: that root's own page, as before.
         let one = try HistoryQueries.reportPage(store: store, root: "/infra", now: "2026-12-01T12:00:00Z")
         #expect(!one.contains("estate:"))

@@ -7,7 +7,7 @@ public enum HCLValue: Sendable, Hashable {
     case null
     case unknown
     case bool(Bool)
-    case number(Double)
+    case number(HCLNumber)
     case string(String)
     case tuple([HCLValue])
     case set([HCLValue])

@@ -5,7 +5,7 @@ extension EvaluationRun {
     mutating func iterationPairs(_ collection: HCLValue, range: SourceRange, what: String) -> [(HCLValue, HCLValue)]? {
         switch collection {
         case .tuple(let items):
-            return items.enumerated().map { (HCLValue.number(Double($0.offset)), $0.element) }
+            return items.enumerated().map { (HCLValue.number(HCLNumber($0.offset)), $0.element) }
         case .set(let items):
             return items.map { ($0, $0) }
         case .object(let members):

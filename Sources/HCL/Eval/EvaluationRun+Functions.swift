@@ -64,11 +64,11 @@ extension EvaluationRun {
                 case (.index(let key), .object(let members)):
                     value = key.asString.flatMap { members[$0] } ?? .null
                 case (.index(let key), .tuple(let items)):
-                    guard let number = key.asNumber, number >= 0, number < Double(items.count), number == number.rounded() else {
+                    guard let index = key.asNumber?.intValue, index >= 0, index < items.count else {
                         value = .null
                         break
                     }
-                    value = items[Int(number)]
+                    value = items[index]
                 default:
                     value = .null
                 }

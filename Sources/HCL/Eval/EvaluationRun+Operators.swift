@@ -70,45 +70,25 @@ extension EvaluationRun {
         default: break
         }
         guard case .value(.number(let x)) = lo, case .value(.number(let y)) = ro else { return .unknown }
-        // Integers whose exact sum or product Double cannot hold (beyond 2^53): unknown, never a
-        // neighbouring number. (A quotient such as 1 / 3 is left as it is: floor/ceil of it are
-        // right, only its printed digits differ from Terraform's 512-bit ones.)
-        switch op {
-        case .add, .subtract, .multiply:
-            let raw = op == .add ? x + y : op == .subtract ? x - y : x * y
-            if !ExactInteger.isExact(op, x, y, result: raw) { return .unknown }
-        default: break
+        do {
+            switch op {
+            case .add: return .number(try x.adding(y))
+            case .subtract: return .number(try x.subtracting(y))
+            case .multiply: return .number(try x.multiplied(by: y))
+            case .divide: return .number(try x.divided(by: y))
+            case .modulo: return .number(try x.remainder(dividingBy: y))
+            case .less: return .bool(x < y)
+            case .greater: return .bool(x > y)
+            // cty: LessThan(...).Or(Equals(...)), and Equals compares non-integers by their text.
+            case .lessOrEqual: return .bool(x < y || x == y)
+            case .greaterOrEqual: return .bool(x > y || x == y)
+            case .or, .and, .equal, .notEqual: return .unknown
+            }
+        } catch {
+            // Go's big.Float panics with ErrNaN; cty reports it as HCL's "Operation failed".
+            let detail = op == .divide ? "can't divide zero by zero or infinity by infinity" : "can't compute a number that is not a number"
+            return fail("Operation failed", "Error during operation: \(detail).", at: range)
         }
-        switch op {
-        case .add: return .number(Self.decimalSnap(x + y))
-        case .subtract: return .number(Self.decimalSnap(x - y))
-        case .multiply: return .number(Self.decimalSnap(x * y))
-        case .divide:
-            // cty gives ±Inf for x / 0; only 0 / 0 fails.
-            if x == 0 && y == 0 { return fail("Operation failed", "Error during operation: can't divide zero by zero.", at: range) }
-            return .number(Self.decimalSnap(x / y))
-        case .modulo:
-            // cty returns the dividend for x % 0.
-            if y == 0 { return .number(x) }
-            return .number(x.truncatingRemainder(dividingBy: y))
-        case .less: return .bool(x < y)
-        case .greater: return .bool(x > y)
-        case .lessOrEqual: return .bool(x <= y)
-        case .greaterOrEqual: return .bool(x >= y)
-        case .or, .and, .equal, .notEqual: return .unknown
-        }
-    }
-
-    /// Terraform computes in arbitrary precision, so `0.1 + 0.2` is `0.3` there while binary
-    /// floating point gives `0.30000000000000004`. A result within one unit in the last place of
-    /// a 15-significant-digit decimal is taken to be that decimal, which matches Terraform for
-    /// such sums and products while leaving results like `1 / 3` alone.
-    static func decimalSnap(_ value: Double) -> Double {
-        guard value.isFinite, value != 0, value != value.rounded() else { return value }
-        var description = value.formatted15
-        if description.isEmpty { description = "\(value)" }
-        guard let snapped = Double(description), snapped != value else { return value }
-        return abs(snapped - value) <= value.ulp ? snapped : value
     }
 
     /// `||` and `&&`: a decisive left operand short-circuits (the right side's evaluation errors

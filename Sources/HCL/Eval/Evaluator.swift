@@ -139,13 +139,13 @@ struct EvaluationRun {
                     "The given key does not identify an element in this collection value: \(Self.conversionProblem(key, to: "number")).",
                     at: keyRange)
             }
-            guard number == number.rounded(), number >= 0, number < Double(items.count) else {
+            guard number.isInteger, let index = number.intValue, index >= 0, index < items.count else {
                 let reason: String
-                if number != number.rounded() {
+                if !number.isInteger {
                     reason = ": indexing a sequence requires a whole number, but the given index has a fractional part."
-                } else if number < 0 {
+                } else if number.isNegative && !number.isZero {
                     reason = ": a negative number is not a valid index for a sequence."
-                } else if number == Double(items.count) {
+                } else if number == HCLNumber(items.count) {
                     // cty explains only the off-by-one case.
                     reason = items.isEmpty ? ": the collection has no elements." : ": the given index is greater than or equal to the length of the collection."
                 } else {
@@ -153,7 +153,7 @@ struct EvaluationRun {
                 }
                 return fail("Invalid index", "The given key does not identify an element in this collection value\(reason)", at: keyRange)
             }
-            return items[Int(number)]
+            return items[index]
         case .object(let members):
             if case .unknown = key { return .unknown }
             guard let name = key.asString else {

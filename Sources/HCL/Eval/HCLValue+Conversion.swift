@@ -3,7 +3,7 @@
 /// bools only when they spell one.
 extension HCLValue {
     /// The number this value converts to, or nil (null, unknown and non-numeric values).
-    public var asNumber: Double? {
+    public var asNumber: HCLNumber? {
         switch self {
         case .number(let value): return value
         case .string(let text): return HCLValue.parseNumber(text)
@@ -35,11 +35,11 @@ extension HCLValue {
     /// Parses a number as cty does from a string: optional sign, decimal digits with an optional
     /// fraction and exponent (`1.`, `.5` and `1.e3` included), or `Inf`/`inf`. No hex, no
     /// surrounding spaces.
-    public static func parseNumber(_ text: String) -> Double? {
+    public static func parseNumber(_ text: String) -> HCLNumber? {
         var utf8 = Substring(text).utf8[...]
         let negative = utf8.first == UInt8(ascii: "-")
         if negative || utf8.first == UInt8(ascii: "+") { utf8 = utf8.dropFirst() }
-        if utf8.elementsEqual("Inf".utf8) || utf8.elementsEqual("inf".utf8) { return negative ? -.infinity : .infinity }
+        if utf8.elementsEqual("Inf".utf8) || utf8.elementsEqual("inf".utf8) { return negative ? .negativeInfinity : .positiveInfinity }
         func digits(_ s: inout Substring.UTF8View.SubSequence) -> Int {
             var count = 0
             while let b = s.first, b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") {
@@ -61,39 +61,12 @@ extension HCLValue {
             guard digits(&utf8) > 0 else { return nil }
         }
         guard utf8.isEmpty else { return nil }
-        return Double(text)
+        return HCLNumber(parsing: text)
     }
 
-    /// Formats a number as HCL does in strings: shortest round-trip decimal, never an exponent
-    /// (`1e+20` → `100000000000000000000`, `1.5e-07` → `0.00000015`).
-    public static func formatNumber(_ value: Double) -> String {
-        if value.isNaN { return "NaN" }
-        if value.isInfinite { return value < 0 ? "-Inf" : "+Inf" }
-        if value == 0 { return value.sign == .minus ? "-0" : "0" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        let description = "\(value)"
-        guard let e = description.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return description }
-        let mantissa = description[..<e]
-        guard let exponent = Int(description[description.index(after: e)...]) else { return description }
-        let negative = mantissa.hasPrefix("-")
-        let unsigned = negative ? mantissa.dropFirst() : mantissa
-        let parts = unsigned.split(separator: ".", omittingEmptySubsequences: false)
-        let integerDigits = String(parts[0])
-        var fractionDigits = parts.count > 1 ? String(parts[1]) : ""
-        if fractionDigits == "0" { fractionDigits = "" }
-        let allDigits = integerDigits + fractionDigits
-        let point = integerDigits.count + exponent
-        var result: String
-        if point <= 0 {
-            result = "0." + String(repeating: "0", count: -point) + allDigits
-        } else if point >= allDigits.count {
-            result = allDigits + String(repeating: "0", count: point - allDigits.count)
-        } else {
-            let index = allDigits.index(allDigits.startIndex, offsetBy: point)
-            result = allDigits[..<index] + "." + allDigits[index...]
-        }
-        return negative ? "-" + result : result
-    }
+    /// Formats a number as HCL does in strings: Go's `big.Float.Text('f', -1)`, never an exponent
+    /// (`1e+20` → `100000000000000000000`, `1/3` → 154 threes and a 5).
+    public static func formatNumber(_ value: HCLNumber) -> String { value.text }
 
     /// A set value with HCL's canonical order (see `canonicalOrder`) and no duplicates.
     public static func normalizedSet(_ items: [HCLValue]) -> HCLValue {
@@ -142,32 +115,5 @@ extension HCLValue {
         case .object: return 6
         case .unknown: return 7
         }
-    }
-}
-
-extension Double {
-    /// The value rounded to 15 significant decimal digits, as text (`%.15g` without Foundation).
-    var formatted15: String {
-        guard isFinite, self != 0 else { return "\(self)" }
-        let exponent = Int((abs(self)).log10Floor)
-        let scale = 14 - exponent
-        // Scale into an integer of 15 digits, round, and rebuild via the exponent.
-        let scaled = (self * Double.power10(scale)).rounded()
-        guard abs(scaled) < 1e16 else { return "\(self)" }
-        return "\(Int64(scaled))e\(-scale)"
-    }
-
-    fileprivate var log10Floor: Double {
-        var e = 0.0
-        var v = self
-        while v >= 10 { v /= 10; e += 1 }
-        while v < 1 { v *= 10; e -= 1 }
-        return e
-    }
-
-    fileprivate static func power10(_ n: Int) -> Double {
-        var result = 1.0
-        if n >= 0 { for _ in 0..<n { result *= 10 } } else { for _ in 0..<(-n) { result /= 10 } }
-        return result
     }
 }

@@ -4,7 +4,7 @@ indirect enum JSONNode {
     case array([JSONNode], start: Int, end: Int)
     /// Decoded text; `start`/`end` include the quotes.
     case string(String, start: Int, end: Int)
-    case number(Double, start: Int, end: Int)
+    case number(HCLNumber, start: Int, end: Int)
     case bool(Bool, start: Int, end: Int)
     case null(start: Int, end: Int)
 
@@ -111,7 +111,7 @@ struct JSONReader {
             guard digits(&self) > 0 else { throw Failure(message: "Invalid number: a digit is expected in the exponent", offset: pos) }
         }
         let text = String(decoding: bytes[start..<pos], as: UTF8.self)
-        return .number(Double(text) ?? 0, start: start, end: pos)
+        return .number(HCLNumber(parsing: text) ?? .zero, start: start, end: pos)
     }
 
     private mutating func string() throws -> String {
@@ -234,6 +234,30 @@ struct JSONReader {
             guard peek() == UInt8(ascii: "]") else { throw Failure(message: "Missing comma or closing bracket in array", offset: pos) }
             pos += 1
             return .array(items, start: start, end: pos)
+        }
+    }
+}
+
+extension HCLValue {
+    /// A JSON document as cty's `jsondecode` reads it: objects as objects (a repeated name keeps
+    /// its last value), arrays as tuples, numbers parsed exactly at 512 bits (`ParseNumberVal`).
+    /// Nil when the text is not one JSON value.
+    public static func decodingJSON(_ text: String) -> HCLValue? {
+        guard case .success(let node) = JSONReader.read(Array(text.utf8)) else { return nil }
+        return value(of: node)
+    }
+
+    private static func value(of node: JSONNode) -> HCLValue {
+        switch node {
+        case .object(let properties, _, _):
+            var members: [String: HCLValue] = [:]
+            for property in properties { members[property.name] = value(of: property.value) }
+            return .object(members)
+        case .array(let items, _, _): return .tuple(items.map(value(of:)))
+        case .string(let text, _, _): return .string(text)
+        case .number(let number, _, _): return .number(number)
+        case .bool(let flag, _, _): return .bool(flag)
+        case .null: return .null
         }
     }
 }

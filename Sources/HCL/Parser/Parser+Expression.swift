@@ -175,7 +175,7 @@ extension Parser {
                     at: range(star ?? token))
                 return Expression(.index(base, invalidExpression(at: range(token))), range: range(from: start, to: token.end))
             }
-            let key = Expression(.literal(.number(Double(value))), range: range(token))
+            let key = Expression(.literal(.number(HCLNumber(value))), range: range(token))
             return Expression(.index(base, key), range: range(from: start, to: token.end))
         default:
             unexpected(token, "Invalid attribute name", "An attribute name is required after a dot.")

@@ -6,14 +6,12 @@ extension Parser {
         case .number:
             next()
             let digits = text(token)
-            if digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber), ExactInteger.value(ofDigits: digits[...]) == nil {
-                diagnostics.append(Diagnostic(
-                    severity: .warning, message: "Number not exact offline",
-                    range: range(token),
-                    notes: ["Terraform keeps \(digits) exactly; drift's numbers are exact only up to 2^53, so this value is unknown here and not compared."]))
-                return Expression(.literal(.unknown), range: range(token))
+            // cty.ParseNumberVal: the exact decimal rounded once to 512 bits.
+            guard let number = HCLNumber(parsing: digits) else {
+                error("Invalid number literal", "Failed to recognize the value of this number literal.", at: range(token))
+                return invalidExpression(at: range(token))
             }
-            return Expression(.literal(.number(Double(digits) ?? .nan)), range: range(token))
+            return Expression(.literal(.number(number)), range: range(token))
         case .identifier:
             let second = peekSecond().kind
             if second == .openParen || second == .doubleColon { return parseFunctionCall() }

@@ -156,7 +156,7 @@ struct BodyEvaluator {
         case .null:
             log.error("Invalid dynamic for_each value: cannot use a null value in for_each", at: forEach.expression.range)
             return []
-        case .tuple(let items): elements = items.enumerated().map { (.number(Double($0.offset)), $0.element) }
+        case .tuple(let items): elements = items.enumerated().map { (.number(HCLNumber($0.offset)), $0.element) }
         case .set(let items): elements = items.map { ($0, $0) }
         case .object(let members): elements = members.keys.sorted().map { (.string($0), members[$0] ?? .null) }
         default:

@@ -29,17 +29,17 @@ struct Expansion {
                 at: range)
             return .undecidable
         case .number(let n):
-            guard n >= 0, n == n.rounded(), n < 1_000_000 else {
+            guard let whole = n.intValue, whole >= 0, whole < 1_000_000 else {
                 log.error(
                     "Invalid count argument: the given \"count\" argument value is unsuitable: must be a whole "
                         + "number greater than or equal to zero", at: range)
                 return .undecidable
             }
-            return .instances((0..<Int(n)).map { i in
-                Instance(index: .int(i), scope: ["count": .object(["index": .number(Double(i))])])
+            return .instances((0..<whole).map { i in
+                Instance(index: .int(i), scope: ["count": .object(["index": .number(HCLNumber(i))])])
             })
         case .string(let s):
-            if let n = Double(s) { return count(.number(n), at: range, log: log) }
+            if let n = Primitive.parseNumber(s) { return count(.number(n), at: range, log: log) }
             fallthrough
         default:
             log.error(

@@ -243,10 +243,9 @@ private struct ReferenceFiller {
             guard case .attribute? = steps.first, let instance = result.instances.first else { return nil }
             return object(instance, reading: steps)
         case .counted:
-            guard case .index(.number(let n))? = steps.first, n == n.rounded(), n >= 0,
-                n < Double(result.instances.count)
+            guard case .index(.number(let n))? = steps.first, let selected = n.intValue, selected >= 0,
+                selected < result.instances.count
             else { return nil }
-            let selected = Int(n)
             return .tuple(result.instances.indices.map { i in
                 i == selected
                     ? object(result.instances[i], reading: steps.dropFirst())

@@ -287,8 +287,7 @@ final class ModuleInstance {
             if let member = members[key] { members[key] = fillPath(member, Array(steps.dropFirst())) }
             return .object(members)
         case (.tuple(var items), .index(.number(let n))):
-            let i = Int(n)
-            if n == n.rounded(), items.indices.contains(i) { items[i] = fillPath(items[i], Array(steps.dropFirst())) }
+            if let i = n.intValue, items.indices.contains(i) { items[i] = fillPath(items[i], Array(steps.dropFirst())) }
             return .tuple(items)
         default:
             return value

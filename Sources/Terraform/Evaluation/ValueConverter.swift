@@ -23,7 +23,11 @@ enum ValueConverter {
         }
         switch (schema.nesting, value) {
         case (.map, .object(let members)):
-            return .object(members.mapValues { plain($0).stringified })
+            // Terraform converts a map's numbers to strings with their exact decimal text.
+            return .object(members.mapValues { member in
+                if case .number(let n) = member { return .string(n.text) }
+                return plain(member).stringified
+            })
         case (.set, .tuple(let items)), (.set, .set(let items)):
             return .array(sortedSet(items.map(plain)))
         default:
@@ -61,7 +65,8 @@ enum ValueConverter {
         switch value {
         case .null, .unknown: return .null
         case .bool(let b): return .bool(b)
-        case .number(let n): return .number(n)
+        // A number no Double holds as Terraform prints it is not compared, like an unknown.
+        case .number(let n): return n.modelDouble.map(Value.number) ?? .null
         case .string(let s): return .string(s)
         case .tuple(let items): return .array(items.map(plain))
         case .set(let items): return .array(sortedSet(items.map(plain)))
@@ -73,7 +78,7 @@ enum ValueConverter {
         switch value {
         case .null: return .null
         case .bool(let b): return .bool(b)
-        case .number(let n): return .number(n)
+        case .number(let n): return .number(HCLNumber(modelDouble: n))
         case .string(let s): return .string(s)
         case .array(let items): return .tuple(items.map(hclValue))
         case .object(let members): return .object(members.mapValues(hclValue))

@@ -13,10 +13,10 @@ enum CollectionFunctions {
 
     static let length = Builtin.function("length", ["value"]) { args throws(FunctionError) in
         switch try args.nonNull(0) {
-        case .string(let text): return .number(Double(text.count))
-        case .tuple(let items): return .number(Double(items.count))
-        case .set(let items): return items.contains(.unknown) ? .unknown : .number(Double(items.count))
-        case .object(let members): return .number(Double(members.count))
+        case .string(let text): return .number(HCLNumber(text.count))
+        case .tuple(let items): return .number(HCLNumber(items.count))
+        case .set(let items): return items.contains(.unknown) ? .unknown : .number(HCLNumber(items.count))
+        case .object(let members): return .number(HCLNumber(members.count))
         default: throw args.fail(nil, "argument must be a string, a collection type, or a structural type")
         }
     }
@@ -94,7 +94,7 @@ enum CollectionFunctions {
             throw args.fail(0, "cannot read elements from \(args[0].typeName)")
         }
         guard let index = Primitive.number(try args.nonNull(1)) else { throw args.invalid(1, "number required") }
-        guard index.rounded() == index, let position = Int(exactly: index) else {
+        guard let position = index.intValue else {
             throw args.fail(nil, "invalid index: value must be a whole number, between -9223372036854775808 and 9223372036854775807")
         }
         guard !items.isEmpty else { throw args.fail(nil, "cannot use element function with an empty list") }
@@ -184,7 +184,7 @@ enum CollectionFunctions {
 
     static let index = Builtin.function("index", ["list", "value"]) { args throws(FunctionError) in
         guard case .tuple(let items) = try args.nonNull(0) else { throw args.invalid(0, "list or tuple required") }
-        if let position = items.firstIndex(of: args[1]) { return .number(Double(position)) }
+        if let position = items.firstIndex(of: args[1]) { return .number(HCLNumber(position)) }
         guard items.allSatisfy(\.isKnown), args[1].isKnown else { return .unknown }
         throw args.fail(nil, "item not found")
     }

@@ -58,7 +58,9 @@ enum EncodingFunctions {
     }
 
     static let jsonencode = Builtin.function("jsonencode", ["val"]) { args throws(FunctionError) in
-        args[0].isKnown ? .string(JSONText.encode(args[0])) : .unknown
+        guard args[0].isKnown else { return .unknown }
+        if JSONText.containsInfinity(args[0]) { throw args.fail(nil, "cannot serialize infinity as JSON") }
+        return .string(JSONText.encode(args[0]))
     }
 
     static let jsondecode = Builtin.function("jsondecode", ["str"]) { args throws(FunctionError) in

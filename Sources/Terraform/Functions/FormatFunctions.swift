@@ -1,3 +1,4 @@
+import BigInt
 import HCL
 
 /// `format` and `formatlist`: cty's printf dialect. Verbs `%v %#v %t %b %d %o %x %X %e %E %f %g %G
@@ -127,7 +128,7 @@ enum FormatFunctions {
         case "v":
             if !verb.sharp {
                 if case .string(let text) = value { return pad(text, verb) }
-                if case .number(let number) = value { return pad(NumberText.general(number), verb) }
+                if case .number(let number) = value { return pad(number.generalText, verb) }
             }
             return pad(JSONText.encode(value), verb)
         case "t":
@@ -135,8 +136,8 @@ enum FormatFunctions {
             return flag ? "true" : "false"
         case "b", "d", "o", "x", "X":
             guard let number = Primitive.number(value) else { throw FunctionError("\(context): a number is required") }
-            guard number.rounded() == number, number.magnitude < 1e300 else { throw FunctionError("\(context): an integer is required") }
-            return integer(number, verb)
+            guard let whole = number.integerValue else { throw FunctionError("\(context): an integer is required") }
+            return integer(whole, verb)
         case "e", "E", "f", "g", "G":
             guard let number = Primitive.number(value) else { throw FunctionError("\(context): a number is required") }
             return float(number, verb)
@@ -155,14 +156,9 @@ enum FormatFunctions {
         return verb.minus ? text + padding : padding + text
     }
 
-    private static func integer(_ number: Double, _ verb: Verb) -> String {
+    private static func integer(_ number: BigInt, _ verb: Verb) -> String {
         let radix: Int = switch verb.mode { case "b": 2; case "o": 8; case "x", "X": 16; default: 10 }
-        var digits: String
-        if let whole = Int64(exactly: number.magnitude) {
-            digits = String(whole, radix: radix, uppercase: verb.mode == "X")
-        } else {
-            digits = NumberText.decimal(number.magnitude)
-        }
+        var digits = String(number.magnitude, radix: radix, uppercase: verb.mode == "X")
         if let precision = verb.precision, digits.count < precision {
             digits = String(repeating: "0", count: precision - digits.count) + digits
         }
@@ -183,7 +179,7 @@ enum FormatFunctions {
         return String(repeating: " ", count: width - body.count) + body
     }
 
-    private static func float(_ number: Double, _ verb: Verb) -> String {
+    private static func float(_ number: HCLNumber, _ verb: Verb) -> String {
         let flags = GoFloatFormat.Flags(plus: verb.plus, space: verb.space, minus: verb.minus, zero: verb.zero)
         return GoFloatFormat.format(number, verb: verb.mode, precision: verb.precision, width: verb.width, flags: flags)
     }

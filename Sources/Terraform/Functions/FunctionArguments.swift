@@ -41,7 +41,7 @@ struct FunctionArguments {
 
     /// cty's wording: a string that does not spell a number "a number is required", anything else
     /// "number required".
-    func number(_ index: Int) throws(FunctionError) -> Double {
+    func number(_ index: Int) throws(FunctionError) -> HCLNumber {
         let value = try nonNull(index)
         guard let number = Primitive.number(value) else {
             if case .string = value { throw invalid(index, "a number is required") }
@@ -53,7 +53,7 @@ struct FunctionArguments {
     /// A whole number that fits an `Int`; Terraform reports fractions the same way.
     func integer(_ index: Int) throws(FunctionError) -> Int {
         let number = try number(index)
-        guard number.rounded() == number, let whole = Int(exactly: number) else {
+        guard let whole = number.intValue else {
             throw invalid(index, "value must be a whole number")
         }
         return whole

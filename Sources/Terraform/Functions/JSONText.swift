@@ -15,7 +15,7 @@ enum JSONText {
         switch value {
         case .null, .unknown: out += "null"
         case .bool(let flag): out += flag ? "true" : "false"
-        case .number(let number): out += NumberText.decimal(number)
+        case .number(let number): out += number.text
         case .string(let text): quote(text, to: &out)
         case .tuple(let items), .set(let items):
             out += "["
@@ -71,16 +71,28 @@ enum JSONText {
         return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
+    /// Whether a number inside is ±∞, which cty refuses to write as JSON.
+    static func containsInfinity(_ value: HCLValue) -> Bool {
+        switch value {
+        case .number(let number): return number.isInfinite
+        case .tuple(let items), .set(let items): return items.contains(where: containsInfinity)
+        case .object(let members): return members.values.contains(where: containsInfinity)
+        default: return false
+        }
+    }
+
     /// `jsondecode`: objects become objects, arrays tuples, numbers numbers.
+    /// The model parser decides validity and the error; numbers come from HCL's exact reader.
     static func decode(_ text: String) throws(JSONParseError) -> HCLValue {
-        convert(try JSONParser.parse(text))
+        let value = try JSONParser.parse(text)
+        return HCLValue.decodingJSON(text) ?? convert(value)
     }
 
     static func convert(_ value: Value) -> HCLValue {
         switch value {
         case .null: return .null
         case .bool(let flag): return .bool(flag)
-        case .number(let number): return .number(number)
+        case .number(let number): return .number(HCLNumber(modelDouble: number))
         case .string(let text): return .string(text)
         case .array(let items): return .tuple(items.map(convert))
         case .object(let members): return .object(members.mapValues(convert))

@@ -1,3 +1,4 @@
+import BigInt
 import HCL
 
 /// How `yamldecode` turns one scalar into a value: quoted scalars are strings; plain ones resolve as
@@ -30,8 +31,8 @@ enum YAMLScalar {
         case "0"..."9", "+", "-":
             if let time = timestamp(text) { return .string(time) }
             if let value = Primitive.parseNumber(text) { return .number(value) }
-            if text.hasPrefix("0x"), let value = UInt64(text.dropFirst(2), radix: 16) { return .number(Double(value)) }
-            if text.hasPrefix("0o"), let value = UInt64(text.dropFirst(2), radix: 8) { return .number(Double(value)) }
+            if text.hasPrefix("0x"), let value = UInt64(text.dropFirst(2), radix: 16) { return .number(HCLNumber(integer: BigInt(value))) }
+            if text.hasPrefix("0o"), let value = UInt64(text.dropFirst(2), radix: 8) { return .number(HCLNumber(integer: BigInt(value))) }
         default: break
         }
         return .string(text)
@@ -42,23 +43,23 @@ enum YAMLScalar {
         for word in ["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"] { table[word] = .bool(true) }
         for word in ["n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"] { table[word] = .bool(false) }
         for word in ["", "~", "null", "Null", "NULL"] { table[word] = .null }
-        for word in [".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"] { table[word] = .number(.infinity) }
-        for word in ["-.inf", "-.Inf", "-.INF"] { table[word] = .number(-.infinity) }
+        for word in [".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"] { table[word] = .number(.positiveInfinity) }
+        for word in ["-.inf", "-.Inf", "-.INF"] { table[word] = .number(.negativeInfinity) }
         return table
     }()
 
-    private static func number(_ text: String) -> Double? {
+    private static func number(_ text: String) -> HCLNumber? {
         let plain = text.replacingAll("_", with: "")
         if let value = Primitive.parseNumber(plain) { return value }
-        if plain.hasPrefix("0x"), let value = UInt64(plain.dropFirst(2), radix: 16) { return Double(value) }
-        if plain.hasPrefix("0o"), let value = UInt64(plain.dropFirst(2), radix: 8) { return Double(value) }
+        if plain.hasPrefix("0x"), let value = UInt64(plain.dropFirst(2), radix: 16) { return HCLNumber(integer: BigInt(value)) }
+        if plain.hasPrefix("0o"), let value = UInt64(plain.dropFirst(2), radix: 8) { return HCLNumber(integer: BigInt(value)) }
         return binary(plain)
     }
 
-    private static func binary(_ text: String) -> Double? {
+    private static func binary(_ text: String) -> HCLNumber? {
         let negative = text.hasPrefix("-")
         guard let value = UInt64(text.dropFirst(negative ? 3 : 2), radix: 2) else { return nil }
-        return negative ? -Double(value) : Double(value)
+        return HCLNumber(integer: negative ? -BigInt(value) : BigInt(value))
     }
 
     /// `2001-12-14`, `2001-12-14t21:59:43.10Z`, `2001-12-14 21:59:43.10` (UTC) as RFC 3339.

@@ -79,7 +79,7 @@ enum YAMLText {
         switch value {
         case .null, .unknown: out += "null"
         case .bool(let flag): out += flag ? "true" : "false"
-        case .number(let number): out += NumberText.decimal(number)
+        case .number(let number): out += number.text
         case .tuple, .set: out += "[]"
         case .object: out += "{}"
         case .string(let text):

@@ -68,7 +68,7 @@ extension Expression {
         case .getAttribute(let base, let name): return base.traversalPath.map { "\($0).\(name)" }
         case .index(let base, let key):
             guard let head = base.traversalPath else { return nil }
-            if case .literal(.number(let n)) = key.kind { return "\(head)[\(Int(n))]" }
+            if case .literal(.number(let n)) = key.kind, let i = n.intValue { return "\(head)[\(i)]" }
             if let s = key.staticString { return "\(head).\(s)" }
             return nil
         default: return nil

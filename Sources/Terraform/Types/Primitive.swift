@@ -7,13 +7,13 @@ enum Primitive {
     static func string(_ value: HCLValue) -> String? {
         switch value {
         case .string(let text): return text
-        case .number(let number): return NumberText.decimal(number)
+        case .number(let number): return number.text
         case .bool(let flag): return flag ? "true" : "false"
         default: return nil
         }
     }
 
-    static func number(_ value: HCLValue) -> Double? {
+    static func number(_ value: HCLValue) -> HCLNumber? {
         switch value {
         case .number(let number): return number
         case .string(let text): return parseNumber(text)
@@ -32,7 +32,7 @@ enum Primitive {
 
     /// A decimal number as cty parses it: optional sign, digits with an optional fraction and an
     /// optional exponent. No hex, no `inf`/`nan`, no surrounding spaces.
-    static func parseNumber(_ text: String) -> Double? {
+    static func parseNumber(_ text: String) -> HCLNumber? {
         var bytes = Substring(text).utf8[...]
         if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
         var digits = 0
@@ -49,8 +49,8 @@ enum Primitive {
             while let byte = bytes.first, isDigit(byte) { exponentDigits += 1; bytes = bytes.dropFirst() }
             guard exponentDigits > 0 else { return nil }
         }
-        guard bytes.isEmpty, let number = Double(text), number.isFinite else { return nil }
-        return number
+        guard bytes.isEmpty else { return nil }
+        return HCLNumber(parsing: text)
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }

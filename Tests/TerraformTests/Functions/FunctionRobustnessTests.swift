@@ -11,7 +11,7 @@ struct FunctionRobustnessTests {
         .string("%[0]d %-08.3q %#v"), .string("/(/"), .string("/a*?/"), .string("10.0.0.0/8"), .string("::/0"),
         .string("fd00::1/127"), .string("${x}"), .string("a\nb "), .string("- a\n  b: [\n? x\n: &y *y\n  - |+2\n"),
         .string("{[\"a\\"), .string("a,\"b\n\"\"c"), .string("2018-01-02T23:12:01+05:30"), .string("YYYY'MM"), .string("1h5m"), .number(0), .number(-1), .number(1.5),
-        .number(1e300), .number(-1e300), .number(9.3e18), .number(-9.3e18), .number(.nan), .number(.infinity),
+        .number(1e300), .number(-1e300), .number(9.3e18), .number(-9.3e18), .number(.negativeInfinity), .number(.positiveInfinity), .number(HCLNumber(parsing: "1e400")!),
         .number(64), .number(129), .bool(true), .tuple([]), .tuple([.string("a"), .number(1)]),
         .tuple([.tuple([]), .object([:])]), .tuple([.unknown, .null]), .object([:]), .object(["a": .number(1)]),
         .object(["a": .unknown, "b": .tuple([.string("x")])]), .set([.string("a"), .string("b")]), .set([.unknown]),

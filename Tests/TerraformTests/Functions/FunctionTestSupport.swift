@@ -4,7 +4,7 @@ import Terraform
 
 /// Short spellings for test values (no literal conformances: another module may add its own).
 func str(_ text: String) -> HCLValue { .string(text) }
-func num(_ number: Double) -> HCLValue { .number(number) }
+func num(_ number: HCLNumber) -> HCLValue { .number(number) }
 func list(_ items: HCLValue...) -> HCLValue { .tuple(items) }
 func obj(_ members: KeyValuePairs<String, HCLValue>) -> HCLValue {
     .object(Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last }))

@@ -144,7 +144,7 @@ struct TypeConversionRobustnessTests {
     ]
 
     static let values: [HCLValue] = [
-        .null, .unknown, .string("1"), .string("true"), .string("x"), .number(.nan), .number(-0.0), .bool(false),
+        .null, .unknown, .string("1"), .string("true"), .string("x"), .number(.negativeInfinity), .number(-0.0), .bool(false),
         .tuple([]), .tuple([.number(1), .bool(true)]), .tuple([.tuple([.number(1)]), .tuple([.string("a"), .null])]),
         .set([.string("a"), .unknown]), .object([:]), .object(["a": .number(1), "b": .tuple([.string("2")])]),
         .object(["a": .object(["x": .tuple([])]), "b": .null]), .tuple([.object(["x": .number(1)]), .object(["y": .string("z")])]),
