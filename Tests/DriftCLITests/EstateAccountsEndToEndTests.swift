@@ -122,4 +122,28 @@ struct EstateAccountsEndToEndTests {
         // prod-logs lives in us-east-1: read from eu-west-1's target, it cannot be read either.
         #expect(regionErrors.allSatisfy { $0["region"] == "us-east-1" || $0["resource"] == "prod-logs" })
     }
+
+    @Test("a root that cannot be set up in one account: every shard scanning one of that account's targets says so")
+    func partlyUnreachableAccountInShards() throws {
+        let estate = try EstateFixture(proxy: true)
+        try seed(estate)
+        // edge's own provider role is denied: edge is unknown in prod, app is still read there.
+        let deployer = "arn:aws:iam::\(Self.prod):role/edge-deployer"
+        let main = estate.directory.appendingPathComponent("edge/main.tf")
+        let text = try String(contentsOf: main, encoding: .utf8).replacingOccurrences(
+            of: "region = \"us-east-1\"\n", with: "region = \"us-east-1\"\n  assume_role {\n    role_arn = \"\(deployer)\"\n  }\n")
+        try text.write(to: main, atomically: true, encoding: .utf8)
+        try estate.proxy?.configure(deniedRoles: [deployer])
+        // Targets in order: prod/eu-west-1, prod/us-east-1, staging/eu-west-1, staging/us-east-1, one per shard.
+        for index in 0..<4 {
+            let (result, shard) = try estate.scan(["--shard", "\(index)/4"])
+            let prodErrors = (shard["errors"]?.arrayValue ?? []).filter { $0["account"] == "prod" && $0["code"] == "AccessDenied" }
+            if index < 2 {
+                #expect(result.status == 2, "shard \(index): \(result.stdout)")
+                #expect(!prodErrors.isEmpty, "shard \(index) scans a prod target but does not say edge is unknown there")
+            } else {
+                #expect(prodErrors.isEmpty, "shard \(index) scans no prod target")
+            }
+        }
+    }
 }

@@ -71,7 +71,8 @@ public struct EstateScan: Sendable {
             }
         }
         // Every shard sees every target, and picks its own: an account that could not be set up
-        // is reported by the shard of its first target.
+        // is reported by every shard that scans one of its targets, since any of them may hold
+        // what the failed root declares (a shard's report is never clean when that is unknown).
         var allTargets = Set(groups.map(\.target))
         for (_, error) in targetErrors where error.region == nil {
             let account = error.account ?? EstateGroups.ambientAccount
@@ -95,7 +96,7 @@ public struct EstateScan: Sendable {
         let reportedErrors = targetErrors.compactMap { entry -> ReadError? in
             if let target = entry.target { return selected.contains(target) ? entry.error : nil }
             let account = entry.error.account ?? EstateGroups.ambientAccount
-            return allTargets.sorted().first { $0.account == account }.map { selected.contains($0) } == true ? entry.error : nil
+            return selected.contains { $0.account == account } ? entry.error : nil
         }
         return try EstateAssembly(
             config: config, settings: settings, estate: estate, units: prepared, groups: groups, scans: results,
