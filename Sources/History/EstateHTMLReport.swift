@@ -129,11 +129,7 @@ public struct EstateHTMLReport: Sendable {
         guard !shown.isEmpty else { return out + "<p>No server in the history yet.</p></section>\n" }
         out += "<div class=\"scroll\"><table class=\"snowflakes\"><thead><tr><th>#</th><th>Server</th><th>Where</th><th>Changes</th><th>Last change</th></tr></thead><tbody>\n"
         for (i, r) in shown.enumerated() {
-            var server = "<code>\(h(r.timeline.address ?? r.timeline.id))</code>"
-            if r.timeline.address != nil { server += " \(h(r.timeline.id))" } else { server += " (unmanaged)" }
-            if let name = r.timeline.name { server += " · \(h(name))" }
-            if r.gone { server += " · gone" }
-            out += "<tr class=\"snowflake\"><td data-label=\"Rank\">\(i + 1)</td><td data-label=\"Server\">\(server)</td>"
+            out += "<tr class=\"snowflake\"><td data-label=\"Rank\">\(i + 1)</td><td data-label=\"Server\">\(HTMLReport.server(r))</td>"
             out += "<td data-label=\"Where\">\(h(Self.describe(r.timeline.target)))</td>"
             out += "<td data-label=\"Changes\">\(r.changes)</td><td data-label=\"Last change\">\(h(r.lastChange ?? "never"))</td></tr>\n"
         }

@@ -122,11 +122,7 @@ public struct HTMLReport: Sendable {
         out += "<div class=\"scroll\"><table class=\"snowflakes\"><thead><tr><th>#</th><th>Server</th><th>Changes</th><th>Age</th><th>Last change</th></tr></thead><tbody>\n"
         let now = scans.last?.scannedAt ?? generatedAt
         for (i, r) in shown.enumerated() {
-            var server = "<code>\(h(r.timeline.address ?? r.timeline.id))</code>"
-            if r.timeline.address != nil { server += " \(h(r.timeline.id))" } else { server += " (unmanaged)" }
-            if let name = r.timeline.name { server += " · \(h(name))" }
-            if r.gone { server += " · gone" }
-            out += "<tr class=\"snowflake\"><td data-label=\"Rank\">\(i + 1)</td><td data-label=\"Server\">\(server)</td>"
+            out += "<tr class=\"snowflake\"><td data-label=\"Rank\">\(i + 1)</td><td data-label=\"Server\">\(Self.server(r))</td>"
             out += "<td data-label=\"Changes\">\(r.changes)</td><td data-label=\"Age\">\(h(SinceText.age(from: r.launched, to: now) ?? "?"))</td>"
             out += "<td data-label=\"Last change\">\(h(r.lastChange ?? "never"))</td></tr>\n"
         }
@@ -156,6 +152,15 @@ public struct HTMLReport: Sendable {
             out += "</ol></details>\n"
         }
         return out + "</section>\n"
+    }
+
+    /// A ranked server as a table cell: address and id (or "unmanaged"), Name, whether it is gone.
+    static func server(_ r: SnowflakeRank) -> String {
+        var server = "<code>\(h(r.timeline.address ?? r.timeline.id))</code>"
+        if r.timeline.address != nil { server += " \(h(r.timeline.id))" } else { server += " (unmanaged)" }
+        if let name = r.timeline.name { server += " · \(h(name))" }
+        if r.gone { server += " · gone" }
+        return server
     }
 
     static func symbol(_ kind: Finding.Kind) -> String {
