@@ -78,10 +78,23 @@ struct BodyEvaluator {
                     result.layout.order.append(type)
                     result.layout.entries.append(schema[type])
                 }
-                let inner = evaluate(block.body, schema: nil, scope: scope, owner: block.typeRange, nested: true, checks: false)
-                var members = inner.values
-                for name in element.keys where members[name] == nil { members[name] = .null }
-                groups[type, default: []].append(.object(members))
+                // `dynamic "ingress" { ... }` generates such blocks too, as Terraform expands it
+                // before blocktoattr sees them.
+                let objects: [HCLValue]
+                if block.type == "dynamic" {
+                    guard let items = expandDynamic(block, schema: nil, scope: scope, into: &result, name: type, checks: false) else {
+                        unknownGroups.insert(type)
+                        continue
+                    }
+                    objects = items
+                } else {
+                    objects = [.object(evaluate(block.body, schema: nil, scope: scope, owner: block.typeRange, nested: true, checks: false).values)]
+                }
+                for object in objects {
+                    guard case .object(var members) = object else { continue }
+                    for name in element.keys where members[name] == nil { members[name] = .null }
+                    groups[type, default: []].append(.object(members))
+                }
                 continue
             }
             if recordsLayout, result.layout.sources[type] == nil {
