@@ -70,10 +70,13 @@ public struct BaselineLoader: Sendable {
     /// unknown.
     public var dataSourceReader: (any DataSourceReader)?
 
-    /// Whether a directory without any `.tf`/`.tf.json` file is an empty baseline with a warning
-    /// (`drift baseline`, as `terraform validate` accepts it) rather than an error (`drift scan`
-    /// and `drift check`, where comparing nothing would call the whole account unmanaged).
-    public var acceptsEmptyDirectory = false
+    /// What the load stands for. `drift baseline` is `terraform validate`: a directory without any
+    /// `.tf`/`.tf.json` file is an empty baseline with a warning, and a root module's own
+    /// `configuration_aliases` count as configured. `drift scan` and `drift check` are `terraform
+    /// plan`: both are errors there (comparing nothing would call the whole account unmanaged; an
+    /// alias no block configures has no region or credentials to read with).
+    public enum Purpose: Sendable { case plan, validate }
+    public var purpose = Purpose.plan
 
     public func loadMeasuringPhases() -> (baseline: Baseline, phases: Phases) {
         LargeStackThread.run {
@@ -103,7 +106,7 @@ public struct BaselineLoader: Sendable {
         // unmanaged (and, with state, orphaned). Terraform refuses to plan without configuration.
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
         guard entries.contains(where: { $0.hasSuffix(".tf") || $0.hasSuffix(".tf.json") }) else {
-            if acceptsEmptyDirectory {
+            if purpose == .validate {
                 log.warning("No configuration files: \"\(directory)\" contains no .tf or .tf.json file; the baseline declares nothing",
                             at: HCLBridge.emptyRange(directory))
                 return (Baseline(diagnostics: log.rendered()), phases, false)
@@ -114,6 +117,7 @@ public struct BaselineLoader: Sendable {
         }
         let session = LoadSession(rootDirectory: root, workspace: workspace, log: log, workers: workers)
         session.dataSourceReader = dataSourceReader
+        session.rootAliasesArePassedIn = purpose == .validate
         guard let config = session.config(relativePath: ".", reference: nil) else {
             return (Baseline(diagnostics: log.rendered()), phases, false)
         }

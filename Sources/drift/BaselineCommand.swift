@@ -36,7 +36,7 @@ struct BaselineCommand: ParsableCommand {
             arguments: VariableArgument.commandLineOrder(
                 CommandLine.arguments, varFiles: varFiles, vars: vars))
         if let workers { loader.workers = max(1, workers) }
-        loader.acceptsEmptyDirectory = true
+        loader.purpose = .validate
         // The process ends after printing: the load's trees need not be freed.
         loader.freesLoadMemory = false
         let clock = ContinuousClock()

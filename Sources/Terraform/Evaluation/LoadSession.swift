@@ -30,6 +30,9 @@ final class LoadSession {
             if !defaultTagsKnown { unknownDefaultTags.insert(key) }
         }
     }
+    /// `terraform validate` takes a root module's `configuration_aliases` as configurations its
+    /// caller passes; `terraform plan` has no caller and reports them missing.
+    var rootAliasesArePassedIn = false
     /// Reads data sources live (`drift scan`, `drift check`); `nil` keeps the load offline.
     var dataSourceReader: (any DataSourceReader)?
     private var readErrorList: [ReadError] = []

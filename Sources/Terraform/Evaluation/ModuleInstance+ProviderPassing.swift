@@ -129,10 +129,10 @@ extension ModuleInstance {
     private func configurationKey(_ local: String) -> String? {
         if let key = providerMap[local] { return key }
         guard local.utf8.contains(UInt8(ascii: ".")) else { return local }
-        guard address == nil, config.providers.contains(where: { Self.localProviderKey($0) == local }) else {
-            return nil
-        }
-        return local
+        guard address == nil else { return nil }
+        if config.providers.contains(where: { Self.localProviderKey($0) == local }) { return local }
+        if session.rootAliasesArePassedIn && RequiredProviders(config).configurationAliases.contains(local) { return local }
+        return nil
     }
 
     /// The caller's side of one `providers` entry, `= aws` or `= aws.west`: the configuration must
