@@ -111,12 +111,10 @@ public struct EstateHTMLReport: Sendable {
         guard !all.isEmpty else { return out + "<p>None: every target's latest scan matches its files.</p></section>\n" }
         out += "<div class=\"scroll\"><table class=\"findings\"><thead><tr><th>Kind</th><th>Resource</th><th>Where</th><th>Since</th></tr></thead><tbody>\n"
         for (scan, f) in all {
-            out += "<tr class=\"finding\" data-kind=\"\(f.kind.rawValue)\" data-status=\"\(f.status?.rawValue ?? "")\">"
-            out += "<td data-label=\"Kind\"><span class=\"kind \(f.kind.rawValue)\">\(HTMLReport.symbol(f.kind)) \(f.kind.rawValue)</span>"
-            if f.status == .new { out += " <span class=\"badge\">new</span>" }
+            out += HTMLReport.findingRowStart(f)
             var resource = "<code>\(h(f.address ?? "\(f.type) \(f.id ?? "")"))</code>"
             if f.kind == .drifted { resource += "<br>" + f.changes.map { "<code>\(h($0.path))</code>" }.joined(separator: ", ") }
-            out += "</td><td data-label=\"Resource\">\(resource)</td>"
+            out += "<td data-label=\"Resource\">\(resource)</td>"
             out += "<td data-label=\"Where\">\(h(Self.describe(scan.target)))</td>"
             out += "<td data-label=\"Since\">\(h(SinceText.describe(f, at: scan.scannedAt) ?? "—"))</td></tr>\n"
         }

@@ -105,10 +105,8 @@ public struct HTMLReport: Sendable {
             case .orphaned: what = "in the state, declared by no file; terraform apply would destroy it"
             case .unmanaged: what = "no file declares it" + (f.name.map { " (\(h($0)))" } ?? "")
             }
-            out += "<tr class=\"finding\" data-kind=\"\(f.kind.rawValue)\" data-status=\"\(f.status?.rawValue ?? "")\">"
-            out += "<td data-label=\"Kind\"><span class=\"kind \(f.kind.rawValue)\">\(Self.symbol(f.kind)) \(f.kind.rawValue)</span>"
-            if f.status == .new { out += " <span class=\"badge\">new</span>" }
-            out += "</td><td data-label=\"Resource\"><code>\(h(f.address ?? "\(f.type) \(f.id ?? "")"))</code></td>"
+            out += Self.findingRowStart(f)
+            out += "<td data-label=\"Resource\"><code>\(h(f.address ?? "\(f.type) \(f.id ?? "")"))</code></td>"
             out += "<td data-label=\"What\">\(what)</td><td data-label=\"Since\">\(h(since))</td>"
             out += "<td data-label=\"Declared at\">\(at.isEmpty ? "—" : at)</td></tr>\n"
         }
@@ -161,6 +159,14 @@ public struct HTMLReport: Sendable {
         if let name = r.timeline.name { server += " · \(h(name))" }
         if r.gone { server += " · gone" }
         return server
+    }
+
+    /// A finding's row up to its kind cell: the kind in words and shape, and whether it is new.
+    static func findingRowStart(_ f: Finding) -> String {
+        var out = "<tr class=\"finding\" data-kind=\"\(f.kind.rawValue)\" data-status=\"\(f.status?.rawValue ?? "")\">"
+        out += "<td data-label=\"Kind\"><span class=\"kind \(f.kind.rawValue)\">\(symbol(f.kind)) \(f.kind.rawValue)</span>"
+        if f.status == .new { out += " <span class=\"badge\">new</span>" }
+        return out + "</td>"
     }
 
     static func symbol(_ kind: Finding.Kind) -> String {
