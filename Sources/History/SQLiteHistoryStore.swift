@@ -49,11 +49,15 @@ public final class SQLiteHistoryStore: HistoryStore {
     // MARK: Recording
 
     public func record(_ entry: ScanEntry) throws(HistoryError) -> RecordedScan {
+        // Canonical JSON and hashes need no database: computed before the write lock is taken, so
+        // concurrent scans queue only for the writes themselves.
+        let snapshot = entry.snapshot.normalized()
+        let resources = StoredResource.rows(of: snapshot, addresses: entry.addresses)
         do {
             return try pool.writeWithoutTransaction { db in
                 var result: RecordedScan?
                 try db.inTransaction(.immediate) {
-                    result = try self.insert(entry, db)
+                    result = try self.insert(entry, snapshot: snapshot, resources: resources, db)
                     if self.holdBeforeCommit > 0 {
                         FileHandle.standardError.write(Data("drift: test hold inside the history transaction\n".utf8))
                         Thread.sleep(forTimeInterval: self.holdBeforeCommit)
@@ -70,13 +74,14 @@ public final class SQLiteHistoryStore: HistoryStore {
         }
     }
 
-    private func insert(_ entry: ScanEntry, _ db: Database) throws -> RecordedScan {
+    private func insert(
+        _ entry: ScanEntry, snapshot: Snapshot, resources: [StoredResource], _ db: Database
+    ) throws -> RecordedScan {
         let key = entry.target.key
         let previousID = try Int64.fetchOne(
             db, sql: "SELECT id FROM scans WHERE target = ? ORDER BY id DESC LIMIT 1", arguments: [key])
         let previous = try previousID.map { try Self.loadFindings(db, scanID: $0).findings }
         let report = FindingStatus.annotate(entry.report, previous: previous)
-        let snapshot = entry.snapshot.normalized()
         let meta: Value = .object([
             "takenAt": .string(snapshot.takenAt),
             "errors": .array(snapshot.errors.map(\.jsonValue)),
@@ -95,7 +100,7 @@ public final class SQLiteHistoryStore: HistoryStore {
                 report.findings.filter { $0.status == .new }.count, report.resolved?.count ?? 0, meta.canonicalJSON(),
             ])
         let scanID = db.lastInsertedRowID
-        try writeSpans(db, key: key, scanID: scanID, previousID: previousID, snapshot: snapshot, addresses: entry.addresses)
+        try writeSpans(db, key: key, scanID: scanID, previousID: previousID, resources: resources)
         try writeFindings(db, key: key, scanID: scanID, previousID: previousID, findings: report.findings)
         for (position, finding) in (report.resolved ?? []).enumerated() {
             try db.cachedStatement(sql: "INSERT INTO resolved_findings (scan_id, position, body_id) VALUES (?, ?, ?)")
@@ -104,40 +109,41 @@ public final class SQLiteHistoryStore: HistoryStore {
         return RecordedScan(id: scanID, report: report)
     }
 
-    private func writeSpans(
-        _ db: Database, key: String, scanID: Int64, previousID: Int64?, snapshot: Snapshot, addresses: [String: String]
-    ) throws {
+    /// Opens a span for each resource new or changed since the target's previous scan, and closes
+    /// (at that scan) the open spans of the resources changed or gone. An unchanged resource's span
+    /// stays open: nothing is written for it.
+    private func writeSpans(_ db: Database, key: String, scanID: Int64, previousID: Int64?, resources: [StoredResource]) throws {
         var open: [String: (span: Int64, hash: Data, address: String?)] = [:]
-        if let previousID {
+        var duplicates: [Int64] = []  // never written by drift; closed if found
+        if previousID != nil {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT s.id, s.type, s.live_id, s.address, c.hash FROM spans s JOIN contents c ON c.id = s.content_id
                     WHERE s.target = ? AND s.last_scan = ?
-                    """, arguments: [key, previousID])
+                    """, arguments: [key, HistorySchema.openSpan])
             for row in rows {
                 let type: String = row["type"], id: String = row["live_id"]
-                open[type + "\u{0}" + id] = (row["id"], row["hash"], row["address"])
+                if let other = open.updateValue((row["id"], row["hash"], row["address"]), forKey: type + "\u{0}" + id) {
+                    duplicates.append(other.span)
+                }
             }
         }
-        let extend = try db.cachedStatement(sql: "UPDATE spans SET last_scan = ? WHERE id = ?")
         let insertSpan = try db.cachedStatement(
             sql: "INSERT INTO spans (target, type, live_id, address, content_id, first_scan, last_scan) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        var seen: Set<String> = []
-        for resource in snapshot.resources {
-            let resourceKey = resource.type + "\u{0}" + resource.id
-            guard seen.insert(resourceKey).inserted else { continue }
-            let body = resource.jsonValue.canonicalJSON()
-            let hash = Data(SHA256.hash(data: Data(body.utf8)))
-            let address = addresses[resourceKey]
-            if let span = open[resourceKey], span.hash == hash, span.address == address {
-                try extend.execute(arguments: [scanID, span.span])
+        for resource in resources {
+            if let span = open[resource.key], span.hash == resource.hash, span.address == resource.address {
+                open[resource.key] = nil
                 continue
             }
             let contentID = try Self.contentID(
-                db, hash: hash, body: body, type: resource.type, id: resource.id,
-                name: resource.attributes["tags"]?["Name"]?.stringValue)
-            try insertSpan.execute(arguments: [key, resource.type, resource.id, address, contentID, scanID, scanID])
+                db, hash: resource.hash, body: resource.body, type: resource.type, id: resource.id, name: resource.name)
+            try insertSpan.execute(
+                arguments: [key, resource.type, resource.id, resource.address, contentID, scanID, HistorySchema.openSpan])
+        }
+        if let previousID {
+            let close = try db.cachedStatement(sql: "UPDATE spans SET last_scan = ? WHERE id = ?")
+            for span in open.values.map(\.span) + duplicates { try close.execute(arguments: [previousID, span]) }
         }
     }
 
@@ -150,25 +156,29 @@ public final class SQLiteHistoryStore: HistoryStore {
         return db.lastInsertedRowID
     }
 
+    /// As `writeSpans`, for findings: a finding with the same body as in the previous scan keeps
+    /// its open span.
     private func writeFindings(_ db: Database, key: String, scanID: Int64, previousID: Int64?, findings: [Finding]) throws {
-        var open: [Int64: Int64] = [:]  // body id -> span id, for the previous scan's findings
-        if let previousID {
+        var open: [Int64: [Int64]] = [:]  // body id -> span ids, for the previous scan's findings
+        if previousID != nil {
             for row in try Row.fetchAll(
                 db, sql: "SELECT id, body_id FROM finding_spans WHERE target = ? AND last_scan = ?",
-                arguments: [key, previousID])
+                arguments: [key, HistorySchema.openSpan])
             {
-                open[row["body_id"]] = row["id"]
+                open[row["body_id"], default: []].append(row["id"])
             }
         }
         for finding in findings {
             let bodyID = try Self.findingBodyID(db, finding)
-            if let span = open.removeValue(forKey: bodyID) {
-                try db.cachedStatement(sql: "UPDATE finding_spans SET last_scan = ? WHERE id = ?").execute(arguments: [scanID, span])
-            } else {
+            if open[bodyID]?.popLast() == nil {
                 try db.cachedStatement(
                     sql: "INSERT INTO finding_spans (target, identity, body_id, first_scan, last_scan) VALUES (?, ?, ?, ?, ?)"
-                ).execute(arguments: [key, FindingStatus.identity(finding), bodyID, scanID, scanID])
+                ).execute(arguments: [key, FindingStatus.identity(finding), bodyID, scanID, HistorySchema.openSpan])
             }
+        }
+        if let previousID {
+            let close = try db.cachedStatement(sql: "UPDATE finding_spans SET last_scan = ? WHERE id = ?")
+            for span in open.values.flatMap({ $0 }) { try close.execute(arguments: [previousID, span]) }
         }
     }
 

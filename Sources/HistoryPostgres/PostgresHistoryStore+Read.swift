@@ -103,11 +103,12 @@ extension PostgresHistoryStore {
         }
     }
 
+    /// A version's first and last scan: an open span's last is its target's latest scan.
     static let versionColumns = """
-        SELECT s.first_scan, s.last_scan, s.address, c.body, f.scanned_at AS first_at, l.scanned_at AS last_at,
+        SELECT s.first_scan, l.id AS last_scan, s.address, c.body, f.scanned_at AS first_at, l.scanned_at AS last_at,
             f.root, f.account, f.region
         FROM spans s JOIN contents c ON c.id = s.content_id
-        JOIN scans f ON f.id = s.first_scan JOIN scans l ON l.id = s.last_scan
+        JOIN scans f ON f.id = s.first_scan JOIN scans l ON l.id = \(HistorySchema.lastScanSQL("s"))
         """
 
     public func versions(matching query: String) throws(HistoryError) -> [ResourceVersion] {

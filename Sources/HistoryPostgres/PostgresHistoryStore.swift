@@ -12,9 +12,10 @@ import PostgresNIO
 /// `HistoryStore` is synchronous (the commands and the SQLite engine are), and postgres-nio is
 /// asynchronous: this class is the one place that bridges them. It owns one connection, and each
 /// call takes `lock` and waits (`EventLoopFuture.wait()`) for its queries on NIO's own threads, so
-/// it never blocks a Swift concurrency thread that NIO would need. Writers queue on a PostgreSQL
-/// advisory lock held for the recording transaction (as SQLite's one writer does); readers never
-/// wait for them.
+/// it never blocks a Swift concurrency thread that NIO would need. Writers of one target queue on
+/// a PostgreSQL advisory lock of that target held for the recording transaction ("the previous
+/// scan" must be the one committed last); shards recording different targets write at once, and
+/// `prune` waits for all of them. Readers never wait for writers.
 public final class PostgresHistoryStore: HistoryStore, @unchecked Sendable {
     public let url: PostgresURL
     let connection: PostgresConnection
@@ -27,7 +28,21 @@ public final class PostgresHistoryStore: HistoryStore, @unchecked Sendable {
     /// Advisory lock keys (`pg_advisory_xact_lock(key1, key2)`): "drft" and the lock's job.
     static let lockNamespace: Int32 = 0x6472_6674
     static let migrationLock: Int32 = 1
+    /// Taken shared by every recording and exclusively by `prune`.
     static let writerLock: Int32 = 2
+    /// "drtg" and `hashtext(target)`: one recording per target at a time (a hash collision only
+    /// makes two targets queue, never mix).
+    static let targetNamespace: Int32 = 0x6472_7467
+
+    /// What a transaction may do, and so which advisory locks it takes first.
+    enum Access {
+        /// One read-only snapshot; no lock.
+        case read
+        /// Recording a scan of the target with this key.
+        case record(target: String)
+        /// Changing any target's scans (`prune`).
+        case exclusive
+    }
 
     /// Connects (no TLS; see `PostgresURL.supportedSSLModes`), then migrates the schema.
     public init(url: PostgresURL, password: String?, holdBeforeCommit: Double = 0) throws(HistoryError) {
@@ -79,16 +94,24 @@ public final class PostgresHistoryStore: HistoryStore, @unchecked Sendable {
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
-    /// `writer` first takes the advisory lock every writer takes; reads see one snapshot.
-    func transaction<T>(_ doing: String, writer: Bool, _ body: () throws -> T) throws(HistoryError) -> T {
+    /// A writer first takes its advisory locks (`Access`); reads see one snapshot.
+    func transaction<T>(_ doing: String, _ access: Access, _ body: () throws -> T) throws(HistoryError) -> T {
         lock.lock()
         defer { lock.unlock() }
         do {
-            if writer {
-                try run("BEGIN")
-                try run("SELECT pg_advisory_xact_lock(\(unescaped: "\(Self.lockNamespace)"), \(unescaped: "\(Self.writerLock)"))")
-            } else {
+            let namespace = "\(Self.lockNamespace)", writers = "\(Self.writerLock)"
+            switch access {
+            case .read:
                 try run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            case .record(let target):
+                try run("BEGIN")
+                try run("""
+                    SELECT pg_advisory_xact_lock_shared(\(unescaped: namespace), \(unescaped: writers)),
+                        pg_advisory_xact_lock(\(unescaped: "\(Self.targetNamespace)"), hashtext(\(target)))
+                    """)
+            case .exclusive:
+                try run("BEGIN")
+                try run("SELECT pg_advisory_xact_lock(\(unescaped: namespace), \(unescaped: writers))")
             }
             do {
                 let result = try body()
@@ -106,7 +129,7 @@ public final class PostgresHistoryStore: HistoryStore, @unchecked Sendable {
     }
 
     func read<T>(_ doing: String, _ body: () throws -> T) throws(HistoryError) -> T {
-        try transaction(doing, writer: false, body)
+        try transaction(doing, .read, body)
     }
 
     // MARK: Schema

@@ -133,6 +133,40 @@ struct HistoryStoreSuite {
         #expect(try store.versions(matching: "nothing").isEmpty)
     }
 
+    @Test("a resource that goes, comes back changed, and stays: each scan reads back as it was", arguments: StoreFactory.allCases)
+    func goneAndBack(engine: StoreFactory) throws {
+        let store = try engine.make()
+        let web = Fixture.instance("i-web", name: "web")
+        let lone = Fixture.instance("i-lone", name: "lone")
+        let changed = Fixture.instance("i-lone", name: "lone", monitoring: true)
+        let a = try store.record(Fixture.entry(at: "2026-12-01T10:00:00Z", web: web, others: [lone]))
+        let b = try store.record(Fixture.entry(at: "2026-12-01T11:00:00Z", web: web))
+        let c = try store.record(Fixture.entry(at: "2026-12-01T12:00:00Z", web: web, others: [changed]))
+        let d = try store.record(Fixture.entry(at: "2026-12-01T13:00:00Z", web: web, others: [changed]))
+        // Another target in between must not end this one's runs.
+        let other = Fixture.entry(at: "2026-12-01T13:30:00Z", web: web)
+        _ = try store.record(ScanEntry(
+            target: ScanTarget(root: "/other", account: "123456789012", region: "us-east-1"), report: other.report,
+            snapshot: other.snapshot, addresses: other.addresses, durationMilliseconds: 1, failPolicy: other.failPolicy,
+            baselineCommit: nil))
+        let e = try store.record(Fixture.entry(at: "2026-12-01T14:00:00Z", web: web, others: [changed]))
+        #expect(try store.snapshot(scanID: a.id).resources == [lone, web])
+        #expect(try store.snapshot(scanID: b.id).resources == [web])
+        for scan in [c, d, e] { #expect(try store.snapshot(scanID: scan.id).resources == [changed, web]) }
+        let versions = try store.versions(matching: "i-lone")
+        #expect(versions.map(\.resource) == [lone, changed])
+        #expect(versions.map(\.firstScan) == [a.id, c.id])
+        #expect(versions.map(\.lastScan) == [a.id, e.id])
+        #expect(versions.map(\.lastSeen) == ["2026-12-01T10:00:00Z", "2026-12-01T14:00:00Z"])
+        // The unmanaged finding: gone in b (resolved), back in c (new), the same since.
+        #expect(b.report.resolved?.map(\.kind) == [.unmanaged])
+        #expect(c.report.findings.first { $0.kind == .unmanaged }?.status == .new)
+        #expect(e.report.findings.first { $0.kind == .unmanaged }?.status == .ongoing)
+        #expect(try store.findings(scanID: b.id).findings.filter { $0.kind == .unmanaged }.isEmpty)
+        #expect(try store.findings(scanID: d.id).findings == d.report.findings)
+        #expect(try store.findings(scanID: e.id).findings == e.report.findings)
+    }
+
     @Test("prune removes old scans and keeps later scans whole", arguments: StoreFactory.allCases)
     func prune(engine: StoreFactory) throws {
         let store = try engine.make()
