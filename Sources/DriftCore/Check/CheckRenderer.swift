@@ -86,13 +86,9 @@ extension CheckRenderer {
             }
             lines.append(text.paint(title, .bold) + "  " + (item.address.map { $0 + "  " } ?? "") + verdict)
             for change in item.changes {
-                let source = change.source.map { "  " + text.paint($0, .dim) } ?? ""
-                switch ChangeText.render(declared: change.declared, live: change.live) {
-                case .inline(let shown): lines.append("  " + text.paint("~ ", .yellow) + "\(change.path)  \(shown)" + source)
-                case .elements(let items):
-                    lines.append("  " + text.paint("~ ", .yellow) + change.path + source)
-                    lines += items.map { "      " + $0 }
-                }
+                lines += ChangeText.render(declared: change.declared, live: change.live).lines(
+                    "  " + text.paint("~ ", .yellow) + change.path, separator: "  ",
+                    tail: change.source.map { "  " + text.paint($0, .dim) } ?? "", indent: "      ")
             }
             if item.kind == .securityGroup {
                 for (name, word) in [("ingress", "from"), ("egress", "to")] {
