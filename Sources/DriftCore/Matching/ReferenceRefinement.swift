@@ -17,19 +17,26 @@ enum ReferenceRefinement {
     static func refine(
         _ baseline: Baseline, match: MatchResult, unit: PreparedUnit, target: Int, snapshot: Snapshot
     ) async -> (baseline: Baseline, match: MatchResult) {
-        guard var loader = unit.setup.loader, baseline.resources.contains(where: { !$0.unknown.isEmpty }) else {
+        await refine(
+            baseline, match: match, loader: unit.setup.loader, state: unit.state, snapshot: snapshot,
+            keep: { unit.setup.targets.index(for: $0) == target })
+    }
+
+    /// `keep` says which of a new evaluation's declarations `baseline` holds (one provider
+    /// configuration's, one check's); `neighbours` are found resources matched elsewhere (a
+    /// check's related groups and volumes), by address, their attributes with `id`.
+    static func refine(
+        _ baseline: Baseline, match: MatchResult, loader: BaselineLoader?, state: TerraformState?, snapshot: Snapshot,
+        neighbours: [String: [String: Value]] = [:], keep: (DeclaredResource) -> Bool
+    ) async -> (baseline: Baseline, match: MatchResult) {
+        guard var loader, baseline.resources.contains(where: { !$0.unknown.isEmpty }) else {
             return (baseline, match)
         }
         var current = (baseline: baseline, match: match)
         var known: [String: [String: Value]] = [:]
         for _ in 0..<passes {
-            var found = known
-            for m in current.match.matches {
-                guard case .found(let live) = m.outcome else { continue }
-                var attributes = live.attributes
-                attributes["id"] = .string(live.id)
-                found[m.declared.address] = attributes
-            }
+            var found = known.merging(neighbours) { mine, _ in mine }
+            for (address, attributes) in Self.found(current.match) { found[address] = attributes }
             guard found.count > known.count else { break }
             known = found
             loader.knownResources = known
@@ -37,11 +44,23 @@ enum ReferenceRefinement {
             // A second evaluation that fails where the first did not: keep what the first knew.
             guard !evaluated.hasErrors else { break }
             var refined = evaluated
-            refined.resources = evaluated.resources.filter { unit.setup.targets.index(for: $0) == target }
+            refined.resources = evaluated.resources.filter(keep)
             guard unknownCount(refined) < unknownCount(current.baseline) else { break }
-            current = (refined, Matcher(baseline: refined, snapshot: snapshot, state: unit.state).match())
+            current = (refined, Matcher(baseline: refined, snapshot: snapshot, state: state).match())
         }
         return current
+    }
+
+    /// The declarations a match found live: address → the live attributes, `id` included.
+    static func found(_ match: MatchResult) -> [String: [String: Value]] {
+        var found: [String: [String: Value]] = [:]
+        for m in match.matches {
+            guard case .found(let live) = m.outcome else { continue }
+            var attributes = live.attributes
+            attributes["id"] = .string(live.id)
+            found[m.declared.address] = attributes
+        }
+        return found
     }
 
     static func unknownCount(_ baseline: Baseline) -> Int {
