@@ -90,9 +90,9 @@ extension CheckRenderer {
             }
             lines.append(text.paint(title, .bold) + "  " + (item.address.map { $0 + "  " } ?? "") + verdict)
             for change in item.changes {
-                var line = "  " + text.paint("~ ", .yellow) + "\(change.path)  \(change.declared.displayText) → \(change.live.displayText)"
-                if let source = change.source { line += "  " + text.paint(source, .dim) }
-                lines.append(line)
+                lines += ChangeText.render(declared: change.declared, live: change.live).lines(
+                    "  " + text.paint("~ ", .yellow) + change.path, separator: "  ",
+                    tail: change.source.map { "  " + text.paint($0, .dim) } ?? "", indent: "      ")
             }
             if item.kind == .securityGroup {
                 for (name, word) in [("ingress", "from"), ("egress", "to")] {
