@@ -266,6 +266,22 @@ struct JoiningResourcesEndToEndTests {
         let web = ids["aws_security_group.web"] ?? ""
         #expect(check.stdout.contains("security group \(web) (net-web)  aws_security_group.web  in sync"), "\(check.stdout)")
         #expect(check.stdout.contains("ingress tcp 443 from 0.0.0.0/0, 10.0.0.0/8 \"https\""), "\(check.stdout)")
+        // With state, only the box's own volumes, address, groups and rules are listed: the same picture.
+        let stated = try DriftBinary.run(
+            ["check", "--baseline", net.directory.path, "net-box", "--state", try net.stateFile(ids: ids, recorded: [
+                "aws_security_group_rule.app_https": [
+                    "type": "ingress", "security_group_id": .string(ids["aws_security_group.app"] ?? ""), "protocol": "tcp",
+                    "from_port": 443, "to_port": 443, "cidr_blocks": ["10.0.0.0/8", "192.168.0.0/16"],
+                ],
+            ])],
+            environment: env, currentDirectory: net.home.path)
+        #expect(stated.status == 0, "\(stated.stdout)\(stated.stderr)")
+        for line in ["volume \(volume) (net-data)  aws_ebs_volume.data  in sync", "elastic IP \(address) (net-eip)  aws_eip.web  in sync",
+            "security group \(web) (net-web)  aws_security_group.web  in sync", "ingress tcp 443 from 0.0.0.0/0, 10.0.0.0/8 \"https\""]
+        {
+            #expect(stated.stdout.contains(line), "\(stated.stdout)")
+        }
+        #expect(!stated.stdout.contains("net-app"), "a group the box is not in is not about the box")
 
         // A port opened by hand in the group whose rules are legacy resources is unmanaged.
         let app = ids["aws_security_group.app"] ?? ""

@@ -24,6 +24,10 @@ public struct CheckRenderer: Sendable {
         }
         let style: TextRenderer.Style = result.verdict == .inSync ? .green : (result.verdict == .drifted ? .yellow : .red)
         lines.append(text.paint(title, .bold) + "  " + text.paint(result.verdict.rawValue, style))
+        // A managed instance's launch template (a snowflake's is in its description below).
+        if let id = m?.id ?? orphan?.id, let template = result.details[id]?.launchTemplate {
+            lines.append("  launch template  " + template.text)
+        }
         for finding in result.report.findings {
             if let since = SinceText.describe(finding, at: result.report.scannedAt) { lines.append(text.paint(since, .dim)) }
         }
