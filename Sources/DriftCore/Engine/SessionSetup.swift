@@ -27,10 +27,7 @@ public struct SessionSetup: Sendable {
         let reader = LiveDataSourceReader(settings: settings)
         loader.dataSourceReader = reader
         let baseline = await loadOffThePool(loader)
-        if baseline.hasErrors {
-            let rendered = baseline.diagnostics.filter { $0.severity == .error }.map(\.rendered).joined(separator: "\n")
-            throw .invalidBaseline(rendered: rendered)
-        }
+        if baseline.hasErrors { throw .invalidBaseline(baseline.diagnostics.filter { $0.severity == .error }) }
         for diagnostic in baseline.diagnostics where diagnostic.severity == .warning {
             notice(diagnostic.rendered)
         }
@@ -95,6 +92,8 @@ public struct SessionSetup: Sendable {
                 assumeRoleARN: roleARN, sessionName: sessionName, externalID: externalID))
         } catch let error as AWSError where error.code == "MissingRegion" {
             throw .noRegion
+        } catch let error as AWSError {
+            throw .aws(doing: "setting up the AWS client", reason: "\(error)", code: error.code)
         } catch {
             throw .aws(doing: "setting up the AWS client", reason: "\(error)")
         }
