@@ -1,3 +1,4 @@
+import DriftCore
 import DriftModel
 
 /// What changed in an account between two snapshots: resources added, removed, and changed
@@ -48,7 +49,14 @@ public struct SnapshotDiff: Sendable, Hashable {
         for r in removed { lines.append("- " + title(r)) }
         for c in changed {
             lines.append("~ " + title(c.resource))
-            for d in c.changes { lines.append("    ~ \(d.path) = \(d.from.canonicalJSON()) → \(d.to.canonicalJSON())") }
+            for d in c.changes {
+                switch ChangeText.render(declared: d.from, live: d.to) {
+                case .inline(let text): lines.append("    ~ \(d.path) = \(text)")
+                case .elements(let items):
+                    lines.append("    ~ \(d.path)")
+                    lines += items.map { "        " + $0 }
+                }
+            }
         }
         if !isEmpty { lines.append("") }
         lines.append(isEmpty ? "No changes." : "\(added.count) added, \(removed.count) removed, \(changed.count) changed")

@@ -86,9 +86,13 @@ extension CheckRenderer {
             }
             lines.append(text.paint(title, .bold) + "  " + (item.address.map { $0 + "  " } ?? "") + verdict)
             for change in item.changes {
-                var line = "  " + text.paint("~ ", .yellow) + "\(change.path)  \(change.declared.displayText) → \(change.live.displayText)"
-                if let source = change.source { line += "  " + text.paint(source, .dim) }
-                lines.append(line)
+                let source = change.source.map { "  " + text.paint($0, .dim) } ?? ""
+                switch ChangeText.render(declared: change.declared, live: change.live) {
+                case .inline(let shown): lines.append("  " + text.paint("~ ", .yellow) + "\(change.path)  \(shown)" + source)
+                case .elements(let items):
+                    lines.append("  " + text.paint("~ ", .yellow) + change.path + source)
+                    lines += items.map { "      " + $0 }
+                }
             }
             if item.kind == .securityGroup {
                 for (name, word) in [("ingress", "from"), ("egress", "to")] {
