@@ -88,8 +88,10 @@ struct EstatePlanTests {
         ])
         let settings = Self.settings()
         let units = RootUnit.units(of: config, shared: settings, clients: AccountClients(settings: settings))
-        let plans = await UnitPlan.plans(of: units, inFlight: 2)
+        let (plans, evaluated) = await UnitPlan.plans(of: units, inFlight: 2)
         try #require(plans.count == 4)
+        // Only a root that reads no data source is already evaluated as the plan would.
+        #expect(Set(evaluated.keys) == ["good"])
         #expect(plans[0].regions == ["eu-west-1", "us-east-1"])
         guard case .broken(.invalidBaseline(let diagnostics)) = plans[1] else {
             Issue.record("a root with an undeclared variable is not broken: \(plans[1])")

@@ -27,8 +27,10 @@ enum UnitPlan: Sendable {
         return nil
     }
 
-    /// One plan per unit, each root evaluated once (offline) for all the accounts it is deployed in.
-    static func plans(of units: [RootUnit], inFlight: Int) async -> [UnitPlan] {
+    /// One plan per unit, each root evaluated once (offline) for all the accounts it is deployed in,
+    /// and by root name the baselines that are already the plan's (their roots read no data
+    /// source), so a root is not evaluated twice.
+    static func plans(of units: [RootUnit], inFlight: Int) async -> (plans: [UnitPlan], evaluated: [String: Baseline]) {
         var firstOfRoot: [String: Int] = [:]
         for (i, unit) in units.enumerated() where firstOfRoot[unit.root.name] == nil { firstOfRoot[unit.root.name] = i }
         let roots = firstOfRoot.values.sorted()
@@ -42,7 +44,8 @@ enum UnitPlan: Sendable {
             return (await SessionSetup.loadOffThePool(loader), probe.readsData)
         }
         let byRoot = Dictionary(uniqueKeysWithValues: zip(roots.map { units[$0].root.name }, baselines))
-        return units.map { unit in
+        let evaluated = byRoot.compactMapValues { $0.1 || $0.0.hasErrors ? nil : $0.0 }
+        let plans = units.map { unit -> UnitPlan in
             guard let evaluated = byRoot[unit.root.name] else { return .live }
             let (baseline, readsData) = evaluated
             if baseline.hasErrors {
@@ -52,6 +55,7 @@ enum UnitPlan: Sendable {
             }
             return regions(of: baseline, settings: unit.settings).map(UnitPlan.regions) ?? .live
         }
+        return (plans, evaluated)
     }
 
     /// The regions `ProviderTargets.build` will connect in, as `SessionSetup.makeClient` picks the

@@ -62,7 +62,7 @@ struct EstateReport {
         }
         var report = Report(
             scannedAt: scannedAt, baseline: config.file ?? rootNames.joined(separator: ", "), region: region,
-            stateSource: units.count == 1 ? units[0].setup.state?.source : nil, summary: summary, findings: findings,
+            stateSource: rootNames.count == 1 && units.count == 1 ? units[0].setup.state?.source : nil, summary: summary, findings: findings,
             errors: allErrors, warnings: warnings, inSyncResources: inSync)
         if regions.count > 1 { report.regions = regions.sorted() }
         if severalAccounts { report.accounts = config.accounts.map(\.name).sorted() }

@@ -37,7 +37,8 @@ public struct EstateScan: Sendable {
         let estate = Set(units.map(\.root.name)).count > 1 || !config.accounts.isEmpty
         // Offline first, in every shard alike: each unit's regions (so the targets, and which
         // shard owns each), or that its files are broken. One root alone is set up as it always was.
-        let plans = estate ? await UnitPlan.plans(of: units, inFlight: inFlight) : units.map { _ in UnitPlan.live }
+        var (plans, evaluated): ([UnitPlan], [String: Baseline]) = (units.map { _ in .live }, [:])
+        if estate { (plans, evaluated) = await UnitPlan.plans(of: units, inFlight: inFlight) }
         var failures: [UnitFailure] = []
         var prepared: [Int: PreparedUnit] = [:]
         var told: Set<String> = []
@@ -72,7 +73,9 @@ public struct EstateScan: Sendable {
         // Live: only the roots of the accounts this shard holds a target in, so only those
         // accounts are set up (AssumeRole, data sources, state).
         let late = plans.indices.filter { plans[$0].regions != nil && held.contains(units[$0].targetAccount) }
-        for (i, result) in zip(late, await prepare(late.map { units[$0] })) {
+        // Roots of other accounts are not kept; a root this shard sets up is evaluated once.
+        evaluated = evaluated.filter { name, _ in late.contains { units[$0].root.name == name } }
+        for (i, result) in zip(late, await prepare(late.map { units[$0] }, evaluated: evaluated)) {
             switch result {
             case .success(let setup) where Set(setup.targets.regions) == plans[i].regions:
                 prepared[i] = PreparedUnit(unit: units[i], setup: setup)
@@ -154,11 +157,11 @@ public struct EstateScan: Sendable {
     }
 
     /// Loads every unit's baseline and state, a few at once; results in the units' order.
-    private func prepare(_ units: [RootUnit]) async -> [Result<SessionSetup, DriftCoreError>] {
+    private func prepare(_ units: [RootUnit], evaluated: [String: Baseline] = [:]) async -> [Result<SessionSetup, DriftCoreError>] {
         let notice = self.notice
         return await Self.bounded(units, limit: inFlight) { unit in
             do throws(DriftCoreError) {
-                return .success(try await SessionSetup.prepare(unit.settings, notice: notice))
+                return .success(try await SessionSetup.prepare(unit.settings, evaluated: evaluated[unit.root.name], notice: notice))
             } catch { return .failure(error) }
         }
     }
