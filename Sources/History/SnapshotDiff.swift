@@ -50,12 +50,7 @@ public struct SnapshotDiff: Sendable, Hashable {
         for c in changed {
             lines.append("~ " + title(c.resource))
             for d in c.changes {
-                switch ChangeText.render(declared: d.from, live: d.to) {
-                case .inline(let text): lines.append("    ~ \(d.path) = \(text)")
-                case .elements(let items):
-                    lines.append("    ~ \(d.path)")
-                    lines += items.map { "        " + $0 }
-                }
+                lines += ChangeText.render(declared: d.from, live: d.to).lines("    ~ \(d.path)", indent: "        ")
             }
         }
         if !isEmpty { lines.append("") }

@@ -19,12 +19,8 @@ public enum TimelineRenderer {
                 case .changed:
                     lines.append("  \(e.at)  #\(e.scan)  changed")
                     for c in e.changes {
-                        switch ChangeText.render(declared: c.from, live: c.to) {
-                        case .inline(let text): lines.append("      ~ \(c.path) = \(text)  \(describe(c))")
-                        case .elements(let items):
-                            lines.append("      ~ \(c.path)  \(describe(c))")
-                            lines += items.map { "          " + $0 }
-                        }
+                        lines += ChangeText.render(declared: c.from, live: c.to).lines(
+                            "      ~ \(c.path)", tail: "  " + describe(c), indent: "          ")
                     }
                 }
             }

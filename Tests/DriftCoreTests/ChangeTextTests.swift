@@ -57,3 +57,28 @@ struct ChangeTextTests {
         #expect(ChangeText.render(declared: many, live: fewer) == .inline("\(many.canonicalJSON()) → \(fewer.canonicalJSON())"))
     }
 }
+
+@Suite("drift scan's text shows a rule opened by hand as one line")
+struct ChangeTextScanTests {
+    @Test("the drifted security group lists the added rule under its ingress, with the source")
+    func scanText() {
+        let declared: Value = [ChangeTextTests.rule(80, "http")]
+        let live: Value = [ChangeTextTests.rule(80, "http"), ChangeTextTests.rule(22, "tonight")]
+        let report = Report(
+            scannedAt: "2026-12-06T10:00:00Z", baseline: "infra", region: "eu-west-1", stateSource: nil,
+            summary: Report.Summary(managed: 1, drifted: 1),
+            findings: [
+                Finding(kind: .drifted, address: "aws_security_group.web", type: "aws_security_group", id: "sg-1", changes: [
+                    AttributeChange(attribute: "ingress", path: "ingress", declared: declared, live: live, source: "main.tf:13:3"),
+                ]),
+            ],
+            errors: [], warnings: [])
+        let lines = TextRenderer().render(report).split(separator: "\n").map(String.init)
+        guard let at = lines.firstIndex(of: "    ~ ingress  main.tf:13:3") else {
+            Issue.record("no ingress heading in:\n\(lines.joined(separator: "\n"))")
+            return
+        }
+        #expect(lines[at + 1] == #"        + {cidr_blocks=["0.0.0.0/0"], description="tonight", from_port=22, protocol="tcp", self=false, to_port=22}"#)
+        #expect(!lines.contains { $0.contains("\"http\"") })
+    }
+}

@@ -29,6 +29,15 @@ public enum ChangeText: Equatable, Sendable {
         return .elements(removed.map { "- " + brief($0) } + unmatched.map { "+ " + brief($0) })
     }
 
+    /// The change's lines: `head = "a" → "b"  tail` on one, or `head  tail` and then a line per
+    /// element, indented by `indent`.
+    public func lines(_ head: String, separator: String = " = ", tail: String = "", indent: String) -> [String] {
+        switch self {
+        case .inline(let text): return [head + separator + text + tail]
+        case .elements(let items): return [head + tail] + items.map { indent + $0 }
+        }
+    }
+
     /// `{from_port=22, protocol="tcp", …}`: keys in order, absent and empty members left out.
     static func brief(_ value: Value) -> String {
         guard case .object(let members) = value else { return value.humanText }

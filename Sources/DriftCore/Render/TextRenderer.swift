@@ -80,13 +80,8 @@ public struct TextRenderer: Sendable {
         case .drifted:
             lines.append(paint("~ \(finding.address ?? finding.type)", .yellow) + dim(id(finding)) + since)
             for change in finding.changes {
-                let source = change.source.map { "  " + dim($0) } ?? ""
-                switch ChangeText.render(declared: change.declared, live: change.live) {
-                case .inline(let text): lines.append("    ~ \(change.path) = \(text)" + source)
-                case .elements(let items):
-                    lines.append("    ~ \(change.path)" + source)
-                    lines += items.map { "        " + $0 }
-                }
+                lines += ChangeText.render(declared: change.declared, live: change.live).lines(
+                    "    ~ \(change.path)", tail: change.source.map { "  " + dim($0) } ?? "", indent: "        ")
             }
         case .missing:
             var line = paint("- \(finding.address ?? finding.type)", .red) + dim(id(finding)) + "  missing: would be created"

@@ -19,9 +19,12 @@ struct EC2Collector: Sendable {
         let instances = try await listInstances()
         var result = CollectorResult()
         let readsVolumes = Self.readsVolumes(options)
-        let (volumes, volumeErrors) = readsVolumes
-            ? await describeVolumes(Self.unique(instances.flatMap(EC2Normalizer.volumeIDs))) : ([:], [:])
-        let credits = Self.readsCredits(options) ? await creditSpecifications(instances) : CreditAnswer()
+        // Volumes and credits are independent of each other: asked for together.
+        async let volumeAnswer = readsVolumes
+            ? describeVolumes(Self.unique(instances.flatMap(EC2Normalizer.volumeIDs))) : ([:], [:])
+        async let creditAnswer = Self.readsCredits(options) ? creditSpecifications(instances) : CreditAnswer()
+        let (volumes, volumeErrors) = await volumeAnswer
+        let credits = await creditAnswer
         for instance in instances {
             guard let id = instance.nonEmptyString("instanceId") else { continue }
             // Without its volumes the device blocks are unknown, not absent: say so, describe neither.

@@ -10,7 +10,7 @@ struct EC2InventoryCollector: Sendable {
     let tracker: ProgressTracker
     let collector: ResourceType.Collector
 
-    private struct Listing {
+    private struct Listing: Sendable {
         var types: [String]
         var operation: String
         var parameters: [String: String]
@@ -52,10 +52,23 @@ struct EC2InventoryCollector: Sendable {
 
     func collect() async throws -> CollectorResult {
         var result = CollectorResult()
-        for listing in Self.listings(collector) where listing.types.contains(where: options.reads) {
-            tracker.phase("ec2: listing \(listing.types[0])")
-            let root = listing.operation + "Response"
-            let items = try await EC2Listing.all(client, listing.operation, listing.parameters, items: listing.items, root: root)
+        let listings = Self.listings(collector).filter { $0.types.contains(where: options.reads) }
+        let (client, scope) = (self.client, options.attachedTo)
+        // The collector's listings (a VPC's and a subnet's) are independent: made together.
+        let answers = try await withThrowingTaskGroup(of: (Int, [XMLTree]).self) { group in
+            for (index, listing) in listings.enumerated() {
+                tracker.phase("ec2: listing \(listing.types[0])")
+                let parameters = scope?.narrowing(listing.operation, listing.parameters) ?? listing.parameters
+                group.addTask {
+                    let root = listing.operation + "Response"
+                    return (index, try await EC2Listing.all(client, listing.operation, parameters, items: listing.items, root: root))
+                }
+            }
+            var answers = [[XMLTree]](repeating: [], count: listings.count)
+            for try await (index, items) in group { answers[index] = items }
+            return answers
+        }
+        for (listing, items) in zip(listings, answers) {
             result.resources += items.flatMap(listing.normalize).filter { options.reads($0.type) }
         }
         tracker.found(result.resources.count)
