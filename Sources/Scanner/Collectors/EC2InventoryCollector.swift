@@ -55,8 +55,10 @@ struct EC2InventoryCollector: Sendable {
         for listing in Self.listings(collector) where listing.types.contains(where: options.reads) {
             tracker.phase("ec2: listing \(listing.types[0])")
             let root = listing.operation + "Response"
-            let items = try await EC2Listing.all(client, listing.operation, listing.parameters, items: listing.items, root: root)
-            result.resources += items.flatMap(listing.normalize).filter { options.reads($0.type) }
+            let options = options
+            result.resources += try await EC2Listing.all(
+                client, listing.operation, listing.parameters, items: listing.items, root: root
+            ) { item in listing.normalize(item).filter { options.reads($0.type) } }
         }
         tracker.found(result.resources.count)
         return result
