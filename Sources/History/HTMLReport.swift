@@ -98,7 +98,7 @@ public struct HTMLReport: Sendable {
             switch f.kind {
             case .drifted:
                 what = f.changes.map {
-                    "<code>\(h($0.path))</code>: \(h($0.declared.canonicalJSON())) → \(h($0.live.canonicalJSON()))"
+                    "<code>\(h($0.path))</code>: \(h($0.declared.humanText)) → \(h($0.live.humanText))"
                 }.joined(separator: "<br>")
                 at = f.changes.compactMap(\.source).map(h).joined(separator: "<br>")
             case .missing: what = "gone live; Terraform would create it"
@@ -141,7 +141,7 @@ public struct HTMLReport: Sendable {
                 case .gone: out += "gone"
                 case .changed:
                     out += "changed<ul>" + e.changes.map { c in
-                        "<li><code>\(h(c.path))</code> \(h(c.from.canonicalJSON())) → \(h(c.to.canonicalJSON())) — "
+                        "<li><code>\(h(c.path))</code> \(h(c.from.humanText)) → \(h(c.to.humanText)) — "
                             + h(TimelineRenderer.describe(c)) + "</li>"
                     }.joined() + "</ul>"
                 }

@@ -1,3 +1,4 @@
+import DriftCore
 import DriftModel
 
 /// What changed in an account between two snapshots: resources added, removed, and changed
@@ -48,7 +49,9 @@ public struct SnapshotDiff: Sendable, Hashable {
         for r in removed { lines.append("- " + title(r)) }
         for c in changed {
             lines.append("~ " + title(c.resource))
-            for d in c.changes { lines.append("    ~ \(d.path) = \(d.from.canonicalJSON()) → \(d.to.canonicalJSON())") }
+            for d in c.changes {
+                lines += ChangeText.render(declared: d.from, live: d.to).lines("    ~ \(d.path)", indent: "        ")
+            }
         }
         if !isEmpty { lines.append("") }
         lines.append(isEmpty ? "No changes." : "\(added.count) added, \(removed.count) removed, \(changed.count) changed")

@@ -19,7 +19,8 @@ public enum TimelineRenderer {
                 case .changed:
                     lines.append("  \(e.at)  #\(e.scan)  changed")
                     for c in e.changes {
-                        lines.append("      ~ \(c.path) = \(c.from.canonicalJSON()) → \(c.to.canonicalJSON())  \(describe(c))")
+                        lines += ChangeText.render(declared: c.from, live: c.to).lines(
+                            "      ~ \(c.path)", tail: "  " + describe(c), indent: "          ")
                     }
                 }
             }
@@ -31,10 +32,16 @@ public enum TimelineRenderer {
     static func describe(_ c: ResourceTimeline.Change) -> String {
         let at = c.source.map { " (\($0))" } ?? ""
         switch c.classification {
-        case .drift: return "drift: declared \(c.declared?.canonicalJSON() ?? "?")\(at)"
+        case .drift: return "drift: declared \(c.declared.map(Self.declaredText) ?? "?")\(at)"
         case .reverted: return "reverted to the declared value\(at)"
         case .snowflake: return "snowflake: no file declares it"
         }
+    }
+
+    /// What the declaration says, when it fits a line: a long list is "otherwise", the lines above show it.
+    static func declaredText(_ value: Value) -> String {
+        let text = value.humanText
+        return text.count <= 60 ? text : "otherwise"
     }
 
     public static func json(_ timelines: [ResourceTimeline]) -> String {

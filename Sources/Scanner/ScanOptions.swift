@@ -33,6 +33,10 @@ public struct ScanOptions: Sendable {
     public var instanceIDs: [String]? = nil
     /// Restrict DescribeInstances to instances with this `Name` tag (`drift check web-1`).
     public var instanceNameTag: String? = nil
+    /// List only what hangs off one instance (`drift check`): the volumes attached to it, the
+    /// addresses associated with it, its security groups and their rules, with the listings'
+    /// own filters instead of the whole region. `nil`: the whole region.
+    public var attachedTo: InstanceAttachments? = nil
     /// Read only these buckets, without ListBuckets; a bucket that does not exist is left out.
     public var bucketNames: [String]? = nil
     /// Read only these tables, without ListTables; a table that does not exist is left out.
@@ -77,6 +81,39 @@ public struct ScanOptions: Sendable {
     public func makes(_ operation: String, of name: String) -> Bool {
         guard let type = ResourceType.named(name) else { return true }
         return !skippedCalls(type).contains { $0.operation == operation }
+    }
+}
+
+/// One instance and its security groups, to narrow the listings of what hangs off it.
+public struct InstanceAttachments: Sendable, Hashable {
+    public var instanceID: String
+    public var groupIDs: [String]
+
+    public init(instanceID: String, groupIDs: [String]) {
+        self.instanceID = instanceID
+        self.groupIDs = groupIDs
+    }
+
+    /// The EC2 filter (name, values) that narrows `operation`'s listing to this instance; `nil`
+    /// for a listing it does not narrow.
+    func filter(for operation: String) -> (name: String, values: [String])? {
+        switch operation {
+        case "DescribeVolumes": return ("attachment.instance-id", [instanceID])
+        case "DescribeAddresses": return ("instance-id", [instanceID])
+        case "DescribeSecurityGroups", "DescribeSecurityGroupRules": return ("group-id", groupIDs)
+        default: return nil
+        }
+    }
+
+    /// `parameters` with that filter added (as `Filter.N`, after any already there).
+    func narrowing(_ operation: String, _ parameters: [String: String]) -> [String: String] {
+        guard let (name, values) = filter(for: operation) else { return parameters }
+        var parameters = parameters
+        var index = 1
+        while parameters["Filter.\(index).Name"] != nil { index += 1 }
+        parameters["Filter.\(index).Name"] = name
+        for (i, value) in values.enumerated() { parameters["Filter.\(index).Value.\(i + 1)"] = value }
+        return parameters
     }
 }
 

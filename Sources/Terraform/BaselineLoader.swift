@@ -69,6 +69,12 @@ public struct BaselineLoader: Sendable {
     /// (the default) keeps the load offline and every data source but `aws_iam_policy_document`
     /// unknown.
     public var dataSourceReader: (any DataSourceReader)?
+    /// Resources as they are live, by address, `id` included: `terraform plan` reads another
+    /// resource's computed attributes (`aws_eip.web.id`) from its refreshed state, so a
+    /// reference to one found live (through the state's id, or by name and tags without state)
+    /// reads the live value where the configuration leaves the attribute to apply. Only the
+    /// object other expressions see takes them: a resource's own arguments stay as declared.
+    public var knownResources: [String: [String: Value]] = [:]
 
     /// What the load stands for. `drift baseline` is `terraform validate`: a directory without any
     /// `.tf`/`.tf.json` file is an empty baseline with a warning, and a root module's own
@@ -117,6 +123,7 @@ public struct BaselineLoader: Sendable {
         }
         let session = LoadSession(rootDirectory: root, workspace: workspace, log: log, workers: workers)
         session.dataSourceReader = dataSourceReader
+        session.knownResources = knownResources
         session.rootAliasesArePassedIn = purpose == .validate
         guard let config = session.config(relativePath: ".", reference: nil) else {
             return (Baseline(diagnostics: log.rendered()), phases, false)

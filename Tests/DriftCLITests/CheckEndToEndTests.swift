@@ -105,4 +105,33 @@ struct CheckEndToEndTests {
             #expect(!output.contains("null →") && !output.contains("(unset)") && !output.contains("→ null"))
         }
     }
+
+    @Test("an instance launched from a launch template shows its id, name, version, default and latest")
+    func launchTemplate() throws {
+        let shop = try ShopFixture()
+        try shop.seed()
+        let out = try shop.boto("""
+            ec2 = client("ec2")
+            ami = ec2.describe_images(Owners=["amazon"])["Images"][0]["ImageId"]
+            lt = ec2.create_launch_template(LaunchTemplateName="hotfix-lt",
+                LaunchTemplateData={"ImageId": ami, "InstanceType": "t3.small"})["LaunchTemplate"]["LaunchTemplateId"]
+            ec2.create_launch_template_version(LaunchTemplateId=lt, LaunchTemplateData={"ImageId": ami, "InstanceType": "t3.large"})
+            box = ec2.run_instances(MinCount=1, MaxCount=1, LaunchTemplate={"LaunchTemplateId": lt, "Version": "1"},
+                TagSpecifications=[{"ResourceType": "instance", "Tags": [{"Key": "Name", "Value": "lt-box"}]}])["Instances"][0]
+            print(lt, box["InstanceId"])
+            """).split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let (template, box) = (out[0], out[1])
+        let result = try shop.drift(["check", "lt-box", "--baseline", shop.directory.path])
+        #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("? \(box) (lt-box): no file in the baseline declares it\n"))
+        let row = result.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .first { $0.hasPrefix("launch template  ") }
+        #expect(row?.dropFirst("launch template".count).trimmingCharacters(in: .whitespaces)
+            == "\(template) (hotfix-lt) version 1 (default 1, latest 2)", "\(result.stdout)")
+        // The AWS-added tags are the template's, never the instance's own.
+        #expect(!result.stdout.contains("aws:ec2launchtemplate"), "\(result.stdout)")
+        // An instance launched without one has no such row.
+        let web = try shop.drift(["check", "shop-web", "--baseline", shop.directory.path])
+        #expect(!web.stdout.contains("launch template"), "\(web.stdout)")
+    }
 }

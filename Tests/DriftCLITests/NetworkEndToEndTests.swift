@@ -248,11 +248,12 @@ struct JoiningResourcesEndToEndTests {
         #expect(report["errors"] == [])
         #expect(report["summary"]?["inSync"] == 13)
 
-        // Without state the legacy rule is found by its permissions; the attachment by its device.
+        // Without state the legacy rule is found by its permissions; the attachment by its device;
+        // the association by its address and box, once those are found by their tags.
         let (_, nostate) = try net.scanJSON()
         #expect(nostate.findingLines == [])
-        let unidentified = (nostate["errors"]?.arrayValue ?? []).compactMap { $0["resource"]?.stringValue }
-        #expect(unidentified == ["aws_eip_association.web"], "nothing about it is known offline: never a guess")
+        #expect(nostate["errors"] == [])
+        #expect(nostate["summary"]?["inSync"] == 13)
 
         // drift check shows the rest of the box: its group with its rules, its volume and address.
         let env = DriftBinary.motoEnvironment(endpoint: net.moto.endpoint, home: net.home.path, region: nil)
@@ -265,6 +266,22 @@ struct JoiningResourcesEndToEndTests {
         let web = ids["aws_security_group.web"] ?? ""
         #expect(check.stdout.contains("security group \(web) (net-web)  aws_security_group.web  in sync"), "\(check.stdout)")
         #expect(check.stdout.contains("ingress tcp 443 from 0.0.0.0/0, 10.0.0.0/8 \"https\""), "\(check.stdout)")
+        // With state, only the box's own volumes, address, groups and rules are listed: the same picture.
+        let stated = try DriftBinary.run(
+            ["check", "--baseline", net.directory.path, "net-box", "--state", try net.stateFile(ids: ids, recorded: [
+                "aws_security_group_rule.app_https": [
+                    "type": "ingress", "security_group_id": .string(ids["aws_security_group.app"] ?? ""), "protocol": "tcp",
+                    "from_port": 443, "to_port": 443, "cidr_blocks": ["10.0.0.0/8", "192.168.0.0/16"],
+                ],
+            ])],
+            environment: env, currentDirectory: net.home.path)
+        #expect(stated.status == 0, "\(stated.stdout)\(stated.stderr)")
+        for line in ["volume \(volume) (net-data)  aws_ebs_volume.data  in sync", "elastic IP \(address) (net-eip)  aws_eip.web  in sync",
+            "security group \(web) (net-web)  aws_security_group.web  in sync", "ingress tcp 443 from 0.0.0.0/0, 10.0.0.0/8 \"https\""]
+        {
+            #expect(stated.stdout.contains(line), "\(stated.stdout)")
+        }
+        #expect(!stated.stdout.contains("net-app"), "a group the box is not in is not about the box")
 
         // A port opened by hand in the group whose rules are legacy resources is unmanaged.
         let app = ids["aws_security_group.app"] ?? ""
@@ -290,5 +307,34 @@ struct JoiningResourcesEndToEndTests {
             "missing aws_eip_association.web", "missing aws_security_group_rule.app_https",
             "missing aws_volume_attachment.data",
         ])
+    }
+
+    @Test("a group declared by reference and swapped by hand on the box is drift, with state and without")
+    func swappedGroup() throws {
+        let (net, ids) = try Self.built()
+        try net.write("box.tf", Self.box.replacingOccurrences(
+            of: "instance_type = \"t2.micro\"",
+            with: "instance_type = \"t2.micro\"\n  vpc_security_group_ids = [aws_security_group.web.id]"))
+        for state in [true, false] {
+            let (result, report) = state ? try scan(net, ids: ids) : try net.scanJSON()
+            #expect(report.findingLines == [], "state \(state): \(result.stderr)")
+            #expect(report["errors"] == [], "state \(state)")
+            let unknown = (report["warnings"]?.arrayValue ?? []).compactMap { $0["message"]?.stringValue }
+                .filter { $0.contains("vpc_security_group_ids") }
+            #expect(unknown == [], "the group's id is known once the group is found: compared, not skipped")
+        }
+        try net.boto("""
+            ec2 = client("ec2")
+            ec2.modify_instance_attribute(InstanceId=\(String(reflecting: ids["aws_instance.box"] ?? "")),
+                Groups=[\(String(reflecting: ids["aws_security_group.app"] ?? ""))])
+            """)
+        for state in [true, false] {
+            let (result, report) = state ? try scan(net, ids: ids) : try net.scanJSON()
+            #expect(result.status == 2, "state \(state): \(result.stderr)")
+            #expect(report.findingLines == ["drifted aws_instance.box vpc_security_group_ids"], "state \(state)")
+            let change = report["findings"]?.arrayValue?.first?["changes"]?.arrayValue?.first
+            #expect(change?["declared"] == [.string(ids["aws_security_group.web"] ?? "")], "state \(state)")
+            #expect(change?["live"] == [.string(ids["aws_security_group.app"] ?? "")], "state \(state)")
+        }
     }
 }

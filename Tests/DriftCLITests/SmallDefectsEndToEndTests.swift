@@ -32,7 +32,7 @@ struct SmallDefectsEndToEndTests {
               count         = 2
               ami           = data.aws_ami.base.id
               instance_type = "t3.micro"
-              subnet_id     = aws_instance.web.subnet_id
+              key_name      = uuid()
               tags = {
                 Name = "fleet-${count.index}"
               }

@@ -108,10 +108,10 @@ struct LaunchTemplateNormalizerTests {
 
     @Test("name_prefix is the provider's: only a name ending in 26 hex digits has one")
     func namePrefix() {
-        #expect(LaunchTemplateNormalizer.namePrefix("web-20261103080000000000000001") == "web-")
-        #expect(LaunchTemplateNormalizer.namePrefix("terraform-20261103080000000000000001") == "terraform-")
-        #expect(LaunchTemplateNormalizer.namePrefix("20261103080000000000000001") == nil)
-        #expect(LaunchTemplateNormalizer.namePrefix("web-2026110308000000000000000z") == nil)
-        #expect(LaunchTemplateNormalizer.namePrefix("web") == nil)
+        #expect(GeneratedName.prefix("web-20261103080000000000000001") == "web-")
+        #expect(GeneratedName.prefix("terraform-20261103080000000000000001") == "terraform-")
+        #expect(GeneratedName.prefix("20261103080000000000000001") == nil)
+        #expect(GeneratedName.prefix("web-2026110308000000000000000z") == nil)
+        #expect(GeneratedName.prefix("web") == nil)
     }
 }

@@ -15,8 +15,23 @@ struct S3NormalizerTests {
     @Test("ListBuckets lists names in order with no continuation token from moto")
     func listBuckets() throws {
         let page = S3Normalizer.bucketPage(try Fixture.xml("s3-ListBuckets.xml"))
-        #expect(page.names == ["full-bucket", "bare-bucket", "suspended-bucket", "log-target", "far-bucket"])
+        #expect(page.entries.map(\.name) == ["full-bucket", "bare-bucket", "suspended-bucket", "log-target", "far-bucket"])
+        #expect(page.entries.allSatisfy { $0.region == nil })
         #expect(page.continuationToken == nil)
+    }
+
+    @Test("ListBuckets with a parameter: each bucket's BucketRegion, as the API reference shows it")
+    func listBucketsWithRegions() throws {
+        // Hand-written from the ListBuckets API reference (moto 5.2 leaves BucketRegion out).
+        let page = S3Normalizer.bucketPage(try XMLTree.parse(Data("""
+            <ListAllMyBucketsResult><Buckets>
+            <Bucket><CreationDate>2026-01-01T00:00:00.000Z</CreationDate><Name>a</Name><BucketRegion>us-east-1</BucketRegion></Bucket>
+            <Bucket><CreationDate>2026-01-01T00:00:00.000Z</CreationDate><Name>b</Name><BucketRegion>eu-west-1</BucketRegion></Bucket>
+            </Buckets><Owner><ID>x</ID></Owner><ContinuationToken>next</ContinuationToken></ListAllMyBucketsResult>
+            """.utf8)))
+        #expect(page.entries.map(\.name) == ["a", "b"])
+        #expect(page.entries.map(\.region) == ["us-east-1", "eu-west-1"])
+        #expect(page.continuationToken == "next")
     }
 
     @Test("an empty location constraint is us-east-1, otherwise the region named")

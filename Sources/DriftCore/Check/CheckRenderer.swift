@@ -24,6 +24,10 @@ public struct CheckRenderer: Sendable {
         }
         let style: TextRenderer.Style = result.verdict == .inSync ? .green : (result.verdict == .drifted ? .yellow : .red)
         lines.append(text.paint(title, .bold) + "  " + text.paint(result.verdict.rawValue, style))
+        // A managed instance's launch template (a snowflake's is in its description below).
+        if let id = m?.id ?? orphan?.id, let template = result.details[id]?.launchTemplate {
+            lines.append("  launch template  " + template.text)
+        }
         for finding in result.report.findings {
             if let since = SinceText.describe(finding, at: result.report.scannedAt) { lines.append(text.paint(since, .dim)) }
         }
@@ -86,9 +90,9 @@ extension CheckRenderer {
             }
             lines.append(text.paint(title, .bold) + "  " + (item.address.map { $0 + "  " } ?? "") + verdict)
             for change in item.changes {
-                var line = "  " + text.paint("~ ", .yellow) + "\(change.path)  \(change.declared.displayText) → \(change.live.displayText)"
-                if let source = change.source { line += "  " + text.paint(source, .dim) }
-                lines.append(line)
+                lines += ChangeText.render(declared: change.declared, live: change.live).lines(
+                    "  " + text.paint("~ ", .yellow) + change.path, separator: "  ",
+                    tail: change.source.map { "  " + text.paint($0, .dim) } ?? "", indent: "      ")
             }
             if item.kind == .securityGroup {
                 for (name, word) in [("ingress", "from"), ("egress", "to")] {

@@ -20,15 +20,15 @@ public struct CheckResult: Sendable {
     /// Its security groups, volumes and elastic IP; `nil` when they could not be listed.
     public var related: RelatedResources?
 
-    /// Launch times by instance id (DescribeInstances' `launchTime`), for describing snowflakes.
-    public var launchTimes: [String: String] = [:]
+    /// Launch time and launch template by instance id (`InstanceDetails`), for describing the box.
+    public var details: [String: InstanceDetails] = [:]
 
-    public init(target: String, report: Report, match: MatchResult, live: [LiveResource], launchTimes: [String: String] = [:]) {
+    public init(target: String, report: Report, match: MatchResult, live: [LiveResource], details: [String: InstanceDetails] = [:]) {
         self.target = target
         self.report = report
         self.match = match
         self.live = live
-        self.launchTimes = launchTimes
+        self.details = details
     }
 
     /// Tag keys that say who launched an instance, compared without case, `-` or `_`.
@@ -42,7 +42,8 @@ public struct CheckResult: Sendable {
         func add(_ label: String, _ value: String?) { if let value, !value.isEmpty { rows.append((label, value)) } }
         add("type", live.attributes["instance_type"]?.stringValue)
         add("ami", live.attributes["ami"]?.stringValue)
-        add("launched", launchTimes[live.id])
+        add("launched", details[live.id]?.launchTime)
+        add("launch template", details[live.id]?.launchTemplate?.text)
         add("state", live.attributes["instance_state"]?.stringValue)
         add("key", live.attributes["key_name"]?.stringValue)
         add("subnet", live.attributes["subnet_id"]?.stringValue)

@@ -24,6 +24,8 @@ public struct InstanceCheck: Sendable {
         var options = ScanOptions()
         options.services = [.ec2]
         options.types = ["aws_instance"]
+        // As a scan: a call no declaration needs (an instance's volumes, its CPU credits) is left out.
+        options.declaredArguments = ResourceType.declaredArguments(of: setup.baseline.resources)
         var addressed: DeclaredResource?
         // A Name tag exactly one declaration expects is that declaration: gone live, it is missing.
         let named = declaredInstances.filter { declared in
@@ -57,14 +59,19 @@ public struct InstanceCheck: Sendable {
                     ?? setup.targets.index(for: recorded)
             }
         let order = preferred.map { [$0] } ?? Array(targets.indices)
-        // What hangs off the instance (groups, volumes, addresses), listed at the same time.
+        // What hangs off the instance (groups, volumes, addresses). With state, every related
+        // declaration is found by its id, so only this instance's are listed (by the listings'
+        // own filters, once the instance is read); without state, a declaration is found by
+        // tags or attributes among all of the region's, listed at the same time as the instance.
         var relatedOptions = ScanOptions()
         relatedOptions.services = [.ec2]
         relatedOptions.types = RelatedResources.types
         relatedOptions.declaredArguments = ResourceType.declaredArguments(of: setup.baseline.resources)
+        let narrowRelated = state != nil
         var client = targets[order[0]].client
         var scanner = LiveScanner(client: client, options: options)
-        async let firstRelated = try? LiveScanner(client: client, options: relatedOptions).snapshot(now: now)
+        let firstClient = client, regionWide = relatedOptions
+        async let firstRelated = narrowRelated ? nil : try? LiveScanner(client: firstClient, options: regionWide).snapshot(now: now)
         var snapshot: Snapshot
         do { snapshot = try await scanner.snapshot(now: now) } catch {
             throw .aws(doing: "reading \(target)", reason: SessionSetup.explain(error, baseline: setup.baseline))
@@ -83,8 +90,17 @@ public struct InstanceCheck: Sendable {
             found.resources.removeAll { $0.isGone }
             guard !found.resources.isEmpty else { continue }
             (client, scanner, snapshot) = (targets[index].client, other, found)
-            related = try? await LiveScanner(client: client, options: relatedOptions).snapshot(now: now)
+            related = narrowRelated ? nil : try? await LiveScanner(client: client, options: relatedOptions).snapshot(now: now)
         }
+        let instance = snapshot.resources.first { $0.type == "aws_instance" }
+        if narrowRelated, let instance {
+            relatedOptions.attachedTo = InstanceAttachments(
+                instanceID: instance.id,
+                groupIDs: (instance.attributes["vpc_security_group_ids"]?.arrayValue ?? []).compactMap(\.stringValue))
+        }
+        let relatedClient = client, narrowedOptions = relatedOptions
+        async let narrowed = narrowRelated && instance != nil
+            ? try? LiveScanner(client: relatedClient, options: narrowedOptions).snapshot(now: now) : nil
         // The declarations this check is about, matched against only the instances it read.
         let candidates: [DeclaredResource]
         if let addressed {
@@ -97,6 +113,10 @@ public struct InstanceCheck: Sendable {
         }
         var baseline = setup.baseline
         baseline.resources = candidates
+        // Launch time and launch template of the instances read, while they are compared.
+        let instanceIDs = snapshot.resources.filter { $0.type == "aws_instance" }.map(\.id)
+        let detailsClient = client
+        async let details = InstanceDetails.read(instanceIDs, client: detailsClient)
         snapshot = await InstanceAttributeFetch.complete(snapshot, baseline: baseline, state: state, scanner: scanner)
         var match = Matcher(baseline: baseline, snapshot: snapshot, state: state).match()
         // Only the declarations this check is about were matched: an orphan is one no file declares.
@@ -120,10 +140,9 @@ public struct InstanceCheck: Sendable {
             scannedAt: snapshot.takenAt, baseline: settings.baselineDirectory, region: snapshot.region,
             stateSource: setup.state?.source, warnings: setup.warnings)
         let report = DriftAnalyzer(baseline: baseline, ignore: ignore).report(match, context: context)
-        let snowflakes = report.findings.filter { $0.kind == .unmanaged }.compactMap(\.id)
-        let launchTimes = await Self.launchTimes(snowflakes, client: client)
-        var result = CheckResult(target: target, report: report, match: match, live: snapshot.resources, launchTimes: launchTimes)
-        if let instance = snapshot.resources.first(where: { $0.type == "aws_instance" }), let related {
+        var result = CheckResult(target: target, report: report, match: match, live: snapshot.resources, details: await details)
+        if narrowRelated { related = await narrowed }
+        if let instance, let related {
             var relatedBaseline = setup.baseline
             relatedBaseline.resources = setup.baseline.resources.filter {
                 RelatedResources.types.contains($0.type) || $0.type == LegacySecurityGroupRule.type
@@ -134,22 +153,5 @@ public struct InstanceCheck: Sendable {
                 instance: instance, snapshot: related, match: relatedMatch, report: relatedReport)
         }
         return result
-    }
-
-    /// When the snowflakes were launched: one DescribeInstances for their ids (the snapshot keeps
-    /// only what the provider describes, and the provider has no launch time). A failed call
-    /// leaves the time out; it never changes the verdict.
-    static func launchTimes(_ ids: [String], client: AWSClient) async -> [String: String] {
-        guard !ids.isEmpty else { return [:] }
-        var parameters: [String: String] = [:]
-        for (index, id) in ids.sorted().enumerated() { parameters["InstanceId.\(index + 1)"] = id }
-        guard let tree = try? await client.ec2("DescribeInstances", parameters) else { return [:] }
-        var times: [String: String] = [:]
-        for instance in tree.all("reservationSet/item/instancesSet/item") {
-            if let id = instance.string("instanceId"), let time = instance.string("launchTime"), !time.isEmpty {
-                times[id] = time
-            }
-        }
-        return times
     }
 }

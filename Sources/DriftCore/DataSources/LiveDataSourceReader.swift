@@ -14,6 +14,9 @@ public final class LiveDataSourceReader: DataSourceReader, @unchecked Sendable {
     let settings: SessionSettings
     private let lock = NSLock()
     private var clients: [String: Task<AWSClient, Error>] = [:]
+    /// Answers by request: a second evaluation of the baseline (`ReferenceRefinement`) reads a
+    /// data source with the same arguments once, as one plan does.
+    private var answers: [String: DataSourceAnswer] = [:]
 
     public init(settings: SessionSettings) {
         self.settings = settings
@@ -34,6 +37,15 @@ public final class LiveDataSourceReader: DataSourceReader, @unchecked Sendable {
     public func reads(_ type: String) -> Bool { Self.readers[type] != nil }
 
     public func read(_ request: DataSourceRequest) -> DataSourceAnswer {
+        let key = [request.type, request.address, request.providerKey, Value.object(request.arguments).canonicalJSON()]
+            .joined(separator: "\u{0}")
+        if let known = lock.withLock({ answers[key] }) { return known }
+        let answer = readOnce(request)
+        lock.withLock { answers[key] = answer }
+        return answer
+    }
+
+    private func readOnce(_ request: DataSourceRequest) -> DataSourceAnswer {
         final class Slot: @unchecked Sendable { var answer: DataSourceAnswer? }
         let slot = Slot()
         let done = DispatchSemaphore(value: 0)

@@ -14,6 +14,9 @@ public struct SessionSetup: Sendable {
     public var state: LocatedState?
     /// Notices for the report (`NoStateYet`).
     public var warnings: [BaselineWarning]
+    /// The loader that evaluated `baseline` (its data source reader keeps what it read), for a
+    /// second evaluation that knows what the matched resources are live (`ReferenceRefinement`).
+    public var loader: BaselineLoader? = nil
 
     /// Loads the baseline (exit 1 on its errors), builds the client, locates and reads the state.
     /// `notice` receives what the user should see on stderr (no state yet, baseline warnings).
@@ -53,7 +56,7 @@ public struct SessionSetup: Sendable {
         }
         return SessionSetup(
             baseline: baseline, client: client, targets: targets, state: located.state,
-            warnings: located.warning.map { [$0] } ?? [])
+            warnings: located.warning.map { [$0] } ?? [], loader: loader)
     }
 
     /// An AWS failure in words, with what to do when there are no credentials while the provider

@@ -86,7 +86,8 @@ struct EstateAssembly {
                 let context = DriftAnalyzer.Context(
                     scannedAt: scannedAt, baseline: unit.unit.settings.baselineDirectory, region: groups[g].region,
                     stateSource: unit.setup.state?.source, warnings: unit.setup.warnings)
-                reports.append(DriftAnalyzer(baseline: unit.baseline(for: member.target), ignore: unit.ignore).report(match, context: context))
+                let baseline = scans[g]?.baselines[i] ?? unit.baseline(for: member.target)
+                reports.append(DriftAnalyzer(baseline: baseline, ignore: unit.ignore).report(match, context: context))
             }
         }
         guard let report = Report.merging(reports) else {
@@ -117,7 +118,7 @@ struct EstateAssembly {
             let context = DriftAnalyzer.Context(
                 scannedAt: scannedAt, baseline: unit.name, region: group.region, stateSource: unit.setup.state?.source,
                 warnings: unit.setup.warnings)
-            var report = DriftAnalyzer(baseline: unit.baseline(for: member.target), ignore: unit.ignore).report(match, context: context)
+            var report = DriftAnalyzer(baseline: scan.baselines[i], ignore: unit.ignore).report(match, context: context)
             report.findings = report.findings.map { finding in
                 var finding = finding
                 (finding.root, finding.account, finding.region) = (unit.name, account, group.region)

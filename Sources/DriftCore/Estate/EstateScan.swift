@@ -185,6 +185,9 @@ struct GroupScan: Sendable {
     var snapshot: Snapshot
     /// Aligned with the group's members.
     var matches: [MatchResult]
+    /// Each member's declarations as matched: evaluated again with what their neighbours are
+    /// live (`ReferenceRefinement`). Aligned with the group's members.
+    var baselines: [Baseline]
     /// A group no root plans with: its inventory matched against nothing.
     var inventory: MatchResult?
 
@@ -212,16 +215,22 @@ struct GroupScan: Sendable {
         let snapshot = try await scanner.snapshot(now: now)
         let members = group.members.map { (units[$0.unit].baseline(for: $0.target), units[$0.unit].state) }
         let completed = await InstanceAttributeFetch.complete(snapshot, members: members, scanner: scanner)
-        let matches = group.members.map { member -> MatchResult in
+        var matches: [MatchResult] = []
+        var baselines: [Baseline] = []
+        for member in group.members {
             let unit = units[member.unit]
-            var match = Matcher(baseline: unit.baseline(for: member.target), snapshot: completed, state: unit.state).match()
+            let first = unit.baseline(for: member.target)
+            var (baseline, match) = await ReferenceRefinement.refine(
+                first, match: Matcher(baseline: first, snapshot: completed, state: unit.state).match(), unit: unit,
+                target: member.target, snapshot: completed)
             // An orphan is declared by no file and was applied with this configuration.
             match.orphaned.removeAll { orphan in
                 unit.everyAddress.contains(orphan.address) || unit.targetOfAddress[orphan.address] != member.target
             }
-            return match
+            matches.append(match)
+            baselines.append(baseline)
         }
         let inventory = group.members.isEmpty ? Matcher(baseline: Baseline(), snapshot: completed, state: nil).match() : nil
-        return GroupScan(snapshot: completed, matches: matches, inventory: inventory)
+        return GroupScan(snapshot: completed, matches: matches, baselines: baselines, inventory: inventory)
     }
 }

@@ -92,26 +92,28 @@ public struct Matcher: Sendable {
             return .id(id)
         }
         if case .attributes(let keys) = type.identity {
-            return identifyByAttributes(declared, keys: keys, unset: type.unsetIdentity, among: live)
+            return identifyByAttributes(
+                declared, keys: keys, unset: type.unsetIdentity, when: type.unsetIdentityWhen ?? keys, among: live)
         }
         return identifyByTags(declared, among: live)
     }
 
     /// The live resources whose attributes equal the declaration's for every key known offline
-    /// (an unset argument matches an absent attribute). When every key is unset, `unset` gives
+    /// (an unset argument matches an absent attribute). When every `unsetKeys` key is unset, `unset` gives
     /// the values the provider names the resource with (`ResourceType.unsetIdentity`).
     private func identifyByAttributes(
-        _ declared: DeclaredResource, keys: [String], unset: [String: Value], among live: [LiveResource]
+        _ declared: DeclaredResource, keys: [String], unset: [String: Value], when unsetKeys: [String],
+        among live: [LiveResource]
     ) -> Identity {
         let known = keys.filter { !declared.unknown.contains($0) }
         guard let first = keys.first, known.contains(first) || known.count > 1 else {
             return .outcome(.unidentified(reason: "its \(keys[0]) is not known offline and there is no state"))
         }
         func value(_ v: Value?) -> Value { v.map { $0 == .array([]) ? .null : $0 } ?? .null }
-        let allUnset = known.count == keys.count && keys.allSatisfy { value(declared.attributes[$0]) == .null }
+        let allUnset = unsetKeys.allSatisfy { !declared.unknown.contains($0) && value(declared.attributes[$0]) == .null }
         return pick(live.filter { resource in
             known.allSatisfy { key in
-                let want = allUnset ? unset[key] ?? .null : value(declared.attributes[key])
+                let want = allUnset ? unset[key] ?? value(declared.attributes[key]) : value(declared.attributes[key])
                 // An optional+computed argument left unset (a security group's `vpc_id`) matches any.
                 if want == .null, ProviderSchema.schema(for: declared.type)?[key]?.computed == true { return true }
                 return ScalarEquivalence.equal(want, value(resource.attributes[key]))

@@ -80,9 +80,8 @@ public struct TextRenderer: Sendable {
         case .drifted:
             lines.append(paint("~ \(finding.address ?? finding.type)", .yellow) + dim(id(finding)) + since)
             for change in finding.changes {
-                var line = "    ~ \(change.path) = \(change.declared.humanText) → \(change.live.humanText)"
-                if let source = change.source { line += "  " + dim(source) }
-                lines.append(line)
+                lines += ChangeText.render(declared: change.declared, live: change.live).lines(
+                    "    ~ \(change.path)", tail: change.source.map { "  " + dim($0) } ?? "", indent: "        ")
             }
         case .missing:
             var line = paint("- \(finding.address ?? finding.type)", .red) + dim(id(finding)) + "  missing: would be created"

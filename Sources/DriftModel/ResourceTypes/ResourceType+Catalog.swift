@@ -45,8 +45,9 @@ extension ResourceType {
                 SkippableCall("DescribeTimeToLive", arguments: ["ttl"]),
             ]),
         ResourceType(
-            "aws_security_group", service: .ec2, collector: .securityGroups, identity: .attributes(["name", "vpc_id"]),
-            inventory: .all, awsManaged: ["name": "default"], displayName: .attribute("name")),
+            "aws_security_group", service: .ec2, collector: .securityGroups,
+            identity: .attributes(["name", "name_prefix", "vpc_id"]), inventory: .all, awsManaged: ["name": "default"],
+            displayName: .attribute("name"), unsetIdentity: ["name_prefix": "terraform-"], unsetIdentityWhen: ["name", "name_prefix"]),
         ResourceType(
             "aws_vpc_security_group_ingress_rule", service: .ec2, collector: .securityGroups,
             identity: .attributes(SecurityGroupRuleShape.identifying),

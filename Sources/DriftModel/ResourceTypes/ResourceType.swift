@@ -98,6 +98,9 @@ public struct ResourceType: Sendable, Hashable {
     /// `name_prefix`, `create.Name` names the resource `terraform-` and a unique suffix). Such a
     /// declaration can then be only a live resource with these values, never any one.
     public var unsetIdentity: [String: Value]
+    /// The identity arguments whose being unset brings `unsetIdentity` in (a security group's
+    /// `name` and `name_prefix`, not its `vpc_id`); `nil`: all of them.
+    public var unsetIdentityWhen: [String]?
     public var skippableCalls: [SkippableCall]
     /// Whether a scan with no baseline to select by (a bare `drift snapshot`) reads it: `false`
     /// for a setting that costs a call per bucket and that few buckets have, read only for a
@@ -107,7 +110,8 @@ public struct ResourceType: Sendable, Hashable {
     public init(
         _ name: String, service: Service, collector: Collector, identity: Identity, idArguments: [String] = [],
         inventory: Inventory, awsManaged: [String: Value] = [:], displayName: DisplayName? = nil, plural: String? = nil,
-        unsetIdentity: [String: Value] = [:], skippableCalls: [SkippableCall] = [], inBareSnapshot: Bool = true
+        unsetIdentity: [String: Value] = [:], unsetIdentityWhen: [String]? = nil, skippableCalls: [SkippableCall] = [],
+        inBareSnapshot: Bool = true
     ) {
         self.name = name
         self.service = service
@@ -121,6 +125,7 @@ public struct ResourceType: Sendable, Hashable {
         self.inBareSnapshot = inBareSnapshot
         self.plural = plural
         self.unsetIdentity = unsetIdentity
+        self.unsetIdentityWhen = unsetIdentityWhen
     }
 
     /// `plural`, else the bare type name with an `s`.

@@ -27,9 +27,12 @@ struct EC2Collector: Sendable {
         let instances = try await listInstances()
         var result = CollectorResult()
         let readsVolumes = Self.readsVolumes(options)
-        let (volumes, volumeErrors) = readsVolumes
-            ? await describeVolumes(Self.unique(instances.flatMap { EC2Normalizer.volumeIDs($0.devices) })) : ([:], [:])
-        let credits = Self.readsCredits(options) ? await creditSpecifications(instances.map(\.devices)) : CreditAnswer()
+        // Volumes and credits are independent of each other: asked for together.
+        async let volumeAnswer = readsVolumes
+            ? describeVolumes(Self.unique(instances.flatMap { EC2Normalizer.volumeIDs($0.devices) })) : ([:], [:])
+        async let creditAnswer = Self.readsCredits(options) ? creditSpecifications(instances.map(\.devices)) : CreditAnswer()
+        let (volumes, volumeErrors) = await volumeAnswer
+        let credits = await creditAnswer
         result.resources.reserveCapacity(instances.count)
         for instance in instances {
             var resource = instance.resource

@@ -10,7 +10,7 @@ struct EC2InventoryCollector: Sendable {
     let tracker: ProgressTracker
     let collector: ResourceType.Collector
 
-    private struct Listing {
+    private struct Listing: Sendable {
         var types: [String]
         var operation: String
         var parameters: [String: String]
@@ -52,13 +52,28 @@ struct EC2InventoryCollector: Sendable {
 
     func collect() async throws -> CollectorResult {
         var result = CollectorResult()
-        for listing in Self.listings(collector) where listing.types.contains(where: options.reads) {
-            tracker.phase("ec2: listing \(listing.types[0])")
-            let root = listing.operation + "Response"
-            let options = options
-            result.resources += try await EC2Listing.all(
-                client, listing.operation, listing.parameters, items: listing.items, root: root
-            ) { item in listing.normalize(item).filter { options.reads($0.type) } }
+        let listings = Self.listings(collector).filter { $0.types.contains(where: options.reads) }
+        let (client, scope, reading) = (self.client, options.attachedTo, options)
+        // The collector's listings (a VPC's and a subnet's) are independent: made together. Each is
+        // normalized page by page, so only one page's tree is held at a time.
+        let answers = try await withThrowingTaskGroup(of: (Int, [LiveResource]).self) { group in
+            for (index, listing) in listings.enumerated() {
+                tracker.phase("ec2: listing \(listing.types[0])")
+                let parameters = scope?.narrowing(listing.operation, listing.parameters) ?? listing.parameters
+                group.addTask {
+                    let root = listing.operation + "Response"
+                    let resources = try await EC2Listing.all(
+                        client, listing.operation, parameters, items: listing.items, root: root
+                    ) { item in listing.normalize(item).filter { reading.reads($0.type) } }
+                    return (index, resources)
+                }
+            }
+            var answers = [[LiveResource]](repeating: [], count: listings.count)
+            for try await (index, resources) in group { answers[index] = resources }
+            return answers
+        }
+        for resources in answers {
+            result.resources += resources
         }
         tracker.found(result.resources.count)
         return result

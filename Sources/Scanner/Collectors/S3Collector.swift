@@ -21,11 +21,24 @@ struct S3Collector: Sendable {
     }
 
     func collect() async throws -> CollectorResult {
-        let names: [String]
+        var names: [String]
+        var buckets: [(name: String, region: String)] = []
         if let given = options.bucketNames {
             names = given
-        } else {
+        } else if options.allRegions {
             names = try await listBuckets().filter { !options.bucketsElsewhere.contains($0) }
+        } else {
+            // The region's own buckets from ListBuckets' `bucket-region` filter, checked against a
+            // second region's (a bucket lives in one region, so the two lists share no name unless
+            // the filter was ignored); only buckets of other regions that a file declares are
+            // then located one by one. Without a trustworthy filter, every bucket is located.
+            async let every = listBuckets()
+            async let split = regionFilter()
+            names = try await every.filter { !options.bucketsElsewhere.contains($0) }
+            if let inRegion = await split {
+                buckets = names.filter(inRegion.contains).map { ($0, self.client.region) }
+                names = names.filter { !inRegion.contains($0) && options.bucketsAnyRegion.contains($0) }
+            }
         }
         var result = CollectorResult()
         tracker.phase("s3: locating \(names.count) buckets")
@@ -36,7 +49,6 @@ struct S3Collector: Sendable {
                 S3Request(operation: "GetBucketLocation", bucket: name, query: ["location": ""], expected: S3Normalizer.locationAnswer),
                 notConfigured: [])
         }
-        var buckets: [(name: String, region: String)] = []
         for (name, outcome) in zip(names, locations) {
             switch outcome {
             case .body(_, let document):
@@ -113,14 +125,39 @@ struct S3Collector: Sendable {
         return (resources, errors)
     }
 
+    /// The names of the scanned region's buckets, when ListBuckets' `bucket-region` filter can be
+    /// trusted: the region's list and another region's share no bucket, and every `BucketRegion`
+    /// S3 gives is the one asked for. `nil` (locate every bucket instead) when either listing
+    /// fails or the filter was ignored.
+    func regionFilter() async -> Set<String>? {
+        let region = client.region
+        let other = region == "us-west-2" ? "us-east-1" : "us-west-2"
+        async let here = try? listBucketEntries(filter: ["bucket-region": region])
+        async let there = try? listBucketEntries(filter: ["bucket-region": other])
+        guard let here = await here, let there = await there else { return nil }
+        let names = Set(here.map(\.name))
+        guard names.isDisjoint(with: there.map(\.name)),
+            here.allSatisfy({ $0.region == nil || $0.region == region }),
+            there.allSatisfy({ $0.region == nil || $0.region == other })
+        else { return nil }
+        return names
+    }
+
     /// ListBuckets; S3 returns a continuation token only when it pages, and only then is it sent back.
     func listBuckets() async throws -> [String] {
-        var names: [String] = []
+        try await listBucketEntries(filter: [:]).map(\.name)
+    }
+
+    /// ListBuckets with `filter` (`bucket-region`) on every page: each bucket's name, and its
+    /// `BucketRegion` when S3 says it.
+    func listBucketEntries(filter: [String: String]) async throws -> [(name: String, region: String?)] {
+        var names: [(name: String, region: String?)] = []
         var token: String? = nil
         var seen = Set<String>()
         repeat {
-            let request = S3Request(
-                operation: "ListBuckets", query: token.map { ["continuation-token": $0] } ?? [:], expected: S3Normalizer.listAnswer)
+            var query = filter
+            if let token { query["continuation-token"] = token }
+            let request = S3Request(operation: "ListBuckets", query: query, expected: S3Normalizer.listAnswer)
             let tree: XMLTree
             do { tree = try await client.s3Document(request) } catch {
                 throw ScanError.listingFailed(service: .s3, operation: "ListBuckets", underlying: error.asAWSError)
@@ -129,7 +166,7 @@ struct S3Collector: Sendable {
                 throw ScanError.malformedListing(service: .s3, operation: "ListBuckets", root: tree.name)
             }
             let page = S3Normalizer.bucketPage(tree)
-            names += page.names
+            names += page.entries
             if let next = page.continuationToken, !seen.insert(next).inserted {
                 throw ScanError.malformedListing(service: .s3, operation: "ListBuckets", root: "repeated ContinuationToken")
             }

@@ -22,21 +22,27 @@ struct SecurityGroupCollector: Sendable {
 
     func collect() async throws -> CollectorResult {
         var result = CollectorResult()
-        if options.reads("aws_security_group") {
-            tracker.phase("ec2: listing security groups")
-            let groups = try await EC2Listing.all(
-                client, "DescribeSecurityGroups", ["MaxResults": "1000"], items: "securityGroupInfo/item",
-                root: "DescribeSecurityGroupsResponse")
-            result.resources += groups.compactMap(SecurityGroupNormalizer.group)
+        let scope = options.attachedTo
+        // An instance in no group (`drift check`) has no groups and no rules to list.
+        if let scope, scope.groupIDs.isEmpty { return result }
+        func parameters(_ operation: String) -> [String: String] {
+            scope?.narrowing(operation, ["MaxResults": "1000"]) ?? ["MaxResults": "1000"]
         }
-        if Self.readsRules(options) {
-            tracker.phase("ec2: listing security group rules")
-            let rules = try await EC2Listing.all(
-                client, "DescribeSecurityGroupRules", ["MaxResults": "1000"], items: "securityGroupRuleSet/item",
-                root: "DescribeSecurityGroupRulesResponse")
-            // Rules of an unread type are still listed: the legacy rules are found among them.
-            result.resources += rules.compactMap { SecurityGroupNormalizer.rule($0, region: client.region) }
-        }
+        let client = self.client
+        let readsGroups = options.reads("aws_security_group"), readsRules = Self.readsRules(options)
+        tracker.phase("ec2: listing security groups and rules")
+        // Two independent listings, made together.
+        async let groups = readsGroups
+            ? EC2Listing.all(
+                client, "DescribeSecurityGroups", parameters("DescribeSecurityGroups"), items: "securityGroupInfo/item",
+                root: "DescribeSecurityGroupsResponse") : []
+        async let rules = readsRules
+            ? EC2Listing.all(
+                client, "DescribeSecurityGroupRules", parameters("DescribeSecurityGroupRules"),
+                items: "securityGroupRuleSet/item", root: "DescribeSecurityGroupRulesResponse") : []
+        result.resources += try await groups.compactMap(SecurityGroupNormalizer.group)
+        // Rules of an unread type are still listed: the legacy rules are found among them.
+        result.resources += try await rules.compactMap { SecurityGroupNormalizer.rule($0, region: client.region) }
         tracker.found(result.resources.count, phase: "ec2: \(result.resources.count) security groups and rules")
         return result
     }

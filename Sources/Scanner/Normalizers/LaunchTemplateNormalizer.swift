@@ -59,7 +59,7 @@ enum LaunchTemplateNormalizer {
         let name = template.nonEmptyString("launchTemplateName")
         var a: [String: Value] = [:]
         a["name"] = .string(name ?? "")
-        a["name_prefix"] = .string(name.flatMap(namePrefix) ?? "")
+        a["name_prefix"] = .string(name.flatMap(GeneratedName.prefix) ?? "")
         a.set("default_version", template.numberValue("defaultVersionNumber"))
         a.set("latest_version", template.numberValue("latestVersionNumber"))
         a["tags"] = EC2Normalizer.tags(template)
@@ -67,16 +67,6 @@ enum LaunchTemplateNormalizer {
         let data = version.at("launchTemplateData")
         a.merge(Self.data(data)) { _, new in new }
         return LiveResource(type: "aws_launch_template", id: id, attributes: a)
-    }
-
-    /// The provider's `name_prefix`: the name without the 26-digit suffix `name_prefix` appends
-    /// (`create.NamePrefixFromName`), `nil` for a name that does not end in one.
-    static func namePrefix(_ name: String) -> String? {
-        let suffixLength = 26
-        guard name.count > suffixLength else { return nil }
-        let suffix = name.suffix(suffixLength)
-        guard suffix.allSatisfy(\.isHexDigit) else { return nil }
-        return String(name.dropLast(suffixLength))
     }
 
     /// The arguments of one version's `launchTemplateData` (absent data: every argument zero).

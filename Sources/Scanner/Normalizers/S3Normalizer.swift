@@ -107,9 +107,14 @@ enum S3Normalizer {
         }
     }
 
-    /// ListBuckets page: names in the order S3 lists them, and the continuation token if any.
-    static func bucketPage(_ tree: XMLTree) -> (names: [String], continuationToken: String?) {
-        (tree.all("Buckets/Bucket").compactMap { $0.nonEmptyString("Name") }, tree.nonEmptyString("ContinuationToken"))
+    /// ListBuckets page: names in the order S3 lists them (with `BucketRegion` where given), and
+    /// the continuation token if any.
+    static func bucketPage(_ tree: XMLTree) -> (entries: [(name: String, region: String?)], continuationToken: String?) {
+        let entries = tree.all("Buckets/Bucket").compactMap { bucket -> (name: String, region: String?)? in
+            guard let name = bucket.nonEmptyString("Name") else { return nil }
+            return (name, bucket.nonEmptyString("BucketRegion"))
+        }
+        return (entries, tree.nonEmptyString("ContinuationToken"))
     }
 
     /// GetBucketLocation: empty means us-east-1, the legacy `EU` means eu-west-1.

@@ -10,6 +10,7 @@ enum SecurityGroupNormalizer {
         guard let id = item.nonEmptyString("groupId") else { return nil }
         var a: [String: Value] = [:]
         a.set("name", item.stringValue("groupName"))
+        a["name_prefix"] = .string(item.nonEmptyString("groupName").flatMap(GeneratedName.prefix) ?? "")
         a.set("description", item.stringValue("groupDescription"))
         a.set("vpc_id", item.nonEmptyString("vpcId").map(Value.string))
         a.set("owner_id", item.nonEmptyString("ownerId").map(Value.string))

@@ -35,6 +35,10 @@ final class LoadSession {
     var rootAliasesArePassedIn = false
     /// Reads data sources live (`drift scan`, `drift check`); `nil` keeps the load offline.
     var dataSourceReader: (any DataSourceReader)?
+    /// What resources already are, live (address → attributes in the provider's shapes, `id`
+    /// included): what another resource's reference to them reads where its own configuration
+    /// leaves an attribute to apply (`BaselineLoader.knownResources`). Set before the walk.
+    var knownResources: [String: [String: Value]] = [:]
     private var readErrorList: [ReadError] = []
     /// Data sources that could not be read, in a fixed order.
     var readErrors: [ReadError] { lock.sync { readErrorList }.sorted() }

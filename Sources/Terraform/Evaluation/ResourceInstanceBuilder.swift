@@ -91,8 +91,16 @@ struct ResourceInstanceBuilder {
                 }
             }
         }
-        reference["id"] = Self.id(idArguments, reference)
         let address = (module.address.map { $0 + "." } ?? "") + decl.key + (instance.index?.description ?? "")
+        reference["id"] = Self.id(idArguments, reference)
+        if let live = module.session.knownResources[address] {
+            // Where the configuration leaves an attribute to apply (computed, unset or unknown), a
+            // reference reads what it is; an argument the configuration sets stays as planned.
+            for (name, value) in live where name == "id" || schema?[name]?.computed == true {
+                guard reference[name].map({ !$0.isKnown || $0 == .null }) ?? true else { continue }
+                reference[name] = ValueConverter.hclValue(value)
+            }
+        }
         for name in unknown {
             guard let source = body.layout.sources[name] else { continue }
             module.session.warn(
