@@ -336,5 +336,13 @@ struct JoiningResourcesEndToEndTests {
             #expect(change?["declared"] == [.string(ids["aws_security_group.web"] ?? "")], "state \(state)")
             #expect(change?["live"] == [.string(ids["aws_security_group.app"] ?? "")], "state \(state)")
         }
+        // drift check says the same of the box, without state.
+        let env = DriftBinary.motoEnvironment(endpoint: net.moto.endpoint, home: net.home.path, region: nil)
+        let check = try DriftBinary.run(
+            ["check", "--baseline", net.directory.path, "net-box"], environment: env, currentDirectory: net.home.path)
+        #expect(check.status == 2, "\(check.stdout)\(check.stderr)")
+        let row = check.stdout.split(separator: "\n").first { $0.hasPrefix("~ vpc_security_group_ids") }.map(String.init) ?? ""
+        let web = ids["aws_security_group.web"] ?? "", app = ids["aws_security_group.app"] ?? ""
+        #expect(row.contains("[\"\(web)\"] → [\"\(app)\"]"), "\(check.stdout)")
     }
 }

@@ -119,6 +119,25 @@ public struct InstanceCheck: Sendable {
         async let details = InstanceDetails.read(instanceIDs, client: detailsClient)
         snapshot = await InstanceAttributeFetch.complete(snapshot, baseline: baseline, state: state, scanner: scanner)
         var match = Matcher(baseline: baseline, snapshot: snapshot, state: state).match()
+        if narrowRelated { related = await narrowed }
+        // Its groups, volumes and addresses, matched; then each side evaluated again with what the
+        // other is live, as a scan does (`ReferenceRefinement`): `vpc_security_group_ids =
+        // [aws_security_group.web.id]` is compared once the group is found.
+        var relatedBaseline = setup.baseline
+        relatedBaseline.resources = setup.baseline.resources.filter {
+            RelatedResources.types.contains($0.type) || $0.type == LegacySecurityGroupRule.type
+        }
+        var relatedMatch = related.map { Matcher(baseline: relatedBaseline, snapshot: $0, state: state).match() }
+        let checked = Set(candidates.map(\.address))
+        (baseline, match) = await ReferenceRefinement.refine(
+            baseline, match: match, loader: setup.loader, state: state, snapshot: snapshot,
+            neighbours: relatedMatch.map(ReferenceRefinement.found) ?? [:], keep: { checked.contains($0.address) })
+        if let related, let first = relatedMatch {
+            let relatedAddresses = Set(relatedBaseline.resources.map(\.address))
+            (relatedBaseline, relatedMatch) = await ReferenceRefinement.refine(
+                relatedBaseline, match: first, loader: setup.loader, state: state, snapshot: related,
+                neighbours: ReferenceRefinement.found(match), keep: { relatedAddresses.contains($0.address) })
+        }
         // Only the declarations this check is about were matched: an orphan is one no file declares.
         let everyAddress = Set(setup.baseline.resources.map(\.address))
         match.orphaned.removeAll { everyAddress.contains($0.address) }
@@ -141,13 +160,7 @@ public struct InstanceCheck: Sendable {
             stateSource: setup.state?.source, warnings: setup.warnings)
         let report = DriftAnalyzer(baseline: baseline, ignore: ignore).report(match, context: context)
         var result = CheckResult(target: target, report: report, match: match, live: snapshot.resources, details: await details)
-        if narrowRelated { related = await narrowed }
-        if let instance, let related {
-            var relatedBaseline = setup.baseline
-            relatedBaseline.resources = setup.baseline.resources.filter {
-                RelatedResources.types.contains($0.type) || $0.type == LegacySecurityGroupRule.type
-            }
-            let relatedMatch = Matcher(baseline: relatedBaseline, snapshot: related, state: state).match()
+        if let instance, let related, let relatedMatch {
             let relatedReport = DriftAnalyzer(baseline: relatedBaseline, ignore: ignore).report(relatedMatch, context: context)
             result.related = RelatedResources.narrow(
                 instance: instance, snapshot: related, match: relatedMatch, report: relatedReport)
