@@ -71,13 +71,13 @@ public struct InstanceCheck: Sendable {
         var client = targets[order[0]].client
         var scanner = LiveScanner(client: client, options: options)
         let firstClient = client, regionWide = relatedOptions
-        async let firstRelated = narrowRelated ? nil : try? LiveScanner(client: firstClient, options: regionWide).snapshot(now: now)
+        async let firstRelated = narrowRelated ? nil : RelatedListing.read(LiveScanner(client: firstClient, options: regionWide), now: now)
         var snapshot: Snapshot
         do { snapshot = try await scanner.snapshot(now: now) } catch {
             throw .aws(doing: "reading \(target)", reason: SessionSetup.explain(error, baseline: setup.baseline))
         }
         snapshot.resources.removeAll { $0.isGone }
-        var related = await firstRelated
+        var listing = await firstRelated
         var searched: Set<String> = [client.region]
         for index in order.dropFirst() where snapshot.resources.isEmpty && !searched.contains(targets[index].region) {
             searched.insert(targets[index].region)
@@ -90,7 +90,7 @@ public struct InstanceCheck: Sendable {
             found.resources.removeAll { $0.isGone }
             guard !found.resources.isEmpty else { continue }
             (client, scanner, snapshot) = (targets[index].client, other, found)
-            related = narrowRelated ? nil : try? await LiveScanner(client: client, options: relatedOptions).snapshot(now: now)
+            listing = narrowRelated ? nil : await RelatedListing.read(LiveScanner(client: client, options: relatedOptions), now: now)
         }
         let instance = snapshot.resources.first { $0.type == "aws_instance" }
         if narrowRelated, let instance {
@@ -100,7 +100,7 @@ public struct InstanceCheck: Sendable {
         }
         let relatedClient = client, narrowedOptions = relatedOptions
         async let narrowed = narrowRelated && instance != nil
-            ? try? LiveScanner(client: relatedClient, options: narrowedOptions).snapshot(now: now) : nil
+            ? await RelatedListing.read(LiveScanner(client: relatedClient, options: narrowedOptions), now: now) : nil
         // The declarations this check is about, matched against only the instances it read.
         let candidates: [DeclaredResource]
         if let addressed {
@@ -119,7 +119,8 @@ public struct InstanceCheck: Sendable {
         async let details = InstanceDetails.read(instanceIDs, client: detailsClient)
         snapshot = await InstanceAttributeFetch.complete(snapshot, baseline: baseline, state: state, scanner: scanner)
         var match = Matcher(baseline: baseline, snapshot: snapshot, state: state).match()
-        if narrowRelated { related = await narrowed }
+        if narrowRelated { listing = await narrowed }
+        let related = listing?.snapshot
         // Its groups, volumes and addresses, matched; then each side evaluated again with what the
         // other is live, as a scan does (`ReferenceRefinement`): `vpc_security_group_ids =
         // [aws_security_group.web.id]` is compared once the group is found.
@@ -160,11 +161,35 @@ public struct InstanceCheck: Sendable {
             stateSource: setup.state?.source, warnings: setup.warnings)
         let report = DriftAnalyzer(baseline: baseline, ignore: ignore).report(match, context: context)
         var result = CheckResult(target: target, report: report, match: match, live: snapshot.resources, details: await details)
+        // Groups, volumes or addresses that could not be listed: the box is not known whole.
+        if let failure = listing?.failure { result.report.errors.append(failure) }
+        result.report.errors += related?.errors ?? []
         if let instance, let related, let relatedMatch {
             let relatedReport = DriftAnalyzer(baseline: relatedBaseline, ignore: ignore).report(relatedMatch, context: context)
             result.related = RelatedResources.narrow(
                 instance: instance, snapshot: related, match: relatedMatch, report: relatedReport)
         }
         return result
+    }
+}
+
+/// What hangs off the instance, listed, or why it could not be: a failure is an error of the
+/// check (the box is not known whole), never a box with no groups.
+struct RelatedListing: Sendable {
+    var snapshot: Snapshot?
+    var failure: ReadError?
+
+    static func read(_ scanner: LiveScanner, now: Date) async -> RelatedListing {
+        do {
+            return RelatedListing(snapshot: try await scanner.snapshot(now: now))
+        } catch let error as AWSError {
+            return RelatedListing(failure: ReadError(
+                service: error.service, operation: error.operation, resource: nil, code: error.code,
+                message: "the instance's groups, volumes and addresses could not be listed: \(error.message)"))
+        } catch {
+            return RelatedListing(failure: ReadError(
+                service: "ec2", operation: "List", resource: nil, code: "Unreadable",
+                message: "the instance's groups, volumes and addresses could not be listed: \(error)"))
+        }
     }
 }
