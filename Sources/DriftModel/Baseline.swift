@@ -90,6 +90,9 @@ public struct ProviderSettings: Sendable, Hashable {
     /// The block sets `access_key`/`secret_key` literally: a warning, never echoed.
     public var hasHardCodedCredentials: Bool
     public var source: String?
+    /// `region` or `profile` is written but known only when planning (it reads a data source):
+    /// where this configuration connects cannot be worked out offline (`nil` above means unset).
+    public var connectionUnknown = false
 
     public init(
         region: String? = nil, profile: String? = nil, assumeRoleARN: String? = nil,

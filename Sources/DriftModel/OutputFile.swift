@@ -56,14 +56,45 @@ public struct OutputFile: Sendable {
 
     /// Writes `text` as described above.
     public func write(_ text: String) throws(Failure) {
-        try write(Array(text.utf8))
+        // A native String is contiguous UTF-8: written from its own storage, not copied first.
+        try write { fd in
+            var text = text
+            return text.withUTF8 { Self.writeAll(fd, UnsafeRawBufferPointer($0)) }
+        }
     }
 
     public func write(_ bytes: [UInt8]) throws(Failure) {
+        try write { fd in bytes.withUnsafeBytes { Self.writeAll(fd, $0) } }
+    }
+
+    /// Writes the concatenation of `parts`, each made only when its turn comes, so that a document
+    /// of hundreds of MB (the snapshot of a large account) is never held whole in memory. All or
+    /// nothing as above: a part that cannot be written leaves the previous file in place.
+    public func write<Parts: Sequence<String>>(parts: Parts) throws(Failure) {
+        try write { fd in
+            var buffer = ""
+            buffer.reserveCapacity(Self.chunk + 64 * 1024)
+            for part in parts {
+                buffer += part
+                if buffer.utf8.count >= Self.chunk {
+                    if let reason = buffer.withUTF8({ Self.writeAll(fd, UnsafeRawBufferPointer($0)) }) { return reason }
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            return buffer.withUTF8 { Self.writeAll(fd, UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    /// Bytes gathered before one `write(2)` when writing parts.
+    static let chunk = 1 << 20
+
+    /// Opens the temporary file (or the device), lets `body` write everything to the descriptor
+    /// (returning why not, if it could not), then fsyncs and renames.
+    private func write(_ body: (Int32) -> String?) throws(Failure) {
         // A file-size limit (ulimit -f) must fail the write, not kill the process mid-file.
         let previous = signal(SIGXFSZ, SIG_IGN)
         defer { signal(SIGXFSZ, previous) }
-        guard let target else { return try writeThrough(bytes) }
+        guard let target else { return try writeThrough(body) }
         let directory = URL(fileURLWithPath: target).deletingLastPathComponent().path
         let name = URL(fileURLWithPath: target).lastPathComponent
         var template = Array("\(directory)/.\(name).XXXXXX".utf8CString)
@@ -80,7 +111,7 @@ public struct OutputFile: Sendable {
         var existing = stat()
         let mode: mode_t = stat(target, &existing) == 0 ? existing.st_mode & 0o7777 : 0o600
         if fchmod(fd, mode) != 0 { throw fail(String(cString: strerror(errno))) }
-        if let reason = Self.writeAll(fd, bytes) { throw fail(reason) }
+        if let reason = body(fd) { throw fail(reason) }
         if fsync(fd) != 0 { throw fail(String(cString: strerror(errno))) }
         if close(fd) != 0 {
             unlink(temporary)
@@ -98,21 +129,19 @@ public struct OutputFile: Sendable {
         }
     }
 
-    private func writeThrough(_ bytes: [UInt8]) throws(Failure) {
+    private func writeThrough(_ body: (Int32) -> String?) throws(Failure) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard fd >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
-        let reason = Self.writeAll(fd, bytes)
+        let reason = body(fd)
         close(fd)
         if let reason { throw Failure(path: path, reason: reason) }
     }
 
     /// `nil` when every byte was written, else why not.
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> String? {
+    private static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> String? {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeBufferPointer { buffer in
-                Glibc.write(fd, buffer.baseAddress! + offset, bytes.count - offset)
-            }
+            let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 return String(cString: strerror(errno))

@@ -8,6 +8,12 @@ extension Value {
         return out
     }
 
+    /// Appends `canonicalJSON(pretty:)` to `out` as it reads nested `indent` levels deep, so that a
+    /// large document can be written one part at a time instead of as one `Value` first.
+    public func writeCanonicalJSON(to out: inout String, pretty: Bool, indent: Int) {
+        write(to: &out, pretty: pretty, indent: indent)
+    }
+
     private func write(to out: inout String, pretty: Bool, indent: Int) {
         switch self {
         case .null: out += "null"

@@ -41,7 +41,11 @@ public final class FaultProxy: @unchecked Sendable {
     }
 
     /// Starts the proxy in front of `upstream` (`http://127.0.0.1:PORT`, moto's endpoint).
-    public init(upstream: String, deniedRoles: Set<String> = [], disabledRegions: Set<String> = []) throws {
+    /// `deniedActions`: API actions (`DescribeSecurityGroups`) answered 403 UnauthorizedOperation,
+    /// as EC2 answers a caller whose policy leaves them out.
+    public init(
+        upstream: String, deniedRoles: Set<String> = [], disabledRegions: Set<String> = [], deniedActions: Set<String> = []
+    ) throws {
         guard let url = URL(string: upstream), let host = url.host, let upstreamPort = url.port else {
             throw MotoServer.StartError.didNotStart("the fault proxy needs an http://host:port upstream, not \(upstream)")
         }
@@ -49,7 +53,8 @@ public final class FaultProxy: @unchecked Sendable {
         endpoint = "http://127.0.0.1:\(port)"
         log = FileManager.default.temporaryDirectory.appendingPathComponent("fault-proxy-\(UUID().uuidString).jsonl")
         FileManager.default.createFile(atPath: log.path, contents: nil)
-        let config = FaultProxy.configJSON(deniedRoles: deniedRoles, disabledRegions: disabledRegions)
+        let config = FaultProxy.configJSON(
+            deniedRoles: deniedRoles, disabledRegions: disabledRegions, deniedActions: deniedActions)
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", FaultProxy.script, String(port), host, String(upstreamPort), log.path, config]
@@ -77,11 +82,14 @@ public final class FaultProxy: @unchecked Sendable {
     }
 
     /// Replaces the faults (and clears nothing else): later requests see the new ones.
-    public func configure(deniedRoles: Set<String> = [], disabledRegions: Set<String> = []) throws {
+    public func configure(
+        deniedRoles: Set<String> = [], disabledRegions: Set<String> = [], deniedActions: Set<String> = []
+    ) throws {
         guard let url = URL(string: endpoint + "/__fault-proxy/config") else { return }
         var request = URLRequest(url: url)
         request.httpMethod = "POST"
-        request.httpBody = Data(FaultProxy.configJSON(deniedRoles: deniedRoles, disabledRegions: disabledRegions).utf8)
+        request.httpBody = Data(FaultProxy.configJSON(
+            deniedRoles: deniedRoles, disabledRegions: disabledRegions, deniedActions: deniedActions).utf8)
         _ = try MotoServer.syncRequest(request)
     }
 
@@ -106,8 +114,11 @@ public final class FaultProxy: @unchecked Sendable {
         }
     }
 
-    static func configJSON(deniedRoles: Set<String>, disabledRegions: Set<String>) -> String {
-        let doc: [String: [String]] = ["deniedRoles": deniedRoles.sorted(), "disabledRegions": disabledRegions.sorted()]
+    static func configJSON(deniedRoles: Set<String>, disabledRegions: Set<String>, deniedActions: Set<String> = []) -> String {
+        let doc: [String: [String]] = [
+            "deniedRoles": deniedRoles.sorted(), "disabledRegions": disabledRegions.sorted(),
+            "deniedActions": deniedActions.sorted(),
+        ]
         guard let data = try? JSONSerialization.data(withJSONObject: doc, options: [.sortedKeys]) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
     }
@@ -194,6 +205,14 @@ public final class FaultProxy: @unchecked Sendable {
                             entry[field] = params[name]
                 with lock:
                     denied, disabled = set(config.get("deniedRoles", [])), set(config.get("disabledRegions", []))
+                    denied_actions = set(config.get("deniedActions", []))
+                if action in denied_actions:
+                    entry.update(status=403, injected=True)
+                    self.record(entry)
+                    text = ("<Response><Errors><Error><Code>UnauthorizedOperation</Code><Message>You are not authorized "
+                            "to perform this operation.</Message></Error></Errors><RequestID>%s</RequestID></Response>"
+                            % uuid.uuid4())
+                    return self.answer(403, [("Content-Type", "text/xml")], text.encode())
                 if region in disabled:
                     status, ctype, text = not_enabled(service, key)
                     entry.update(status=status, injected=True)

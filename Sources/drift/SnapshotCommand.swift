@@ -67,8 +67,20 @@ struct SnapshotCommand: AsyncParsableCommand {
             let scanner = Scanner(client: client, options: options, progress: progress)
             let snapshot = try await scanner.snapshot()
             printer?.finish(summary: true)
-            let text = SnapshotOutput.render(snapshot)
-            if let destination { try destination.write(text) } else { FileHandle.standardOutput.write(Data(text.utf8)) }
+            // In parts: the document of a large account is hundreds of MB, never held whole.
+            if let destination {
+                try destination.write(parts: SnapshotOutput.parts(snapshot))
+            } else {
+                var buffer = ""
+                for part in SnapshotOutput.parts(snapshot) {
+                    buffer += part
+                    if buffer.utf8.count >= 1 << 20 {
+                        FileHandle.standardOutput.write(Data(buffer.utf8))
+                        buffer = ""
+                    }
+                }
+                FileHandle.standardOutput.write(Data(buffer.utf8))
+            }
         } catch {
             FileHandle.standardError.write(Data("drift: error: \(Self.oneLine(error))\n".utf8))
             throw ExitCode(1)

@@ -54,7 +54,7 @@ struct XMLReaderTests {
         #expect(failure(String(repeating: "<a>", count: 600)) == "malformed XML at 1:1537: elements nested deeper than 512")
     }
 
-    @Test("a 12 MB DescribeInstances page parses (libxml2 stops at 10,000,000 bytes; bench-scan parses 50 MB)")
+    @Test("a 12 MB DescribeInstances page parses (libxml2 stops at 10,000,000 bytes; bench-snapshot reads a 50 MB one)")
     func hugePage() throws {
         let tags = Array(("</instanceId><tagSet>"
             + String(repeating: "<item><key>team</key><value>platform-engineering-shared</value></item>", count: 60)

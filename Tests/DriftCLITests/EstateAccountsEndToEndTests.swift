@@ -93,6 +93,28 @@ struct EstateAccountsEndToEndTests {
         }
         let bad = try estate.drift(["scan", "--shard", "4/4"])
         #expect(bad.status == 1)
+
+        // edge (prod only) breaks: each prod target carries its error, in whichever shard scans
+        // it; staging is reported as before; prod calls nothing unmanaged (edge may declare it).
+        try estate.write("edge/main.tf", "provider \"aws\" {\n  region = var.edge_region\n}\n")
+        let (broken, brokenReport) = try estate.scan([])
+        #expect(broken.status == 2, "\(broken.stderr)")
+        let staging = (Self.expected + ["missing aws_s3_bucket.prod_logs app staging eu-west-1"]).filter { $0.contains(" staging ") }
+        #expect(brokenReport.placedFindings == staging.sorted())
+        let planErrors = (brokenReport["errors"]?.arrayValue ?? []).filter { $0["code"] == "InvalidBaseline" }
+        #expect(planErrors.map { "\($0["root"]?.stringValue ?? "-") \($0["account"]?.stringValue ?? "-") \($0["region"]?.stringValue ?? "-")" }
+            == ["edge prod eu-west-1", "edge prod us-east-1"])
+        #expect(planErrors.allSatisfy { $0["message"]?.stringValue?.contains("edge/main.tf:2:12: ") == true })
+        // Targets in order: prod/eu-west-1, prod/us-east-1, staging/eu-west-1, staging/us-east-1.
+        var union: [String] = []
+        for index in 0..<4 {
+            let (result, shard) = try estate.scan(["--shard", "\(index)/4"])
+            union += shard.placedFindings
+            let regions = (shard["errors"]?.arrayValue ?? []).filter { $0["code"] == "InvalidBaseline" }.map { $0["region"]?.stringValue }
+            #expect(regions == (index < 2 ? [["eu-west-1", "us-east-1"][index]] : []), "shard \(index)")
+            #expect(result.status == 2, "shard \(index): every shard here has a finding or an error")
+        }
+        #expect(union.sorted() == staging.sorted())
     }
 
     @Test("a role that cannot be assumed, or a region not enabled, is an error for those targets alone; the rest is reported")
@@ -119,6 +141,9 @@ struct EstateAccountsEndToEndTests {
         let targets = regionErrors.filter { $0["operation"] == "Scan" }
         #expect(Set(targets.compactMap { $0["resource"]?.stringValue }) == ["prod/us-east-1", "staging/us-east-1"])
         #expect(targets.allSatisfy { $0["region"] == "us-east-1" })
+        // The codes are AWS's answers for a region not enabled, from the typed errors.
+        let optIn: Set<String> = ["AuthFailure", "InvalidAccessKeyId", "UnrecognizedClientException", "InvalidClientTokenId"]
+        #expect(targets.allSatisfy { optIn.contains($0["code"]?.stringValue ?? "") }, "\(targets)")
         // prod-logs lives in us-east-1: read from eu-west-1's target, it cannot be read either.
         #expect(regionErrors.allSatisfy { $0["region"] == "us-east-1" || $0["resource"] == "prod-logs" })
     }
@@ -136,7 +161,12 @@ struct EstateAccountsEndToEndTests {
         try estate.proxy?.configure(deniedRoles: [deployer])
         // Targets in order: prod/eu-west-1, prod/us-east-1, staging/eu-west-1, staging/us-east-1, one per shard.
         for index in 0..<4 {
+            estate.proxy?.clearLog()
             let (result, shard) = try estate.scan(["--shard", "\(index)/4"])
+            // A shard sets up only the accounts it holds a target in.
+            let assumed = Set((estate.proxy?.requests ?? []).filter { $0.action == "AssumeRole" }.compactMap(\.roleARN))
+            #expect(assumed == (index < 2 ? [EstateFixture.role(Self.prod), deployer] : [EstateFixture.role(Self.staging)]),
+                "shard \(index)")
             let prodErrors = (shard["errors"]?.arrayValue ?? []).filter { $0["account"] == "prod" && $0["code"] == "AccessDenied" }
             if index < 2 {
                 #expect(result.status == 2, "shard \(index): \(result.stdout)")

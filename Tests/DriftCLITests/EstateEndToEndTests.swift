@@ -77,6 +77,33 @@ struct EstateRootsEndToEndTests {
         let text = try estate.drift(["scan", "--baseline", "infra/*"]).stdout
         #expect(text.contains("root infra/c:\n  ~ aws_instance.web_c"))
         #expect(text.contains("declared by no root:\n  ? aws_instance"))
+
+        // One team's broken root blinds nobody else: the other roots are compared, the broken one
+        // is an error with its file:line:col, and nothing is called unmanaged (it may declare it).
+        try estate.write("infra/e/main.tf", """
+            provider "aws" {
+              region = "eu-west-1"
+            }
+
+            resource "aws_instance" "e" {
+              ami = var.missing
+            }
+            """)
+        let (partial, partialReport) = try estate.scan(["--baseline", "infra/*"])
+        #expect(partial.status == 2, "\(partial.stderr)")
+        #expect(partialReport.placedFindings == ["drifted aws_instance.web_c infra/c - -"])
+        let planErrors = (partialReport["errors"]?.arrayValue ?? []).filter { $0["code"] == "InvalidBaseline" }
+        try #require(planErrors.count == 1)
+        #expect(planErrors[0]["root"] == "infra/e")
+        #expect(planErrors[0]["message"]?.stringValue?.contains("infra/e/main.tf:6:9: ") == true)
+        #expect(partial.stderr.contains("main.tf:6:9") && partial.stderr.contains("^"))
+        #expect((partialReport["roots"]?.arrayValue ?? []).map { $0["name"]?.stringValue ?? "" }
+            == ["infra/a", "infra/b", "infra/c", "infra/d", "infra/e"])
+        // Alone, it cannot be scanned at all: exit 1 with the caret diagnostic, as always.
+        let brokenAlone = try estate.drift(["scan", "--baseline", "infra/e"])
+        #expect(brokenAlone.status == 1)
+        #expect(brokenAlone.stdout.isEmpty)
+        #expect(brokenAlone.stderr.contains("main.tf:6:9") && brokenAlone.stderr.contains("^"))
     }
 
     @Test("a history of a multi-root scan keeps new, ongoing and resolved per root and target")

@@ -336,5 +336,29 @@ struct JoiningResourcesEndToEndTests {
             #expect(change?["declared"] == [.string(ids["aws_security_group.web"] ?? "")], "state \(state)")
             #expect(change?["live"] == [.string(ids["aws_security_group.app"] ?? "")], "state \(state)")
         }
+        // drift check says the same of the box, without state.
+        let env = DriftBinary.motoEnvironment(endpoint: net.moto.endpoint, home: net.home.path, region: nil)
+        let check = try DriftBinary.run(
+            ["check", "--baseline", net.directory.path, "net-box"], environment: env, currentDirectory: net.home.path)
+        #expect(check.status == 2, "\(check.stdout)\(check.stderr)")
+        let row = check.stdout.split(separator: "\n").first { $0.hasPrefix("~ vpc_security_group_ids") }.map(String.init) ?? ""
+        let web = ids["aws_security_group.web"] ?? "", app = ids["aws_security_group.app"] ?? ""
+        #expect(row.contains("[\"\(web)\"] → [\"\(app)\"]"), "\(check.stdout)")
+    }
+
+    @Test("drift check whose groups cannot be listed is unable, not a box with no groups")
+    func relatedUnreadable() throws {
+        let (net, ids) = try Self.built()
+        let proxy = try FaultProxy(upstream: net.moto.endpoint, deniedActions: ["DescribeSecurityGroups"])
+        defer { proxy.stop() }
+        let env = DriftBinary.motoEnvironment(endpoint: proxy.endpoint, home: net.home.path, region: nil)
+        let state = try net.stateFile(ids: ids)
+        let check = try DriftBinary.run(
+            ["check", "--baseline", net.directory.path, "--state", state, "net-box"], environment: env,
+            currentDirectory: net.home.path)
+        #expect(check.status == 2, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains("UnauthorizedOperation") || check.stdout.contains("not authorized"), "\(check.stdout)")
+        #expect(!check.stdout.contains("in sync\n"), "\(check.stdout)")
+        #expect(proxy.requests.contains { $0.action == "DescribeSecurityGroups" && $0.injected })
     }
 }

@@ -17,6 +17,11 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         configuration.urlCache = nil
         configuration.httpCookieStorage = nil
         configuration.httpShouldSetCookies = false
+        // The per-request budget (`--connect-timeout` + `--read-timeout`) is the client's, raced in
+        // `AWSClient.send`, and each request carries its own `timeoutInterval`. The session's own
+        // limits stay out of the way: its default of 60 s cut off `--read-timeout 300` at 60 s.
+        configuration.timeoutIntervalForRequest = 7 * 24 * 3600
+        configuration.timeoutIntervalForResource = 7 * 24 * 3600
         session = URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
     }
 

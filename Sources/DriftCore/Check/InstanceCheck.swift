@@ -71,13 +71,13 @@ public struct InstanceCheck: Sendable {
         var client = targets[order[0]].client
         var scanner = LiveScanner(client: client, options: options)
         let firstClient = client, regionWide = relatedOptions
-        async let firstRelated = narrowRelated ? nil : try? LiveScanner(client: firstClient, options: regionWide).snapshot(now: now)
+        async let firstRelated = narrowRelated ? nil : RelatedListing.read(LiveScanner(client: firstClient, options: regionWide), now: now)
         var snapshot: Snapshot
         do { snapshot = try await scanner.snapshot(now: now) } catch {
             throw .aws(doing: "reading \(target)", reason: SessionSetup.explain(error, baseline: setup.baseline))
         }
         snapshot.resources.removeAll { $0.isGone }
-        var related = await firstRelated
+        var listing = await firstRelated
         var searched: Set<String> = [client.region]
         for index in order.dropFirst() where snapshot.resources.isEmpty && !searched.contains(targets[index].region) {
             searched.insert(targets[index].region)
@@ -90,7 +90,7 @@ public struct InstanceCheck: Sendable {
             found.resources.removeAll { $0.isGone }
             guard !found.resources.isEmpty else { continue }
             (client, scanner, snapshot) = (targets[index].client, other, found)
-            related = narrowRelated ? nil : try? await LiveScanner(client: client, options: relatedOptions).snapshot(now: now)
+            listing = narrowRelated ? nil : await RelatedListing.read(LiveScanner(client: client, options: relatedOptions), now: now)
         }
         let instance = snapshot.resources.first { $0.type == "aws_instance" }
         if narrowRelated, let instance {
@@ -100,7 +100,7 @@ public struct InstanceCheck: Sendable {
         }
         let relatedClient = client, narrowedOptions = relatedOptions
         async let narrowed = narrowRelated && instance != nil
-            ? try? LiveScanner(client: relatedClient, options: narrowedOptions).snapshot(now: now) : nil
+            ? await RelatedListing.read(LiveScanner(client: relatedClient, options: narrowedOptions), now: now) : nil
         // The declarations this check is about, matched against only the instances it read.
         let candidates: [DeclaredResource]
         if let addressed {
@@ -119,6 +119,26 @@ public struct InstanceCheck: Sendable {
         async let details = InstanceDetails.read(instanceIDs, client: detailsClient)
         snapshot = await InstanceAttributeFetch.complete(snapshot, baseline: baseline, state: state, scanner: scanner)
         var match = Matcher(baseline: baseline, snapshot: snapshot, state: state).match()
+        if narrowRelated { listing = await narrowed }
+        let related = listing?.snapshot
+        // Its groups, volumes and addresses, matched; then each side evaluated again with what the
+        // other is live, as a scan does (`ReferenceRefinement`): `vpc_security_group_ids =
+        // [aws_security_group.web.id]` is compared once the group is found.
+        var relatedBaseline = setup.baseline
+        relatedBaseline.resources = setup.baseline.resources.filter {
+            RelatedResources.types.contains($0.type) || $0.type == LegacySecurityGroupRule.type
+        }
+        var relatedMatch = related.map { Matcher(baseline: relatedBaseline, snapshot: $0, state: state).match() }
+        let checked = Set(candidates.map(\.address))
+        (baseline, match) = await ReferenceRefinement.refine(
+            baseline, match: match, loader: setup.loader, state: state, snapshot: snapshot,
+            neighbours: relatedMatch.map(ReferenceRefinement.found) ?? [:], keep: { checked.contains($0.address) })
+        if let related, let first = relatedMatch {
+            let relatedAddresses = Set(relatedBaseline.resources.map(\.address))
+            (relatedBaseline, relatedMatch) = await ReferenceRefinement.refine(
+                relatedBaseline, match: first, loader: setup.loader, state: state, snapshot: related,
+                neighbours: ReferenceRefinement.found(match), keep: { relatedAddresses.contains($0.address) })
+        }
         // Only the declarations this check is about were matched: an orphan is one no file declares.
         let everyAddress = Set(setup.baseline.resources.map(\.address))
         match.orphaned.removeAll { everyAddress.contains($0.address) }
@@ -141,17 +161,35 @@ public struct InstanceCheck: Sendable {
             stateSource: setup.state?.source, warnings: setup.warnings)
         let report = DriftAnalyzer(baseline: baseline, ignore: ignore).report(match, context: context)
         var result = CheckResult(target: target, report: report, match: match, live: snapshot.resources, details: await details)
-        if narrowRelated { related = await narrowed }
-        if let instance, let related {
-            var relatedBaseline = setup.baseline
-            relatedBaseline.resources = setup.baseline.resources.filter {
-                RelatedResources.types.contains($0.type) || $0.type == LegacySecurityGroupRule.type
-            }
-            let relatedMatch = Matcher(baseline: relatedBaseline, snapshot: related, state: state).match()
+        // Groups, volumes or addresses that could not be listed: the box is not known whole.
+        if let failure = listing?.failure { result.report.errors.append(failure) }
+        result.report.errors += related?.errors ?? []
+        if let instance, let related, let relatedMatch {
             let relatedReport = DriftAnalyzer(baseline: relatedBaseline, ignore: ignore).report(relatedMatch, context: context)
             result.related = RelatedResources.narrow(
                 instance: instance, snapshot: related, match: relatedMatch, report: relatedReport)
         }
         return result
+    }
+}
+
+/// What hangs off the instance, listed, or why it could not be: a failure is an error of the
+/// check (the box is not known whole), never a box with no groups.
+struct RelatedListing: Sendable {
+    var snapshot: Snapshot?
+    var failure: ReadError?
+
+    static func read(_ scanner: LiveScanner, now: Date) async -> RelatedListing {
+        do {
+            return RelatedListing(snapshot: try await scanner.snapshot(now: now))
+        } catch let error as AWSError {
+            return RelatedListing(failure: ReadError(
+                service: error.service, operation: error.operation, resource: nil, code: error.code,
+                message: "the instance's groups, volumes and addresses could not be listed: \(error.message)"))
+        } catch {
+            return RelatedListing(failure: ReadError(
+                service: "ec2", operation: "List", resource: nil, code: "Unreadable",
+                message: "the instance's groups, volumes and addresses could not be listed: \(error)"))
+        }
     }
 }

@@ -20,20 +20,20 @@ public struct SessionSetup: Sendable {
 
     /// Loads the baseline (exit 1 on its errors), builds the client, locates and reads the state.
     /// `notice` receives what the user should see on stderr (no state yet, baseline warnings).
-    public static func prepare(_ settings: SessionSettings, notice: @escaping @Sendable (String) -> Void) async throws(DriftCoreError)
-        -> SessionSetup
-    {
+    /// `evaluated`: the baseline already evaluated offline from a root that reads no data source
+    /// (the same as evaluating it again live), so it is not evaluated twice.
+    public static func prepare(
+        _ settings: SessionSettings, evaluated: Baseline? = nil, notice: @escaping @Sendable (String) -> Void
+    ) async throws(DriftCoreError) -> SessionSetup {
         var loader = BaselineLoader(
             directory: settings.baselineDirectory, varFiles: settings.varFiles, vars: settings.vars,
             environment: settings.environment, workspace: settings.workspace)
         // Data sources are read live while the baseline is evaluated, as `terraform plan` does.
         let reader = LiveDataSourceReader(settings: settings)
         loader.dataSourceReader = reader
-        let baseline = await loadOffThePool(loader)
-        if baseline.hasErrors {
-            let rendered = baseline.diagnostics.filter { $0.severity == .error }.map(\.rendered).joined(separator: "\n")
-            throw .invalidBaseline(rendered: rendered)
-        }
+        let baseline: Baseline
+        if let evaluated { baseline = evaluated } else { baseline = await loadOffThePool(loader) }
+        if baseline.hasErrors { throw .invalidBaseline(baseline.diagnostics.filter { $0.severity == .error }) }
         for diagnostic in baseline.diagnostics where diagnostic.severity == .warning {
             notice(diagnostic.rendered)
         }
@@ -98,6 +98,8 @@ public struct SessionSetup: Sendable {
                 assumeRoleARN: roleARN, sessionName: sessionName, externalID: externalID))
         } catch let error as AWSError where error.code == "MissingRegion" {
             throw .noRegion
+        } catch let error as AWSError {
+            throw .aws(doing: "setting up the AWS client", reason: "\(error)", code: error.code)
         } catch {
             throw .aws(doing: "setting up the AWS client", reason: "\(error)")
         }

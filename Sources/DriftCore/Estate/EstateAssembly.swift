@@ -11,6 +11,9 @@ struct EstateAssembly {
     var settings: SessionSettings
     /// Several roots or configured accounts: findings name them, targets fail alone.
     var estate: Bool
+    /// Every root of the configuration, in order, whether this shard set it up or not: a shard's
+    /// report names roots as the whole scan's does.
+    var rootNames: [String]
     var units: [PreparedUnit]
     var groups: [ScanGroup]
     var scans: [Int: GroupScan]
@@ -67,7 +70,7 @@ struct EstateAssembly {
         }
         let errors = extraErrors + EstateReport.declaredTwice(
             groups: order.map { (groups[$0], scans[$0]?.matches ?? []) }, units: units)
-        var report = EstateReport(config: config, units: units, parts: parts, errors: errors, regionsConfigured: regionsConfigured).report(
+        var report = EstateReport(config: config, rootNames: rootNames, units: units, parts: parts, errors: errors, regionsConfigured: regionsConfigured).report(
             scannedAt: scannedAt, region: order.first.map { groups[$0].region } ?? settings.region ?? "")
         if report.findings.isEmpty && report.errors.isEmpty && order.isEmpty {
             report.warnings.append(BaselineWarning(
@@ -134,7 +137,7 @@ struct EstateAssembly {
                 root: unit.unit.root, account: account, region: group.region, report: report, snapshot: scan.snapshot,
                 addresses: addresses(match)))
         }
-        if let account, unsettledAccounts.contains(account) { return parts }
+        if unsettledAccounts.contains(account ?? EstateGroups.ambientAccount) { return parts }
         var seen: Set<String> = []
         unmanaged = unmanaged.filter { seen.insert("\($0.type) \($0.id)").inserted }
         let inventory = MatchResult(matches: [], unmanaged: unmanaged, errors: scan.inventory?.errors ?? [])

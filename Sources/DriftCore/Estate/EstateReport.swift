@@ -6,13 +6,15 @@ import Estate
 /// summary added up over the roots, and `roots` with each root's own counts.
 struct EstateReport {
     var config: EstateConfig
+    /// Every root of the configuration (in a shard, also those it did not set up).
+    var rootNames: [String]
     var units: [PreparedUnit]
     var parts: [ScanSession.Outcome.Part]
     var errors: [ReadError]
     var regionsConfigured: Set<String> = []
 
     func report(scannedAt: String, region: String) -> Report {
-        let rootNames = units.map(\.name).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let rootNames = self.rootNames.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let regions = Set(parts.map(\.region))
         let severalRegions = regions.union(regionsConfigured).count > 1
         let severalRoots = rootNames.count > 1
@@ -60,7 +62,7 @@ struct EstateReport {
         }
         var report = Report(
             scannedAt: scannedAt, baseline: config.file ?? rootNames.joined(separator: ", "), region: region,
-            stateSource: units.count == 1 ? units[0].setup.state?.source : nil, summary: summary, findings: findings,
+            stateSource: rootNames.count == 1 && units.count == 1 ? units[0].setup.state?.source : nil, summary: summary, findings: findings,
             errors: allErrors, warnings: warnings, inSyncResources: inSync)
         if regions.count > 1 { report.regions = regions.sorted() }
         if severalAccounts { report.accounts = config.accounts.map(\.name).sorted() }
@@ -71,7 +73,7 @@ struct EstateReport {
                 for part in parts where part.root?.name == name { rootSummary.add(part.report.summary) }
                 rootSummary.errors = allErrors.filter { $0.root == name }.count
                 return Report.Root(
-                    name: name, path: own.first?.unit.root.path ?? name, stateSource: own.first?.setup.state?.source,
+                    name: name, path: own.first?.unit.root.path ?? config.roots.first { $0.name == name }?.path ?? name, stateSource: own.first?.setup.state?.source,
                     accounts: own.compactMap(\.accountName), summary: rootSummary)
             }
         }

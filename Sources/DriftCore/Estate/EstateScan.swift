@@ -35,27 +35,68 @@ public struct EstateScan: Sendable {
         let units = RootUnit.units(of: config, shared: settings, clients: clients)
         guard !units.isEmpty else { throw .invalidArgument("nothing to scan: no root (--baseline, or root blocks in drift.hcl)") }
         let estate = Set(units.map(\.root.name)).count > 1 || !config.accounts.isEmpty
-        var targetErrors: [(target: EstateTarget?, error: ReadError)] = []
-        var prepared: [PreparedUnit] = []
-        for (unit, result) in zip(units, await prepare(units)) {
+        // Offline first, in every shard alike: each unit's regions (so the targets, and which
+        // shard owns each), or that its files are broken. One root alone is set up as it always was.
+        var (plans, evaluated): ([UnitPlan], [String: Baseline]) = (units.map { _ in .live }, [:])
+        if estate { (plans, evaluated) = await UnitPlan.plans(of: units, inFlight: inFlight) }
+        var failures: [UnitFailure] = []
+        var prepared: [Int: PreparedUnit] = [:]
+        var told: Set<String> = []
+        for (i, plan) in plans.enumerated() {
+            guard case .broken(let error) = plan else { continue }
+            failures.append(UnitFailure(units[i], error))
+            if told.insert(units[i].root.name).inserted { notice("root \(units[i].root.name) is not scanned: \(error.description)") }
+        }
+        // Units whose regions are known only live are set up by every shard, before the split.
+        let early = plans.indices.filter { if case .live = plans[$0] { return true } else { return false } }
+        for (i, result) in zip(early, await prepare(early.map { units[$0] })) {
             switch result {
-            case .success(let setup): prepared.append(PreparedUnit(unit: unit, setup: setup))
-            case .failure(let failure) where unit.account != nil && failure.isReachability:
-                var error = ReadError(
-                    service: "sts", operation: "Connect", resource: unit.account?.name, code: Self.code(of: failure.description),
-                    message: "root \(unit.root.name) in account \(unit.account?.name ?? ""): \(failure.description)")
-                error.root = unit.root.name
-                error.account = unit.account?.name
-                targetErrors.append((nil, error))
+            case .success(let setup): prepared[i] = PreparedUnit(unit: units[i], setup: setup)
+            case .failure(let error) where estate && !(units[i].account == nil && error.isReachability):
+                failures.append(UnitFailure(units[i], error))
             case .failure(let error): throw error
             }
         }
-        var groups = EstateGroups.group(prepared)
-        for account in config.accounts {
+        var regions: [String: Set<String>] = [:]
+        for (i, plan) in plans.enumerated() { if let own = plan.regions { regions[units[i].targetAccount, default: []].formUnion(own) } }
+        for unit in prepared.values { regions[unit.unit.targetAccount, default: []].formUnion(unit.setup.targets.regions) }
+        for account in config.accounts { regions[account.name, default: []].formUnion(account.regions) }
+        var allTargets = Set(regions.flatMap { account, names in names.map { EstateTarget(account: account, region: $0) } })
+        // An account where a root could not be set up is reported by every shard that scans one of
+        // its targets, since any of them may hold what the root declares (a shard's report is never
+        // clean when that is unknown); with no target at all, by the shard that gets this one.
+        for failure in failures where !allTargets.contains(where: { $0.account == failure.account }) {
+            allTargets.insert(EstateTarget(account: failure.account, region: ""))
+        }
+        let selected = Set(select(allTargets.sorted()))
+        let held = Set(selected.map(\.account))
+        // Live: only the roots of the accounts this shard holds a target in, so only those
+        // accounts are set up (AssumeRole, data sources, state).
+        let late = plans.indices.filter { plans[$0].regions != nil && held.contains(units[$0].targetAccount) }
+        // Roots of other accounts are not kept; a root this shard sets up is evaluated once.
+        evaluated = evaluated.filter { name, _ in late.contains { units[$0].root.name == name } }
+        for (i, result) in zip(late, await prepare(late.map { units[$0] }, evaluated: evaluated)) {
+            switch result {
+            case .success(let setup) where Set(setup.targets.regions) == plans[i].regions:
+                prepared[i] = PreparedUnit(unit: units[i], setup: setup)
+            case .success(let setup):
+                failures.append(UnitFailure(units[i], .invalidArgument(
+                    "its provider regions are \(setup.targets.regions.joined(separator: ", ")) when planned, not "
+                        + "\((plans[i].regions ?? []).sorted().joined(separator: ", ")) as its files say offline")))
+            case .failure(let error) where !(units[i].account == nil && error.isReachability):
+                failures.append(UnitFailure(units[i], error))
+            case .failure(let error): throw error
+            }
+        }
+        let ready = prepared.keys.sorted().compactMap { prepared[$0] }
+        var groups = EstateGroups.group(ready)
+        var targetErrors: [(target: EstateTarget, error: ReadError)] = []
+        for account in config.accounts where held.contains(account.name) {
             for region in EstateGroups.uncoveredRegions(of: account, in: groups) {
+                let target = EstateTarget(account: account.name, region: region)
+                guard selected.contains(target) else { continue }
                 var accountSettings = settings
                 accountSettings.account = AccountScope(account: account, clients: clients)
-                let target = EstateTarget(account: account.name, region: region)
                 do {
                     let client = try await SessionSetup.makeClient(
                         region: region, profile: nil, roleARN: nil, sessionName: nil, externalID: nil, settings: accountSettings)
@@ -66,67 +107,61 @@ public struct EstateScan: Sendable {
                             sessionName: account.sessionName, externalID: account.externalID),
                         client: client, members: []))
                 } catch {
-                    targetErrors.append((target, Self.targetError(target, reason: error.description)))
+                    targetErrors.append((target, Self.targetError(target, code: error.reportCode, reason: error.description)))
                 }
             }
         }
-        // Every shard sees every target, and picks its own: an account that could not be set up
-        // is reported by every shard that scans one of its targets, since any of them may hold
-        // what the failed root declares (a shard's report is never clean when that is unknown).
-        var allTargets = Set(groups.map(\.target))
-        for (_, error) in targetErrors where error.region == nil {
-            let account = error.account ?? EstateGroups.ambientAccount
-            if !allTargets.contains(where: { $0.account == account }) { allTargets.insert(EstateTarget(account: account, region: "")) }
-        }
-        let selected = Set(select(allTargets.sorted()))
-        let elsewhere = EstateGroups.bucketsElsewhere(groups, units: prepared)
+        let elsewhere = EstateGroups.bucketsElsewhere(groups, units: ready)
         let scanned = groups.indices.filter { selected.contains(groups[$0].target) }
         var results: [Int: GroupScan] = [:]
-        for (g, result) in await scanGroups(scanned.map { (groups[$0], elsewhere[$0]) }, units: prepared, now: now).enumerated() {
+        for (g, result) in await scanGroups(scanned.map { (groups[$0], elsewhere[$0]) }, units: ready, now: now).enumerated() {
             switch result {
             case .success(let scan): results[scanned[g]] = scan
             case .failure(let error):
                 let group = groups[scanned[g]]
                 guard estate else {
-                    throw .aws(doing: "scanning \(group.region)", reason: SessionSetup.explain(error, baseline: prepared[0].setup.baseline))
+                    throw .aws(
+                        doing: "scanning \(group.region)", reason: SessionSetup.explain(error, baseline: ready[0].setup.baseline),
+                        code: Self.code(of: error))
                 }
-                targetErrors.append((group.target, Self.targetError(group.target, reason: "\(error)")))
+                targetErrors.append((group.target, Self.targetError(group.target, code: Self.code(of: error), reason: "\(error)")))
             }
         }
-        let reportedErrors = targetErrors.compactMap { entry -> ReadError? in
-            if let target = entry.target { return selected.contains(target) ? entry.error : nil }
-            let account = entry.error.account ?? EstateGroups.ambientAccount
-            return selected.contains { $0.account == account } ? entry.error : nil
-        }
+        let reportedErrors = targetErrors.map(\.error) + failures.flatMap { $0.errors(in: selected) }
         return try EstateAssembly(
-            config: config, settings: settings, estate: estate, units: prepared, groups: groups, scans: results,
-            extraErrors: reportedErrors, regionsConfigured: Set(allTargets.map(\.region).filter { !$0.isEmpty }),
-            unsettledAccounts: Set(targetErrors.filter { $0.target == nil }.compactMap(\.error.account)), now: now
+            config: config, settings: settings, estate: estate, rootNames: units.map(\.root.name), units: ready, groups: groups,
+            scans: results, extraErrors: reportedErrors, regionsConfigured: Set(allTargets.map(\.region).filter { !$0.isEmpty }),
+            unsettledAccounts: Set(failures.map(\.account)), now: now
         ).outcome()
     }
 
-    static func targetError(_ target: EstateTarget, reason: String) -> ReadError {
+    static func targetError(_ target: EstateTarget, code: String, reason: String) -> ReadError {
         var error = ReadError(
-            service: "drift", operation: "Scan", resource: target.description, code: Self.code(of: reason),
+            service: "drift", operation: "Scan", resource: target.description, code: code,
             message: "\(target.account) in \(target.region) could not be scanned: \(reason)")
         error.account = target.account
         error.region = target.region
         return error
     }
 
-    /// The AWS error code in a failure's text (`AccessDenied`), else `Unreachable`.
-    static func code(of reason: String) -> String {
-        for code in ["AccessDenied", "InvalidClientTokenId", "UnrecognizedClientException", "AuthFailure", "OptInRequired",
-            "ExpiredToken", "NoCredentials"] where reason.contains(code) { return code }
-        return "Unreachable"
+    /// The `errors` entry code of a failure to read a target: AWS's own code from the typed error
+    /// (`AccessDenied`, `OptInRequired`), else `Unreachable`.
+    static func code(of error: any Error) -> String {
+        switch error {
+        case let error as AWSError: return error.code
+        case let error as DriftCoreError: return error.reportCode
+        case ScanError.listingFailed(_, _, let underlying): return underlying.code
+        case ScanError.malformedListing: return "MalformedResponse"
+        default: return "Unreachable"
+        }
     }
 
     /// Loads every unit's baseline and state, a few at once; results in the units' order.
-    private func prepare(_ units: [RootUnit]) async -> [Result<SessionSetup, DriftCoreError>] {
+    private func prepare(_ units: [RootUnit], evaluated: [String: Baseline] = [:]) async -> [Result<SessionSetup, DriftCoreError>] {
         let notice = self.notice
         return await Self.bounded(units, limit: inFlight) { unit in
             do throws(DriftCoreError) {
-                return .success(try await SessionSetup.prepare(unit.settings, notice: notice))
+                return .success(try await SessionSetup.prepare(unit.settings, evaluated: evaluated[unit.root.name], notice: notice))
             } catch { return .failure(error) }
         }
     }
@@ -166,6 +201,55 @@ public struct EstateScan: Sendable {
                 start()
             }
             return results.compactMap { $0 }
+        }
+    }
+}
+
+/// A (root, account) unit that could not be set up. Its account is unsettled: what the root
+/// declares there is unknown, so nothing in the account is called unmanaged, and every shard that
+/// scans one of the account's targets carries the error.
+struct UnitFailure: Sendable {
+    /// The target account (`default`: the ambient credentials).
+    var account: String
+    var error: ReadError
+    /// A root that cannot be planned is an error on each of the account's targets; an account's
+    /// credentials that cannot be had, one error for the account.
+    var perTarget: Bool
+
+    init(_ unit: RootUnit, _ failure: DriftCoreError) {
+        account = unit.targetAccount
+        let root = unit.root
+        if failure.isReachability {
+            error = ReadError(
+                service: "sts", operation: "Connect", resource: unit.account?.name, code: failure.reportCode,
+                message: "root \(root.name) in account \(unit.account?.name ?? ""): \(failure.description)")
+            perTarget = false
+        } else {
+            let reason: String
+            if case .invalidBaseline(let diagnostics) = failure {
+                let base = root.path.hasSuffix("/") ? root.path : root.path + "/"
+                reason = "its files have errors: " + diagnostics.map { "\(base)\($0.location): \($0.message)" }.joined(separator: "; ")
+            } else {
+                reason = failure.description
+            }
+            error = ReadError(
+                service: "drift", operation: "Plan", resource: root.name, code: failure.reportCode,
+                message: "root \(root.name) could not be planned, so nothing it declares was compared: \(reason)")
+            perTarget = true
+        }
+        error.root = root.name
+        error.account = unit.account?.name
+    }
+
+    /// Its entries in a report of the `selected` targets: none when it holds none of the account's.
+    func errors(in selected: Set<EstateTarget>) -> [ReadError] {
+        let targets = selected.filter { $0.account == account }.sorted()
+        guard !targets.isEmpty else { return [] }
+        guard perTarget else { return [error] }
+        return targets.map { target in
+            var error = self.error
+            error.region = target.region.isEmpty ? nil : target.region
+            return error
         }
     }
 }

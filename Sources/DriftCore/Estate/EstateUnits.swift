@@ -10,6 +10,9 @@ struct RootUnit: Sendable {
     /// The shared settings with this root's directory, variables, state and account.
     var settings: SessionSettings
 
+    /// The account its targets are named by: the `account` block's label, else `default`.
+    var targetAccount: String { account?.name ?? EstateGroups.ambientAccount }
+
     /// Every (root, account) pair a configuration scans, identical roots once: the same
     /// directory with the same var files, vars and state is one evaluation, named as first given.
     static func units(of config: EstateConfig, shared: SessionSettings, clients: AccountClients) -> [RootUnit] {

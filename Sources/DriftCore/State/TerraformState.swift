@@ -52,7 +52,8 @@ public struct TerraformState: Sendable, Hashable {
             let module = resource["module"]?.stringValue
             let alias = resource["provider"]?.stringValue.flatMap(Self.providerAlias)
             for instance in resource["instances"]?.arrayValue ?? [] {
-                let address = Self.address(module: module, type: type, name: name, indexKey: instance["index_key"])
+                let address = try Self.address(
+                    module: module, type: type, name: name, indexKey: instance["index_key"], source: source)
                 instances[address] = Instance(
                     address: address, type: type, attributes: instance["attributes"]?.objectValue ?? [:],
                     providerAlias: alias)
@@ -68,12 +69,21 @@ public struct TerraformState: Sendable, Hashable {
         return alias.isEmpty ? nil : String(alias)
     }
 
-    /// Terraform's address syntax, the same one the baseline uses.
-    static func address(module: String?, type: String, name: String, indexKey: Value?) -> String {
+    /// Terraform's address syntax, the same one the baseline uses. A numeric `index_key` is a
+    /// `count` index, a whole number: any other number (`1.5`, `1e22`) names no address Terraform
+    /// writes, and the state cannot be read (rather than trapping or rounding to another instance).
+    static func address(
+        module: String?, type: String, name: String, indexKey: Value?, source: String
+    ) throws(DriftCoreError) -> String {
         var address = "\(type).\(name)"
         if let module, !module.isEmpty { address = "\(module).\(address)" }
         switch indexKey {
-        case .number(let n): address += ResourceIndex.int(Int(n)).description
+        case .number(let n):
+            guard let index = Int(exactly: n) else {
+                throw .unreadableState(
+                    source: source, reason: "\(address) has index_key \(Value.format(number: n)), which is not a whole number")
+            }
+            address += ResourceIndex.int(index).description
         case .string(let s): address += ResourceIndex.string(s).description
         default: break
         }

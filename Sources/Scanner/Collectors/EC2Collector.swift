@@ -13,6 +13,14 @@ struct EC2Collector: Sendable {
     /// Volume ids per DescribeVolumes call: filter values are limited to 200 per filter.
     static let volumeBatch = 200
 
+    /// One instance once its page is read: its resource without the device blocks and credits, and
+    /// the few children those are made from (`EC2Normalizer.deviceView`). Keeping this rather than
+    /// the item keeps the listing's memory at one page's tree plus a small part per instance.
+    struct ListedInstance: Sendable {
+        var resource: LiveResource
+        var devices: XMLTree
+    }
+
     func collect() async throws -> CollectorResult {
         if let ids = options.instanceIDs, ids.isEmpty { return CollectorResult() }
         tracker.phase("ec2: listing instances")
@@ -21,21 +29,24 @@ struct EC2Collector: Sendable {
         let readsVolumes = Self.readsVolumes(options)
         // Volumes and credits are independent of each other: asked for together.
         async let volumeAnswer = readsVolumes
-            ? describeVolumes(Self.unique(instances.flatMap(EC2Normalizer.volumeIDs))) : ([:], [:])
-        async let creditAnswer = Self.readsCredits(options) ? creditSpecifications(instances) : CreditAnswer()
+            ? describeVolumes(Self.unique(instances.flatMap { EC2Normalizer.volumeIDs($0.devices) })) : ([:], [:])
+        async let creditAnswer = Self.readsCredits(options) ? creditSpecifications(instances.map(\.devices)) : CreditAnswer()
         let (volumes, volumeErrors) = await volumeAnswer
         let credits = await creditAnswer
+        result.resources.reserveCapacity(instances.count)
         for instance in instances {
-            guard let id = instance.nonEmptyString("instanceId") else { continue }
+            var resource = instance.resource
+            let id = resource.id
             // Without its volumes the device blocks are unknown, not absent: say so, describe neither.
-            let volumeError = EC2Normalizer.volumeIDs(instance).lazy.compactMap { volumeErrors[$0] }.first
+            let volumeError = EC2Normalizer.volumeIDs(instance.devices).lazy.compactMap { volumeErrors[$0] }.first
             if let volumeError {
                 result.errors.append(ReadError(volumeError, service: .ec2, operation: "DescribeVolumes", resource: id))
             }
             if let creditError = credits.errors[id] { result.errors.append(creditError) }
-            guard let resource = EC2Normalizer.resource(
-                instance, volumes: readsVolumes && volumeError == nil ? volumes : nil, creditSpecification: credits.values[id])
-            else { continue }
+            if let credit = credits.values[id] { resource.attributes["credit_specification"] = credit }
+            if readsVolumes, volumeError == nil {
+                resource.attributes.merge(EC2Normalizer.deviceAttributes(instance.devices, volumes: volumes)) { $1 }
+            }
             result.resources.append(resource)
         }
         tracker.found(result.resources.count, phase: "ec2: \(result.resources.count) instances")
@@ -54,7 +65,7 @@ struct EC2Collector: Sendable {
     }
 
     /// Every page, NextToken always followed: moto pages by reservation, AWS by instance.
-    func listInstances() async throws -> [XMLTree] {
+    func listInstances() async throws -> [ListedInstance] {
         var parameters = ["MaxResults": String(min(1000, max(5, options.instancePageSize)))]
         var filter = 1
         func addFilter(_ name: String, _ values: [String]) {
@@ -66,7 +77,7 @@ struct EC2Collector: Sendable {
         // Filters rather than InstanceId.N: an unknown id is simply not found instead of failing the call.
         if let ids = options.instanceIDs { addFilter("instance-id", ids) }
         if let name = options.instanceNameTag { addFilter("tag:Name", [name]) }
-        var instances: [XMLTree] = []
+        var instances: [ListedInstance] = []
         var token: String? = nil
         var seenTokens = Set<String>()
         var pageSize = min(1000, max(5, options.instancePageSize))
@@ -90,7 +101,10 @@ struct EC2Collector: Sendable {
                 throw ScanError.malformedListing(service: .ec2, operation: "DescribeInstances", root: tree.name)
             }
             let (items, next) = EC2Normalizer.page(tree)
-            instances += items.filter(EC2Normalizer.isLive)
+            for item in items where EC2Normalizer.isLive(item) {
+                guard let resource = EC2Normalizer.resource(item, volumes: nil) else { continue }
+                instances.append(ListedInstance(resource: resource, devices: EC2Normalizer.deviceView(item)))
+            }
             tracker.phase("ec2: \(instances.count) instances listed")
             if let next, !seenTokens.insert(next).inserted {
                 throw ScanError.malformedListing(service: .ec2, operation: "DescribeInstances", root: "repeated NextToken")

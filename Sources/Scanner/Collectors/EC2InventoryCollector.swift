@@ -53,23 +53,27 @@ struct EC2InventoryCollector: Sendable {
     func collect() async throws -> CollectorResult {
         var result = CollectorResult()
         let listings = Self.listings(collector).filter { $0.types.contains(where: options.reads) }
-        let (client, scope) = (self.client, options.attachedTo)
-        // The collector's listings (a VPC's and a subnet's) are independent: made together.
-        let answers = try await withThrowingTaskGroup(of: (Int, [XMLTree]).self) { group in
+        let (client, scope, reading) = (self.client, options.attachedTo, options)
+        // The collector's listings (a VPC's and a subnet's) are independent: made together. Each is
+        // normalized page by page, so only one page's tree is held at a time.
+        let answers = try await withThrowingTaskGroup(of: (Int, [LiveResource]).self) { group in
             for (index, listing) in listings.enumerated() {
                 tracker.phase("ec2: listing \(listing.types[0])")
                 let parameters = scope?.narrowing(listing.operation, listing.parameters) ?? listing.parameters
                 group.addTask {
                     let root = listing.operation + "Response"
-                    return (index, try await EC2Listing.all(client, listing.operation, parameters, items: listing.items, root: root))
+                    let resources = try await EC2Listing.all(
+                        client, listing.operation, parameters, items: listing.items, root: root
+                    ) { item in listing.normalize(item).filter { reading.reads($0.type) } }
+                    return (index, resources)
                 }
             }
-            var answers = [[XMLTree]](repeating: [], count: listings.count)
-            for try await (index, items) in group { answers[index] = items }
+            var answers = [[LiveResource]](repeating: [], count: listings.count)
+            for try await (index, resources) in group { answers[index] = resources }
             return answers
         }
-        for (listing, items) in zip(listings, answers) {
-            result.resources += items.flatMap(listing.normalize).filter { options.reads($0.type) }
+        for resources in answers {
+            result.resources += resources
         }
         tracker.found(result.resources.count)
         return result

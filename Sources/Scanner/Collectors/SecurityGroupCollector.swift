@@ -54,7 +54,16 @@ enum EC2Listing {
     static func all(
         _ client: AWSClient, _ operation: String, _ parameters: [String: String], items: String, root: String
     ) async throws -> [XMLTree] {
-        var all: [XMLTree] = []
+        try await all(client, operation, parameters, items: items, root: root) { [$0] }
+    }
+
+    /// The same listing with each item turned into what the caller keeps as its page arrives, so that
+    /// only one page's tree is held at a time, not a tree per item of the whole region.
+    static func all<T: Sendable>(
+        _ client: AWSClient, _ operation: String, _ parameters: [String: String], items: String, root: String,
+        transform: (XMLTree) -> [T]
+    ) async throws -> [T] {
+        var all: [T] = []
         var token: String? = nil
         var seen = Set<String>()
         repeat {
@@ -65,7 +74,7 @@ enum EC2Listing {
                 throw ScanError.listingFailed(service: .ec2, operation: operation, underlying: error.asAWSError)
             }
             guard tree.name == root else { throw ScanError.malformedListing(service: .ec2, operation: operation, root: tree.name) }
-            all += tree.all(items)
+            all += tree.all(items).flatMap(transform)
             token = tree.nonEmptyString("nextToken")
             if let token, !seen.insert(token).inserted {
                 throw ScanError.malformedListing(service: .ec2, operation: operation, root: "repeated NextToken")

@@ -113,13 +113,29 @@ enum EC2Normalizer {
             if !m.isEmpty { a["metadata_options"] = .array([.object(m)]) }
         }
         a.set("credit_specification", creditSpecification)
-        if let volumes {
-            let rootVolume = rootVolumeID(instance).flatMap { volumes[$0] }
-            if let root = rootBlockDevice(instance, volume: rootVolume) { a["root_block_device"] = .array([root]) }
-            a["ebs_block_device"] = .array(ebsBlockDevices(instance, volumes: volumes))
-            a["volume_tags"] = volumeTags(instance, volumes: volumes)
-        }
+        if let volumes { a.merge(deviceAttributes(instance, volumes: volumes)) { $1 } }
         return LiveResource(type: "aws_instance", id: id, attributes: a)
+    }
+
+    /// The children of an instance item that the volume and credit steps read (`deviceAttributes`,
+    /// `volumeIDs`, `EC2Collector.creditSpecifications`): all a listing keeps of an instance once
+    /// its page is normalized, so that memory holds one page's tree, not the account's.
+    static let deviceFields: Set<String> = ["instanceId", "instanceType", "rootDeviceName", "blockDeviceMapping"]
+
+    /// The instance item reduced to `deviceFields` (a few hundred bytes instead of ~10 KB).
+    static func deviceView(_ instance: XMLTree) -> XMLTree {
+        XMLTree(name: instance.name, children: instance.children.filter { deviceFields.contains($0.name) })
+    }
+
+    /// `root_block_device`, `ebs_block_device` and `volume_tags` from the instance's mappings and
+    /// its volumes, as `resource` sets them when the volumes were read. Reads only `deviceFields`.
+    static func deviceAttributes(_ instance: XMLTree, volumes: [String: XMLTree]) -> [String: Value] {
+        var a: [String: Value] = [:]
+        let rootVolume = rootVolumeID(instance).flatMap { volumes[$0] }
+        if let root = rootBlockDevice(instance, volume: rootVolume) { a["root_block_device"] = .array([root]) }
+        a["ebs_block_device"] = .array(ebsBlockDevices(instance, volumes: volumes))
+        a["volume_tags"] = volumeTags(instance, volumes: volumes)
+        return a
     }
 
     /// `ebs_block_device`: every EBS mapping but the root device's whose volume DescribeVolumes

@@ -32,8 +32,8 @@ struct ProviderReader {
     private func read(_ block: Block, key: String) -> (ProviderSettings, Bool) {
         var settings = ProviderSettings(source: block.range.location)
         var defaultTagsKnown = true
-        settings.region = string(block.body.attribute("region"), what: "\(key) region")
-        settings.profile = string(block.body.attribute("profile"), what: "\(key) profile")
+        settings.region = string(block.body.attribute("region"), what: "\(key) region", unknown: &settings.connectionUnknown)
+        settings.profile = string(block.body.attribute("profile"), what: "\(key) profile", unknown: &settings.connectionUnknown)
         if let role = block.body.blocks(ofType: "assume_role").first {
             settings.assumeRoleARN = string(role.body.attribute("role_arn"), what: "\(key) assume_role.role_arn")
             settings.assumeRoleSessionName = string(role.body.attribute("session_name"), what: "\(key) session_name")
@@ -89,12 +89,19 @@ struct ProviderReader {
     }
 
     private func string(_ attribute: Attribute?, what: String) -> String? {
+        var unknown = false
+        return string(attribute, what: what, unknown: &unknown)
+    }
+
+    /// The attribute's string; `unknown` is set when its value is known only when planning.
+    private func string(_ attribute: Attribute?, what: String, unknown: inout Bool) -> String? {
         guard let attribute else { return nil }
         switch module.evaluate(attribute.expression).value {
         case .string(let s): return s
         case .number, .bool:
             return ValueConverter.plain(module.evaluate(attribute.expression).value).stringified.stringValue
         case .unknown:
+            unknown = true
             session.warn(code: "UnknownValue", "\(what) cannot be known offline", source: attribute.range.location)
             return nil
         default: return nil
