@@ -106,6 +106,15 @@ public enum HistorySchema {
             + "ELSE \(alias).last_scan END)"
     }
 
+    /// A resource version's columns, for both engines: its first and last scan (an open span's
+    /// last is its target's latest scan), address, body, times and target.
+    public static let versionColumnsSQL = """
+        SELECT s.first_scan, l.id AS last_scan, s.address, c.body, f.scanned_at AS first_at, l.scanned_at AS last_at,
+            f.root, f.account, f.region
+        FROM spans s JOIN contents c ON c.id = s.content_id
+        JOIN scans f ON f.id = s.first_scan JOIN scans l ON l.id = \(lastScanSQL("s"))
+        """
+
     public static var latestVersion: Int { migrations.last?.version ?? 0 }
 
     /// A migration in PostgreSQL's dialect. Identifiers stay 64-bit (`BIGINT` and identity

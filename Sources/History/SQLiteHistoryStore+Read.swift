@@ -101,19 +101,11 @@ extension SQLiteHistoryStore {
         }
     }
 
-    /// A version's first and last scan: an open span's last is its target's latest scan.
-    static let versionColumns = """
-        SELECT s.first_scan, l.id AS last_scan, s.address, c.body, f.scanned_at AS first_at, l.scanned_at AS last_at,
-            f.root, f.account, f.region
-        FROM spans s JOIN contents c ON c.id = s.content_id
-        JOIN scans f ON f.id = s.first_scan JOIN scans l ON l.id = \(HistorySchema.lastScanSQL("s"))
-        """
-
     public func versions(matching query: String) throws(HistoryError) -> [ResourceVersion] {
         try read("looking up \(query)") { db in
             let rows = try Row.fetchAll(
                 db,
-                sql: Self.versionColumns + """
+                sql: HistorySchema.versionColumnsSQL + """
                      WHERE (s.target, s.type, s.live_id) IN (
                         SELECT target, type, live_id FROM spans WHERE address = ?1
                         UNION SELECT target, type, live_id FROM spans WHERE live_id = ?1
@@ -128,7 +120,7 @@ extension SQLiteHistoryStore {
     public func versions(type: String) throws(HistoryError) -> [ResourceVersion] {
         try read("reading \(type) resources") { db in
             let rows = try Row.fetchAll(
-                db, sql: Self.versionColumns + " WHERE s.type = ? ORDER BY s.target, s.live_id, s.first_scan",
+                db, sql: HistorySchema.versionColumnsSQL + " WHERE s.type = ? ORDER BY s.target, s.live_id, s.first_scan",
                 arguments: [type])
             return try rows.map(Self.version)
         }

@@ -103,18 +103,10 @@ extension PostgresHistoryStore {
         }
     }
 
-    /// A version's first and last scan: an open span's last is its target's latest scan.
-    static let versionColumns = """
-        SELECT s.first_scan, l.id AS last_scan, s.address, c.body, f.scanned_at AS first_at, l.scanned_at AS last_at,
-            f.root, f.account, f.region
-        FROM spans s JOIN contents c ON c.id = s.content_id
-        JOIN scans f ON f.id = s.first_scan JOIN scans l ON l.id = \(HistorySchema.lastScanSQL("s"))
-        """
-
     public func versions(matching query: String) throws(HistoryError) -> [ResourceVersion] {
         try read("looking up \(query)") {
             let rows = try run("""
-                \(unescaped: Self.versionColumns)
+                \(unescaped: HistorySchema.versionColumnsSQL)
                 WHERE (s.target, s.type, s.live_id) IN (
                     SELECT target, type, live_id FROM spans WHERE address = \(query)
                     UNION SELECT target, type, live_id FROM spans WHERE live_id = \(query)
@@ -129,7 +121,7 @@ extension PostgresHistoryStore {
     public func versions(type: String) throws(HistoryError) -> [ResourceVersion] {
         try read("reading \(type) resources") {
             let rows = try run("""
-                \(unescaped: Self.versionColumns) WHERE s.type = \(type) ORDER BY s.target, s.live_id, s.first_scan
+                \(unescaped: HistorySchema.versionColumnsSQL) WHERE s.type = \(type) ORDER BY s.target, s.live_id, s.first_scan
                 """)
             return try rows.map(Self.version)
         }
